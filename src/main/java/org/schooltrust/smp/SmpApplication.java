@@ -1,0 +1,18 @@
+package org.schooltrust.smp;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@OpenAPIDefinition(
+        info = @Info(title = "Trust Social Media Policy API", version = "1.0.0"),
+        tags = {
+            @Tag(name = "Schools", description = "The Trust's schools, keyed by 6-digit DfE URN."),
+            @Tag(
+                    name = "Staff",
+                    description = "The register of adults working in the Trust's schools (policy clause 2.1), kept"
+                            + " current by Trust HR; volunteers and governors HR does not hold are added by hand."),
+            @Tag(name = "Audit", description = "The append-only, hash-chained audit trail.")
+        })
+public class SmpApplication extends Application {}

@@ -1,0 +1,32 @@
+package org.schooltrust.smp.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(
+        name = "AuditEvent",
+        description = "One append-only audit event. Holds names of changed fields, never their values.")
+public record AuditEventView(
+        @Schema(description = "Position in the Trust-wide chain.")
+        long id,
+
+        Instant occurredAt,
+
+        @Schema(description = "Token subject of the actor, or `system` for scheduled work.")
+        String actorSubject,
+
+        List<String> actorRoles,
+        @Schema(description = "Calling OAuth client (azp).") String clientId,
+        @Schema(examples = "staff.updated") String action,
+        @Schema(examples = "adult") String targetType,
+        String targetId,
+        String schoolUrn,
+        String requestId,
+        List<String> changedFields,
+
+        @Schema(description = "SHA-256 of the previous event (hex); absent for the first.")
+        String prevHash,
+
+        @Schema(description = "SHA-256 over this event and `prevHash` (hex).")
+        String hash) {}

@@ -1,0 +1,95 @@
+package org.schooltrust.smp.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table from exception to HTTP status and problem type. Lookups walk the exception's class hierarchy, so a
+ * subclass inherits its parent's row unless it has its own. Anything not in the table is a bug and answers 500.
+ */
+public final class ErrorTable {
+
+    public static final ProblemType MALFORMED_REQUEST = new ProblemType(400, "malformed-request", "Malformed request");
+    public static final ProblemType UNAUTHORIZED = new ProblemType(401, "unauthorized", "Authentication required");
+    public static final ProblemType FORBIDDEN =
+            new ProblemType(403, "forbidden", "Operation not allowed for this role");
+    public static final ProblemType NOT_FOUND = new ProblemType(404, "not-found", "Resource not found");
+    public static final ProblemType METHOD_NOT_ALLOWED =
+            new ProblemType(405, "method-not-allowed", "Method not allowed on this resource");
+    public static final ProblemType NOT_ACCEPTABLE =
+            new ProblemType(406, "not-acceptable", "No acceptable representation");
+    public static final ProblemType CONFLICT = new ProblemType(409, "conflict", "Conflict with the current state");
+    public static final ProblemType PRECONDITION_FAILED =
+            new ProblemType(412, "precondition-failed", "The resource has changed (ETag mismatch)");
+    public static final ProblemType PAYLOAD_TOO_LARGE =
+            new ProblemType(413, "payload-too-large", "Request body too large");
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            new ProblemType(415, "unsupported-media-type", "Unsupported media type");
+    public static final ProblemType VALIDATION_FAILED =
+            new ProblemType(422, "validation-failed", "The request is not valid");
+    public static final ProblemType PRECONDITION_REQUIRED =
+            new ProblemType(428, "precondition-required", "If-Match header required");
+    public static final ProblemType INTERNAL_ERROR =
+            new ProblemType(500, "internal-error", "Internal error; it has been logged with the request id");
+
+    private static final Map<Class<? extends Throwable>, ProblemType> TABLE = new LinkedHashMap<>();
+
+    static {
+        TABLE.put(ValidationFailedException.class, VALIDATION_FAILED);
+        TABLE.put(ConstraintViolationException.class, VALIDATION_FAILED);
+        TABLE.put(InvalidRequestException.class, MALFORMED_REQUEST);
+        TABLE.put(JsonProcessingException.class, MALFORMED_REQUEST);
+        TABLE.put(BadRequestException.class, MALFORMED_REQUEST);
+        TABLE.put(UnauthorizedException.class, UNAUTHORIZED);
+        TABLE.put(AuthenticationFailedException.class, UNAUTHORIZED);
+        TABLE.put(AuthenticationCompletionException.class, UNAUTHORIZED);
+        TABLE.put(AccessDeniedException.class, FORBIDDEN);
+        TABLE.put(io.quarkus.security.ForbiddenException.class, FORBIDDEN);
+        TABLE.put(ResourceNotFoundException.class, NOT_FOUND);
+        TABLE.put(NotFoundException.class, NOT_FOUND);
+        TABLE.put(NotAllowedException.class, METHOD_NOT_ALLOWED);
+        TABLE.put(NotAcceptableException.class, NOT_ACCEPTABLE);
+        TABLE.put(ConflictException.class, CONFLICT);
+        TABLE.put(PreconditionFailedException.class, PRECONDITION_FAILED);
+        TABLE.put(NotSupportedException.class, UNSUPPORTED_MEDIA_TYPE);
+        TABLE.put(PreconditionRequiredException.class, PRECONDITION_REQUIRED);
+    }
+
+    private ErrorTable() {}
+
+    /** The problem type for an exception, or empty when it is not an expected error (a bug). */
+    public static Optional<ProblemType> lookup(Throwable error) {
+        for (Class<?> c = error.getClass(); c != null; c = c.getSuperclass()) {
+            ProblemType type = TABLE.get(c);
+            if (type != null) {
+                return Optional.of(type);
+            }
+        }
+        if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return Optional.of(forStatus(web.getResponse().getStatus()));
+        }
+        return Optional.empty();
+    }
+
+    /** The problem type for a bare status code (used where the HTTP layer refuses a request before any resource). */
+    public static ProblemType forStatus(int status) {
+        return TABLE.values().stream()
+                .filter(t -> t.status() == status)
+                .findFirst()
+                .orElseGet(() -> status == 413
+                        ? PAYLOAD_TOO_LARGE
+                        : new ProblemType(status, "http-" + status, "HTTP " + status));
+    }
+}

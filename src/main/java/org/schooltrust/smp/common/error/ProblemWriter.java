@@ -1,0 +1,28 @@
+package org.schooltrust.smp.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Serialises problem documents; used by the exception mapper and by the HTTP-layer fallbacks. */
+@ApplicationScoped
+public class ProblemWriter {
+
+    @Inject
+    ObjectMapper json;
+
+    public Problem problem(ProblemType type, String detail, String path, String requestId, List<FieldError> errors) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, path, requestId, errors);
+    }
+
+    public String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

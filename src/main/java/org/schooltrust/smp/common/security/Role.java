@@ -1,0 +1,33 @@
+package org.schooltrust.smp.common.security;
+
+/** The roles of DESIGN.md; the string is the value in the token's roles claim. */
+public enum Role {
+    STAFF(Role.Names.STAFF),
+    HEAD_OF_SCHOOL(Role.Names.HEAD_OF_SCHOOL),
+    TRUST_ADMIN(Role.Names.TRUST_ADMIN),
+    HR_SYNC(Role.Names.HR_SYNC),
+    MIS(Role.Names.MIS),
+    REGISTER_READER(Role.Names.REGISTER_READER);
+
+    private final String claimValue;
+
+    Role(String claimValue) {
+        this.claimValue = claimValue;
+    }
+
+    public String claimValue() {
+        return claimValue;
+    }
+
+    /** Constants for {@code @RolesAllowed}. */
+    public static final class Names {
+        public static final String STAFF = "staff";
+        public static final String HEAD_OF_SCHOOL = "head-of-school";
+        public static final String TRUST_ADMIN = "trust-admin";
+        public static final String HR_SYNC = "hr-sync";
+        public static final String MIS = "mis";
+        public static final String REGISTER_READER = "register-reader";
+
+        private Names() {}
+    }
+}

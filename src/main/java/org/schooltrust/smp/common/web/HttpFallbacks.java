@@ -1,0 +1,72 @@
+package org.schooltrust.smp.common.web;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schooltrust.smp.common.error.ErrorTable;
+import org.schooltrust.smp.common.error.Problem;
+import org.schooltrust.smp.common.error.ProblemType;
+import org.schooltrust.smp.common.error.ProblemWriter;
+
+/**
+ * Problem documents for what the HTTP layer refuses before any resource runs: unknown paths and bodies over the size
+ * limit.
+ */
+@ApplicationScoped
+class HttpFallbacks {
+
+    @Inject
+    ProblemWriter writer;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
+    /** Refuses a body announced larger than the limit from its headers, before any of it is read. */
+    void register(@Observes Filters filters) {
+        filters.register(
+                rc -> {
+                    String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                    if (length != null && isOver(length)) {
+                        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+                        send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");
+                    } else {
+                        rc.next();
+                    }
+                },
+                Integer.MAX_VALUE - 1);
+    }
+
+    private boolean isOver(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodySize.asLongValue();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    void register(@Observes Router router) {
+        router.route()
+                .order(Integer.MAX_VALUE)
+                .handler(rc -> send(rc, ErrorTable.NOT_FOUND, "No resource at this path."));
+        router.errorHandler(
+                413, rc -> send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit."));
+    }
+
+    private void send(RoutingContext rc, ProblemType type, String detail) {
+        if (rc.response().ended()) {
+            return;
+        }
+        Problem problem = writer.problem(type, detail, rc.normalizedPath(), RequestIds.of(rc), List.of());
+        rc.response()
+                .setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(writer.write(problem));
+    }
+}

@@ -1,0 +1,78 @@
+package org.schooltrust.smp.common.web;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.schooltrust.smp.common.error.Problem;
+
+/**
+ * Documents the errors every operation can answer, all with the one {@code Problem} schema, so no operation in the
+ * contract is missing them. Operations that declare a response code themselves keep their own description.
+ */
+public class OpenApiErrorResponses implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            boolean hasPathParameter = path.getKey().contains("{");
+            for (Operation operation : path.getValue().getOperations().values()) {
+                APIResponses responses = operation.getResponses();
+                boolean secured = operation.getSecurity() == null
+                        || !operation.getSecurity().isEmpty();
+                if (secured) {
+                    add(responses, "401", "No bearer token, or the token is invalid, expired or for another audience.");
+                    add(responses, "403", "The caller's roles do not allow this operation.");
+                }
+                if (hasPathParameter) {
+                    add(responses, "404", "No such record, or it belongs to a school the caller cannot see.");
+                }
+                if (operation.getRequestBody() != null) {
+                    add(
+                            responses,
+                            "400",
+                            "The body is not valid JSON or a field has the wrong type (`malformed-request`).");
+                    add(responses, "413", "The body is larger than the server accepts.");
+                    add(responses, "415", "The body is not `application/json`.");
+                }
+                if (operation.getParameters() != null
+                                && !operation.getParameters().isEmpty()
+                        || operation.getRequestBody() != null) {
+                    add(responses, "422", "A field or parameter breaks a rule; `errors` lists each one.");
+                }
+                add(responses, "406", "The `Accept` header names no media type this operation produces.");
+                add(responses, "500", "Unexpected error (a bug); the `requestId` identifies it in the server log.");
+            }
+        }
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            APIResponse declared = responses.getAPIResponse(code);
+            if (declared.getContent() == null) {
+                declared.setContent(problemContent());
+            }
+            return;
+        }
+        responses.addAPIResponse(
+                code, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+    }
+}

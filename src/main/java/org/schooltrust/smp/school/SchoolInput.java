@@ -1,0 +1,13 @@
+package org.schooltrust.smp.school;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SchoolInput", description = "A school's details; PUT replaces them.")
+public record SchoolInput(
+        @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "St James Primary Academy")
+        String name,
+
+        @NotNull @Schema(required = true) SchoolStatus status) {}

@@ -1,0 +1,98 @@
+package org.schooltrust.smp.school;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.web.ETags;
+
+@ApplicationScoped
+public class SchoolService {
+
+    static final String AUDIT_TYPE = "school";
+
+    @Inject
+    AuditLog audit;
+
+    /** Creates or replaces a school; sending the same details again changes nothing. */
+    @Transactional
+    public Upserted upsert(String urn, SchoolInput input, String ifMatch) {
+        Optional<School> existing = School.findByIdOptional(urn);
+        ETags.checkIfPresent(ifMatch, existing.map(School::version).orElse(null));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (existing.isEmpty()) {
+            School school = School.open(urn, input.name(), input.status(), now);
+            school.persistAndFlush();
+            audit.record(new AuditEntry("school.created", AUDIT_TYPE, urn, urn, List.of("name", "status")));
+            return new Upserted(school, true);
+        }
+        School school = existing.get();
+        List<String> changed = school.update(input.name(), input.status(), now);
+        if (!changed.isEmpty()) {
+            school.flush();
+            audit.record(new AuditEntry("school.updated", AUDIT_TYPE, urn, urn, changed));
+        }
+        return new Upserted(school, false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public School get(String urn) {
+        return School.<School>findByIdOptional(urn)
+                .orElseThrow(() -> new ResourceNotFoundException("No school with URN " + urn + "."));
+    }
+
+    /** Schools by URN, or by last change when {@code updatedSince} is given (for delta reads). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<School> list(Instant updatedSince, PageParams page) {
+        PanacheQuery<School> query;
+        if (updatedSince == null) {
+            String after =
+                    page.cursor == null ? "" : Cursor.decode(page.cursor, 1).get(0);
+            query = School.find("urn > :after", Sort.by("urn"), Parameters.with("after", after));
+            return Page.of(query.range(0, page.limit).list(), page.limit, s -> Cursor.encode(s.urn()));
+        }
+        Instant afterTime = updatedSince;
+        String afterUrn = "";
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterTime = Cursor.instant(keys.get(0));
+            afterUrn = keys.get(1);
+        }
+        query = School.find(
+                "(updatedAt > :t or (updatedAt = :t and urn > :urn)) and updatedAt >= :since",
+                Sort.by("updatedAt").and("urn"),
+                Parameters.with("t", afterTime).and("urn", afterUrn).and("since", updatedSince));
+        return Page.of(
+                query.range(0, page.limit).list(),
+                page.limit,
+                s -> Cursor.encode(s.updatedAt().toString(), s.urn()));
+    }
+
+    /** Which of these URNs are schools of the Trust. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> existingUrns(Collection<String> urns) {
+        if (urns.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(School.getEntityManager()
+                .createQuery("select s.urn from School s where s.urn in :urns", String.class)
+                .setParameter("urns", urns)
+                .getResultList());
+    }
+
+    public record Upserted(School school, boolean created) {}
+}

@@ -1,0 +1,6 @@
+package org.schooltrust.smp.school;
+
+public enum SchoolStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,56 @@
+package org.schooltrust.smp.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+
+/** Reads of the staff register, always scoped to what the caller may see. */
+@ApplicationScoped
+public class StaffService {
+
+    @Inject
+    AdultStore store;
+
+    @Inject
+    Caller caller;
+
+    public Adult get(String hrId) {
+        caller.requireAny(Role.HR_SYNC, Role.TRUST_ADMIN, Role.HEAD_OF_SCHOOL, Role.STAFF);
+        return store.findVisible(hrId, Visibility.of(caller))
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("No adult with HR id " + hrId + " is visible to you."));
+    }
+
+    /** The adult the token names (staff-id claim, or the email fallback). */
+    public Adult me() {
+        return store.findBySelf(Visibility.of(caller))
+                .orElseThrow(() -> new ResourceNotFoundException("Your token names no adult of the staff register."));
+    }
+
+    public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {
+        caller.requireAny(Role.HR_SYNC, Role.TRUST_ADMIN, Role.HEAD_OF_SCHOOL, Role.STAFF);
+        Instant afterUpdatedAt = null;
+        String afterHrId = null;
+        if (page.cursor != null && updatedSince != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterUpdatedAt = Cursor.instant(keys.get(0));
+            afterHrId = keys.get(1);
+        } else if (page.cursor != null) {
+            afterHrId = Cursor.decode(page.cursor, 1).get(0);
+        }
+        StaffQuery query = new StaffQuery(schoolUrn, active, updatedSince, afterUpdatedAt, afterHrId);
+        List<Adult> rows = store.list(query, Visibility.of(caller), page.limit + 1);
+        Function<Adult, String> cursorOf = updatedSince == null
+                ? a -> Cursor.encode(a.hrId())
+                : a -> Cursor.encode(a.updatedAt().toString(), a.hrId());
+        return Page.of(rows, page.limit, cursorOf);
+    }
+}

@@ -1,0 +1,293 @@
+package org.schooltrust.smp.staff;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.school.SchoolService;
+
+/**
+ * Every write to the staff register: HR's bulk sync and single upserts by HR, the Trust or a Head. One path, so a
+ * record means the same whichever way it arrived. Writers are serialised by a transaction-scoped lock; a batch is
+ * validated completely before anything is written, and written in one transaction.
+ */
+@ApplicationScoped
+public class StaffWriter {
+
+    public static final int MAX_RECORDS = 10_000;
+    static final String AUDIT_TYPE = "adult";
+
+    @Inject
+    AdultStore store;
+
+    @Inject
+    SchoolService schools;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Caller caller;
+
+    /** HR's bulk sync: all records valid or nothing written. */
+    @Transactional
+    public SyncResult sync(SyncRequest request, SyncMode mode) {
+        caller.requireAny(Role.HR_SYNC);
+        List<AdultInput> records = request == null ? null : request.records();
+        if (records == null) {
+            throw ValidationFailedException.of("records", "is required");
+        }
+        if (records.size() > MAX_RECORDS) {
+            throw ValidationFailedException.of(
+                    "records", "at most " + MAX_RECORDS + " records per request (got " + records.size() + ")");
+        }
+        if (mode == SyncMode.full && records.isEmpty()) {
+            throw ValidationFailedException.of(
+                    "records", "a full sync needs at least one record: an empty one would deactivate every HR adult");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            String prefix = "records[" + i + "]";
+            AdultInput record = records.get(i);
+            if (record == null) {
+                errors.add(new FieldError(prefix, "must not be null"));
+                continue;
+            }
+            validate(record, prefix + ".", errors);
+            if (record.hrId() == null) {
+                errors.add(new FieldError(prefix + ".hrId", "is required in a sync"));
+            } else {
+                Integer earlier = firstIndex.putIfAbsent(record.hrId(), i);
+                if (earlier != null) {
+                    errors.add(new FieldError(prefix + ".hrId", "duplicates records[" + earlier + "].hrId"));
+                }
+            }
+        }
+        checkSchoolsExist(records, "records[%d].", errors);
+        rejectIfAny(errors);
+
+        store.lockRegister();
+        Applied applied = apply(records, AdultSource.HR, mode == SyncMode.full);
+        return new SyncResult(
+                mode,
+                records.size(),
+                applied.created.size(),
+                applied.updated.size(),
+                applied.unchanged.size(),
+                applied.deactivated.size());
+    }
+
+    /**
+     * One adult by HR id. From {@code hr-sync} the record is HR-kept; from {@code trust-admin} or a Head it is a
+     * manual record (volunteers, governors), and a Head may only place it in their own schools.
+     */
+    @Transactional
+    public Upserted put(String hrId, AdultInput input, String ifMatch) {
+        caller.requireAny(Role.HR_SYNC, Role.TRUST_ADMIN, Role.HEAD_OF_SCHOOL);
+        boolean fromHr = caller.has(Role.HR_SYNC);
+        boolean headOnly = !caller.seesWholeTrust();
+        List<FieldError> errors = new ArrayList<>();
+        validate(input, "", errors);
+        if (input.hrId() != null && !input.hrId().equals(hrId)) {
+            errors.add(new FieldError("hrId", "must be absent or equal the HR id in the path"));
+        }
+        if (headOnly && input.assignments() != null) {
+            if (input.assignments().isEmpty()) {
+                errors.add(new FieldError("assignments", "must place the adult in at least one of your schools"));
+            }
+            for (int k = 0; k < input.assignments().size(); k++) {
+                AssignmentInput a = input.assignments().get(k);
+                if (a != null && a.schoolUrn() != null && !caller.isHeadOf(a.schoolUrn())) {
+                    errors.add(new FieldError("assignments[" + k + "].schoolUrn", "is not one of your schools"));
+                }
+            }
+        }
+        checkSchoolsExist(List.of(input), "", errors);
+        rejectIfAny(errors);
+
+        store.lockRegister();
+        Adult existing = store.findByHrIds(List.of(hrId)).get(hrId);
+        if (existing != null && !fromHr) {
+            if (headOnly && !existing.isAssignedToAnyOf(caller.headedSchools())) {
+                throw new ResourceNotFoundException("No adult with HR id " + hrId + " in your schools.");
+            }
+            if (existing.isManagedByHr()) {
+                throw new ConflictException("This adult is kept by Trust HR; change the record in the HR system.");
+            }
+        }
+        ETags.checkIfPresent(ifMatch, existing == null ? null : existing.version());
+        AdultInput keyed = new AdultInput(
+                hrId,
+                input.firstName(),
+                input.lastName(),
+                input.workEmail(),
+                input.category(),
+                input.active(),
+                input.assignments());
+        Applied applied = apply(List.of(keyed), fromHr ? AdultSource.HR : AdultSource.MANUAL, false);
+        Adult adult = applied.all().stream().findFirst().orElseThrow();
+        return new Upserted(adult, !applied.created.isEmpty());
+    }
+
+    private Applied apply(List<AdultInput> records, AdultSource source, boolean deactivateAbsent) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Set<String> hrIds = new LinkedHashSet<>();
+        records.forEach(r -> hrIds.add(r.hrId()));
+        Map<String, Adult> existing = store.findByHrIds(hrIds);
+        Applied applied = new Applied();
+        List<AuditEntry> events = new ArrayList<>();
+        for (AdultInput record : records) {
+            AdultDetails details = record.toDetails();
+            Adult adult = existing.get(record.hrId());
+            if (adult == null) {
+                adult = Adult.register(record.hrId(), details, source, now);
+                applied.created.add(adult);
+                events.add(event("staff.created", adult, AdultFields.ALL));
+                continue;
+            }
+            List<String> changed = adult.update(details, source, now);
+            if (changed.isEmpty()) {
+                applied.unchanged.add(adult);
+            } else {
+                applied.updated.add(adult);
+                events.add(event("staff.updated", adult, changed));
+            }
+        }
+        if (deactivateAbsent) {
+            for (Adult absent : store.findActiveNotIn(hrIds)) {
+                if (absent.isManagedByHr() && absent.deactivate(now)) {
+                    applied.deactivated.add(absent);
+                    events.add(event("staff.deactivated", absent, List.of("active")));
+                }
+            }
+        }
+        store.insertAll(applied.created);
+        List<Adult> changed = new ArrayList<>(applied.updated);
+        changed.addAll(applied.deactivated);
+        store.updateAll(changed);
+        audit.recordAll(events);
+        return applied;
+    }
+
+    private static AuditEntry event(String action, Adult adult, List<String> fields) {
+        return new AuditEntry(
+                action, AUDIT_TYPE, adult.hrId(), adult.primarySchoolUrn().orElse(null), fields);
+    }
+
+    private void validate(AdultInput record, String prefix, List<FieldError> errors) {
+        for (ConstraintViolation<AdultInput> violation : validator.validate(record)) {
+            String path = violation.getPropertyPath().toString().replace(".<list element>", "");
+            errors.add(new FieldError(prefix + path, violation.getMessage()));
+        }
+        if (record.assignments() == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < record.assignments().size(); k++) {
+            AssignmentInput a = record.assignments().get(k);
+            if (a == null || a.startDate() == null) {
+                continue;
+            }
+            if (a.endDate() != null && a.endDate().isBefore(a.startDate())) {
+                errors.add(new FieldError(prefix + "assignments[" + k + "].endDate", "must not be before startDate"));
+            }
+            if (!seen.add(a.schoolUrn() + "@" + a.startDate())) {
+                errors.add(new FieldError(
+                        prefix + "assignments[" + k + "]", "repeats another assignment to the same school and start"));
+            }
+        }
+    }
+
+    private void checkSchoolsExist(List<AdultInput> records, String prefixFormat, List<FieldError> errors) {
+        Set<String> urns = new HashSet<>();
+        for (AdultInput record : records) {
+            if (record != null && record.assignments() != null) {
+                record.assignments().stream()
+                        .filter(a -> a != null && a.schoolUrn() != null)
+                        .forEach(a -> urns.add(a.schoolUrn()));
+            }
+        }
+        Set<String> known = schools.existingUrns(urns);
+        for (int i = 0; i < records.size(); i++) {
+            AdultInput record = records.get(i);
+            if (record == null || record.assignments() == null) {
+                continue;
+            }
+            for (int k = 0; k < record.assignments().size(); k++) {
+                AssignmentInput a = record.assignments().get(k);
+                if (a != null
+                        && a.schoolUrn() != null
+                        && a.schoolUrn().matches("\\d{6}")
+                        && !known.contains(a.schoolUrn())) {
+                    errors.add(new FieldError(
+                            prefixFormat.formatted(i) + "assignments[" + k + "].schoolUrn",
+                            "is not a school of the Trust"));
+                }
+            }
+        }
+    }
+
+    private static void rejectIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field, StaffWriter::compareFieldPaths));
+            throw new ValidationFailedException(errors);
+        }
+    }
+
+    /** Orders {@code records[2].x} before {@code records[10].x}. */
+    static int compareFieldPaths(String a, String b) {
+        return indexOf(a) != indexOf(b) ? Integer.compare(indexOf(a), indexOf(b)) : a.compareTo(b);
+    }
+
+    private static int indexOf(String path) {
+        if (!path.startsWith("records[")) {
+            return -1;
+        }
+        int end = path.indexOf(']');
+        try {
+            return Integer.parseInt(path.substring("records[".length(), end));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    public record Upserted(Adult adult, boolean created) {}
+
+    private static final class Applied {
+        final List<Adult> created = new ArrayList<>();
+        final List<Adult> updated = new ArrayList<>();
+        final List<Adult> unchanged = new ArrayList<>();
+        final List<Adult> deactivated = new ArrayList<>();
+
+        List<Adult> all() {
+            List<Adult> all = new ArrayList<>(created);
+            all.addAll(updated);
+            all.addAll(unchanged);
+            return all;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.schooltrust.smp.support;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct reads of the test database, to prove what a request did or did not change. */
+public final class Db {
+
+    private Db() {}
+
+    public static long count(String sql, Object... args) {
+        AgroalDataSource dataSource =
+                Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fingerprint of the staff register and audit trail: equal before and after means nothing was written. */
+    public static String staffSnapshot() {
+        return count("SELECT count(*) FROM adults") + "/"
+                + count("SELECT coalesce(sum(version), 0) FROM adults") + "/"
+                + count("SELECT count(*) FROM adult_assignments") + "/"
+                + count("SELECT count(*) FROM audit_events");
+    }
+}

@@ -1,0 +1,97 @@
+package org.schooltrust.smp.support;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Real RS256 tokens signed with the WireMock OIDC server's test key, carrying the claims the Trust's identity provider
+ * issues: roles in {@code groups}, {@code schools}, {@code employee_id}, {@code azp}, and {@code aud=trust-api}.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "trust-api";
+
+    private Tokens() {}
+
+    public static String staff(String hrId, String... schools) {
+        return user("staff-" + hrId, hrId, Set.of("staff"), schools);
+    }
+
+    public static String head(String hrId, String... schools) {
+        return user("head-" + hrId, hrId, Set.of("staff", "head-of-school"), schools);
+    }
+
+    public static String trustAdmin() {
+        return user("tina", "E9001", Set.of("trust-admin"));
+    }
+
+    public static String hrSync() {
+        return client("hr-sync", Set.of("hr-sync"));
+    }
+
+    public static String mis(String... schools) {
+        return sign(claims("service-account-mis", Set.of("mis"), "mis-client").claim("schools", List.of(schools)));
+    }
+
+    public static String registerReader() {
+        return client("register-reader", Set.of("register-reader"));
+    }
+
+    /** A token with the given roles and nothing else: no schools, no staff identity. */
+    public static String withRoles(String subject, Set<String> roles) {
+        return sign(claims(subject, roles, "test-client"));
+    }
+
+    public static String user(String subject, String hrId, Set<String> roles, String... schools) {
+        return sign(claims(subject, roles, "staff-portal")
+                .claim("employee_id", hrId)
+                .claim("schools", List.of(schools)));
+    }
+
+    public static String expired() {
+        return sign(claims("late", Set.of("trust-admin"), "x")
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)));
+    }
+
+    public static String forAnotherAudience() {
+        return sign(claims("elsewhere", Set.of("trust-admin"), "x").audience("another-api"));
+    }
+
+    public static String signedByAnotherKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return claims("forger", Set.of("trust-admin"), "x").jws().keyId("1").sign(pair.getPrivate());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String client(String clientId, Set<String> roles) {
+        return sign(claims("service-account-" + clientId, roles, clientId));
+    }
+
+    private static JwtClaimsBuilder claims(String subject, Set<String> roles, String clientId) {
+        return Jwt.claims()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .groups(roles)
+                .claim("azp", clientId)
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600));
+    }
+
+    private static String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId("1").sign("privateKey.jwk");
+    }
+}
