@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +35,7 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.QueryParams;
 
 @Path("/api/v1/schools")
 @Tag(name = "Schools")
@@ -92,10 +93,13 @@ public class SchoolResource {
     public RestResponse<Page<SchoolView>> list(
             @BeanParam @Valid PageParams page,
             @QueryParam("updatedSince")
-                    @Parameter(description = "Only schools changed at or after this instant (ISO-8601 UTC).")
-                    Instant updatedSince,
+                    @Parameter(
+                            description = "Only schools changed at or after this instant (ISO-8601 UTC).",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String updatedSince,
             @Context UriInfo uri) {
-        return Pages.ok(schools.list(updatedSince, page).map(SchoolView::of), uri);
+        Page<School> found = schools.list(QueryParams.instant("updatedSince", updatedSince), page);
+        return Pages.ok(found.map(SchoolView::of), uri);
     }
 
     @GET

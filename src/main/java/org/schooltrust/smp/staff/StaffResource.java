@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,8 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,6 +35,7 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.QueryParams;
 
 @Path("/api/v1/staff")
 @Tag(name = "Staff")
@@ -108,10 +108,13 @@ public class StaffResource {
                     + " the other.")
     @APIResponse(responseCode = "200", description = "Counts of what the sync did.")
     public SyncResult sync(
-            @QueryParam("mode") @DefaultValue("partial") @Parameter(description = "`partial` (default) or `full`.")
-                    SyncMode mode,
+            @QueryParam("mode")
+                    @Parameter(
+                            description = "`partial` (default) or `full`.",
+                            schema = @Schema(implementation = SyncMode.class))
+                    String mode,
             SyncRequest request) {
-        return writer.sync(request, mode);
+        return writer.sync(request, QueryParams.enumValue("mode", mode, SyncMode.class, SyncMode.partial));
     }
 
     @GET
@@ -131,13 +134,20 @@ public class StaffResource {
                             description = "Only adults with an assignment at this school (URN).",
                             schema = @Schema(pattern = "^\\d{6}$"))
                     String school,
-            @QueryParam("active") @Parameter(description = "Only active (`true`) or inactive (`false`) adults.")
-                    Boolean active,
+            @QueryParam("active")
+                    @Parameter(
+                            description = "Only active (`true`) or inactive (`false`) adults.",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    String active,
             @QueryParam("updatedSince")
-                    @Parameter(description = "Only adults changed at or after this instant (ISO-8601 UTC).")
-                    Instant updatedSince,
+                    @Parameter(
+                            description = "Only adults changed at or after this instant (ISO-8601 UTC).",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String updatedSince,
             @Context UriInfo uri) {
-        return Pages.ok(staff.list(school, active, updatedSince, page).map(AdultView::of), uri);
+        Page<Adult> adults = staff.list(
+                school, QueryParams.bool("active", active), QueryParams.instant("updatedSince", updatedSince), page);
+        return Pages.ok(adults.map(AdultView::of), uri);
     }
 
     @GET

@@ -1,9 +1,11 @@
 package org.schooltrust.smp.support;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,6 +51,7 @@ public final class TestData {
     public static final class AdultBuilder {
         private final Map<String, Object> fields = new LinkedHashMap<>();
         private final List<Map<String, Object>> assignments = new ArrayList<>();
+        private final Set<String> removed = new HashSet<>();
 
         AdultBuilder(String hrId) {
             fields.put("hrId", hrId);
@@ -75,12 +78,15 @@ public final class TestData {
 
         public AdultBuilder without(String field) {
             fields.remove(field);
+            removed.add(field);
             return this;
         }
 
         public Map<String, Object> build() {
             Map<String, Object> body = new LinkedHashMap<>(fields);
-            body.putIfAbsent("assignments", List.copyOf(assignments));
+            if (!removed.contains("assignments")) {
+                body.putIfAbsent("assignments", List.copyOf(assignments));
+            }
             return body;
         }
     }

@@ -52,6 +52,11 @@ public class OpenApiErrorResponses implements OASFilter {
                 }
                 add(responses, "406", "The `Accept` header names no media type this operation produces.");
                 add(responses, "500", "Unexpected error (a bug); the `requestId` identifies it in the server log.");
+                responses.getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        add(responses, code, response.getDescription());
+                    }
+                });
             }
         }
     }
@@ -59,7 +64,9 @@ public class OpenApiErrorResponses implements OASFilter {
     private static void add(APIResponses responses, String code, String description) {
         if (responses.hasAPIResponse(code)) {
             APIResponse declared = responses.getAPIResponse(code);
-            if (declared.getContent() == null) {
+            if (declared.getContent() == null
+                    || declared.getContent().getMediaTypes() == null
+                    || declared.getContent().getMediaTypes().isEmpty()) {
                 declared.setContent(problemContent());
             }
             return;

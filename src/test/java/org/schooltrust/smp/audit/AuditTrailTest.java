@@ -1,0 +1,104 @@
+package org.schooltrust.smp.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.support.Api;
+import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.TestData;
+import org.schooltrust.smp.support.Tokens;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class AuditTrailTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aChangeIsRecordedWithActorClientAndRequestIdButNoPersonalValues() {
+        String school = TestData.newSchool();
+        String hrId = TestData.newHrId("AU");
+        Api.as(Tokens.hrSync())
+                .header("X-Request-Id", "audit-test-" + hrId)
+                .body(TestData.anAdult(hrId)
+                        .at(school)
+                        .with("lastName", "Uniquesurname")
+                        .build())
+                .put("/api/v1/staff/{id}", hrId)
+                .then()
+                .statusCode(201);
+        Response events = Api.as(Tokens.trustAdmin()).get("/api/v1/audit-events?targetType=adult&targetId={id}", hrId);
+        events.then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].action", equalTo("staff.created"))
+                .body("items[0].actorSubject", equalTo("service-account-hr-sync"))
+                .body("items[0].actorRoles", hasItem("hr-sync"))
+                .body("items[0].clientId", equalTo("hr-sync"))
+                .body("items[0].schoolUrn", equalTo(school))
+                .body("items[0].requestId", equalTo("audit-test-" + hrId))
+                .body("items[0].changedFields", hasItem("lastName"));
+        assertThat(events.asString()).doesNotContain("Uniquesurname").doesNotContain("@school.example");
+    }
+
+    @Test
+    void onlyTrustAdminReadsTheTrail() {
+        for (String token : List.of(
+                Tokens.hrSync(),
+                Tokens.head("H", "100001"),
+                Tokens.staff("S", "100001"),
+                Tokens.mis("100001"),
+                Tokens.registerReader())) {
+            Api.as(token).get("/api/v1/audit-events").then().statusCode(403);
+        }
+        Api.anonymous().get("/api/v1/audit-events").then().statusCode(401);
+    }
+
+    @Test
+    void rowsCannotBeUpdatedOrDeleted() throws SQLException {
+        TestData.newSchool();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_events SET action = 'x'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_events"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_events")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void everyEventChainsToThePreviousOne() throws SQLException {
+        TestData.newSchool();
+        TestData.newSchool();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT prev_hash, hash FROM audit_events ORDER BY id")) {
+            String previous = null;
+            int rows = 0;
+            while (rs.next()) {
+                assertThat(rs.getString(1)).isEqualTo(previous);
+                previous = rs.getString(2);
+                rows++;
+            }
+            assertThat(rows).isGreaterThanOrEqualTo(2);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.schooltrust.smp.common.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.common.error.PreconditionFailedException;
+import org.schooltrust.smp.common.error.PreconditionRequiredException;
+
+class ETagsTest {
+
+    @Test
+    void matchesQuotedWeakListsAndStar() {
+        assertThat(ETags.matches("\"3\"", 3L)).isTrue();
+        assertThat(ETags.matches("W/\"3\"", 3L)).isTrue();
+        assertThat(ETags.matches("\"1\", \"3\"", 3L)).isTrue();
+        assertThat(ETags.matches("*", 3L)).isTrue();
+        assertThat(ETags.matches("\"4\"", 3L)).isFalse();
+        assertThat(ETags.matches("*", null)).isFalse();
+    }
+
+    @Test
+    void optionalAndRequiredChecks() {
+        assertThatCode(() -> ETags.checkIfPresent(null, 3L)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ETags.checkIfPresent("\"2\"", 3L)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> ETags.checkRequired(null, 3L)).isInstanceOf(PreconditionRequiredException.class);
+        assertThatThrownBy(() -> ETags.checkRequired("\"2\"", 3L)).isInstanceOf(PreconditionFailedException.class);
+        assertThatCode(() -> ETags.checkRequired("\"3\"", 3L)).doesNotThrowAnyException();
+    }
+}

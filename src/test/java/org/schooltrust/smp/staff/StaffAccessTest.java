@@ -1,0 +1,177 @@
+package org.schooltrust.smp.staff;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.support.Api;
+import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.TestData;
+import org.schooltrust.smp.support.Tokens;
+
+/** Who may call which staff endpoint, and what each caller sees: own school vs another school. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+class StaffAccessTest {
+
+    String ownSchool;
+    String otherSchool;
+    String ownAdult;
+    String otherAdult;
+    String headHrId;
+
+    @BeforeEach
+    void twoSchoolsWithOneAdultEach() {
+        ownSchool = TestData.newSchool();
+        otherSchool = TestData.newSchool();
+        ownAdult = TestData.hrAdultAt(ownSchool);
+        otherAdult = TestData.hrAdultAt(otherSchool);
+        headHrId = TestData.hrAdultAt(ownSchool);
+    }
+
+    @Test
+    void noTokenIsRefusedEverywhere() {
+        Api.anonymous().get("/api/v1/staff").then().statusCode(401);
+        Api.anonymous().get("/api/v1/staff/{id}", ownAdult).then().statusCode(401);
+        Api.anonymous().get("/api/v1/me").then().statusCode(401);
+        Api.anonymous()
+                .body(TestData.anAdult("X1").at(ownSchool).build())
+                .put("/api/v1/staff/X1")
+                .then()
+                .statusCode(401);
+        Api.anonymous()
+                .body("{\"records\": []}")
+                .post("/api/v1/staff/sync")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void machineClientsWithoutStaffRolesAreRefused() {
+        for (String token : List.of(Tokens.mis(ownSchool), Tokens.registerReader())) {
+            Api.as(token).get("/api/v1/staff").then().statusCode(403);
+            Api.as(token).get("/api/v1/staff/{id}", ownAdult).then().statusCode(403);
+            Api.as(token)
+                    .body(TestData.anAdult("X2").at(ownSchool).build())
+                    .put("/api/v1/staff/X2")
+                    .then()
+                    .statusCode(403);
+            Api.as(token)
+                    .body("{\"records\": []}")
+                    .post("/api/v1/staff/sync")
+                    .then()
+                    .statusCode(403);
+        }
+    }
+
+    @Test
+    void onlyHrMaySync() {
+        String body = "{\"records\": []}";
+        for (String token :
+                List.of(Tokens.trustAdmin(), Tokens.head(headHrId, ownSchool), Tokens.staff(ownAdult, ownSchool))) {
+            Api.as(token).body(body).post("/api/v1/staff/sync").then().statusCode(403);
+        }
+        Api.as(Tokens.hrSync()).body(body).post("/api/v1/staff/sync").then().statusCode(200);
+    }
+
+    @Test
+    void hrAndTrustAdminSeeEveryone() {
+        for (String token : List.of(Tokens.hrSync(), Tokens.trustAdmin())) {
+            Api.as(token).get("/api/v1/staff/{id}", ownAdult).then().statusCode(200);
+            Api.as(token).get("/api/v1/staff/{id}", otherAdult).then().statusCode(200);
+            Api.as(token)
+                    .get("/api/v1/staff?school={urn}", otherSchool)
+                    .then()
+                    .statusCode(200)
+                    .body("items.hrId", hasItem(otherAdult));
+        }
+    }
+
+    @Test
+    void headSeesOwnSchoolOnlyAndAnotherSchoolsAdultIs404() {
+        String head = Tokens.head(headHrId, ownSchool);
+        Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(200).body("hrId", equalTo(ownAdult));
+        Api.as(head).get("/api/v1/staff/{id}", otherAdult).then().statusCode(404);
+        Api.as(head)
+                .get("/api/v1/staff?limit=1000")
+                .then()
+                .statusCode(200)
+                .body("items.hrId", hasItem(ownAdult))
+                .body("items.hrId", not(hasItem(otherAdult)));
+        Api.as(head)
+                .get("/api/v1/staff?school={urn}", otherSchool)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void staffSeeOnlyThemselves() {
+        String staff = Tokens.staff(ownAdult, ownSchool);
+        Api.as(staff).get("/api/v1/staff/{id}", ownAdult).then().statusCode(200);
+        Api.as(staff).get("/api/v1/staff/{id}", headHrId).then().statusCode(404);
+        Api.as(staff).get("/api/v1/staff/{id}", otherAdult).then().statusCode(404);
+        Api.as(staff)
+                .get("/api/v1/staff?limit=1000")
+                .then()
+                .statusCode(200)
+                .body("items.hrId", equalTo(List.of(ownAdult)));
+        Api.as(staff).get("/api/v1/me").then().statusCode(200).body("hrId", equalTo(ownAdult));
+    }
+
+    @Test
+    void staffMayNotWrite() {
+        Api.as(Tokens.staff(ownAdult, ownSchool))
+                .body(TestData.anAdult(ownAdult)
+                        .at(ownSchool)
+                        .with("firstName", "Changed")
+                        .build())
+                .put("/api/v1/staff/{id}", ownAdult)
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void meFallsBackToEmailAndAnswers404WhenTheTokenNamesNobody() {
+        String email = ownAdult.toLowerCase() + "@school.example";
+        String byEmail = io.smallrye.jwt.build.Jwt.claims()
+                .issuer(Tokens.ISSUER)
+                .audience(Tokens.AUDIENCE)
+                .subject("someone")
+                .groups(Set.of("staff"))
+                .claim("email", email.toUpperCase())
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+        Api.as(byEmail).get("/api/v1/me").then().statusCode(200).body("hrId", equalTo(ownAdult));
+        Api.as(Tokens.withRoles("nobody", Set.of("staff")))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(404);
+        Api.as(Tokens.staff("NO-SUCH-ADULT", ownSchool))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void headWithSeveralSchoolsSeesAll() {
+        String head = Tokens.head(headHrId, ownSchool, otherSchool);
+        Api.as(head).get("/api/v1/staff/{id}", otherAdult).then().statusCode(200);
+        Api.as(head)
+                .get("/api/v1/staff?school={urn}", otherSchool)
+                .then()
+                .body("items.hrId", hasItem(otherAdult))
+                .body("items.assignments.flatten().schoolUrn", everyItem(equalTo(otherSchool)));
+    }
+}
