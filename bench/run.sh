@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): packages the app, starts it on an embedded PostgreSQL with production-style environment
+# variables, and prints each figure beside a baseline measured in the same run. See bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q package -DskipTests
+./mvnw -B -q test-compile exec:java \
+  -Dexec.classpathScope=test \
+  -Dexec.mainClass=org.schooltrust.smp.bench.Benchmark \
+  -Dexec.cleanupDaemonThreads=false

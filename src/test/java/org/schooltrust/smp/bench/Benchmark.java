@@ -1,0 +1,166 @@
+package org.schooltrust.smp.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Benchmark script (not a test): {@code bench/run.sh}. Starts the packaged app on an embedded PostgreSQL and prints
+ * each figure beside a baseline measured in the same run, with the ratio. Results go to {@code bench/RESULTS.md} by
+ * hand, with the machine they were measured on.
+ */
+public final class Benchmark {
+
+    static final int SCHOOLS = 50;
+    static final int ADULTS = 10_000;
+    static final int REPEATS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        try (BenchApp app = BenchApp.start()) {
+            String admin = app.token(Set.of("trust-admin"), Map.of());
+            String hr = app.token(Set.of("hr-sync"), Map.of());
+            List<String> urns = new ArrayList<>();
+            for (int i = 0; i < SCHOOLS; i++) {
+                String urn = Integer.toString(300_000 + i);
+                urns.add(urn);
+                app.send(
+                        "PUT",
+                        "/api/v1/schools/" + urn,
+                        admin,
+                        "{\"name\":\"School " + urn + "\",\"status\":\"OPEN\"}");
+            }
+            System.out.println();
+            System.out.println("== Staff sync: " + ADULTS + " adults across " + SCHOOLS + " schools ==");
+            staffSync(app, hr, urns, true);
+            staffSync(app, hr, urns, false);
+        }
+    }
+
+    private static void staffSync(BenchApp app, String hr, List<String> urns, boolean warmUp) throws Exception {
+        String full = JSON.writeValueAsString(Map.of("records", adults(urns, -1)));
+        String changedA = JSON.writeValueAsString(Map.of("records", adults(urns, 0)));
+        String changedB = JSON.writeValueAsString(Map.of("records", adults(urns, 1)));
+        int repeats = warmUp ? 1 : REPEATS;
+
+        long[] fullSync = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            app.sql("DELETE FROM adult_assignments", "DELETE FROM adults");
+            fullSync[i] = time(() -> app.send("POST", "/api/v1/staff/sync?mode=full", hr, full));
+        }
+        long[] resend = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            resend[i] = time(() -> app.send("POST", "/api/v1/staff/sync?mode=full", hr, full));
+        }
+        long[] onePercent = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            String body = i % 2 == 0 ? changedA : changedB;
+            onePercent[i] = time(() -> app.send("POST", "/api/v1/staff/sync?mode=full", hr, body));
+        }
+        long[] jdbc = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            jdbc[i] = jdbcBatchInsert(app, urns);
+        }
+        if (warmUp) {
+            System.out.printf(
+                    "warm-up (cold JVM): full sync %d ms, re-send %d ms, 1%% changed %d ms, JDBC insert %d ms%n",
+                    fullSync[0], resend[0], onePercent[0], jdbc[0]);
+            return;
+        }
+        long baseline = median(jdbc);
+        System.out.printf(
+                "median of %d runs, warm JVM; baseline = plain JDBC batch insert of the same rows: %d ms%n",
+                repeats, baseline);
+        row("full sync, all new (target < 2000 ms)", median(fullSync), baseline);
+        row("re-send unchanged  (target <  500 ms)", median(resend), baseline);
+        row("1 % changed", median(onePercent), baseline);
+    }
+
+    private static void row(String name, long millis, long baseline) {
+        System.out.printf("  %-40s %6d ms   %5.1fx baseline%n", name, millis, (double) millis / Math.max(1, baseline));
+    }
+
+    /** {@code variant} >= 0 changes the last name of every 100th adult (1 %), differently per variant. */
+    static List<Map<String, Object>> adults(List<String> urns, int variant) {
+        List<Map<String, Object>> records = new ArrayList<>(ADULTS);
+        for (int i = 0; i < ADULTS; i++) {
+            Map<String, Object> adult = new LinkedHashMap<>();
+            adult.put("hrId", String.format("B%06d", i));
+            adult.put("firstName", "First" + i);
+            adult.put("lastName", variant >= 0 && i % 100 == 0 ? "Changed" + variant : "Last" + i);
+            adult.put("workEmail", "adult" + i + "@bench.example");
+            adult.put("category", i % 7 == 0 ? "SUPPORT_STAFF" : "TEACHER");
+            adult.put("active", true);
+            adult.put(
+                    "assignments",
+                    List.of(Map.of(
+                            "schoolUrn", urns.get(i % urns.size()), "jobTitle", "Teacher", "startDate", "2024-09-01")));
+            records.add(adult);
+        }
+        return records;
+    }
+
+    /** The same rows as a full sync writes, inserted with plain JDBC batches in one transaction. */
+    private static long jdbcBatchInsert(BenchApp app, List<String> urns) throws Exception {
+        app.sql(
+                "DROP TABLE IF EXISTS bench_assignments",
+                "DROP TABLE IF EXISTS bench_adults",
+                "CREATE TABLE bench_adults (LIKE adults INCLUDING ALL)",
+                "CREATE TABLE bench_assignments (LIKE adult_assignments INCLUDING ALL)");
+        String url = app.postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement adults = c.prepareStatement("INSERT INTO bench_adults (id, hr_id, first_name,"
+                            + " last_name, work_email, category, active, source, version, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, true, 'HR', 1, now(), now())");
+                    PreparedStatement assignments = c.prepareStatement(
+                            "INSERT INTO bench_assignments (adult_id,"
+                                    + " position, school_urn, job_title, start_date) VALUES (?, 0, ?, 'Teacher', DATE '2024-09-01')")) {
+                for (int i = 0; i < ADULTS; i++) {
+                    UUID id = UUID.randomUUID();
+                    adults.setObject(1, id);
+                    adults.setString(2, String.format("B%06d", i));
+                    adults.setString(3, "First" + i);
+                    adults.setString(4, "Last" + i);
+                    adults.setString(5, "adult" + i + "@bench.example");
+                    adults.setString(6, "TEACHER");
+                    adults.addBatch();
+                    assignments.setObject(1, id);
+                    assignments.setString(2, urns.get(i % urns.size()));
+                    assignments.addBatch();
+                }
+                adults.executeBatch();
+                assignments.executeBatch();
+            }
+            c.commit();
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    static long time(Action action) throws Exception {
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
