@@ -13,6 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Staff",
                     description = "The register of adults working in the Trust's schools (policy clause 2.1), kept"
                             + " current by Trust HR; volunteers and governors HR does not hold are added by hand."),
+            @Tag(
+                    name = "Policies",
+                    description = "Policy documents and their versions; the Social Media Policy is `social-media`."),
+            @Tag(
+                    name = "Acknowledgements",
+                    description = "Adults acknowledging the current version for each school they work in (clauses 4"
+                            + " and 5.2), and what each still has to do."),
+            @Tag(name = "Compliance", description = "Who has read which version, school by school."),
             @Tag(name = "Audit", description = "The append-only, hash-chained audit trail.")
         })
 public class SmpApplication extends Application {}

@@ -14,7 +14,13 @@ import java.util.Arrays;
  * A string that must name a constant of {@link #of()}. Used instead of an enum-typed field where one bad value must
  * not stop the other records of a bulk request from being checked.
  */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = EnumValue.Validator.class)
 public @interface EnumValue {

@@ -1,5 +1,6 @@
 package org.schooltrust.smp.common.web;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -39,7 +40,7 @@ public class RequestIds {
 
     /** The id of the request being served, if there is one (scheduled jobs have none). */
     public Optional<String> current() {
-        RoutingContext rc = currentRequest == null ? null : currentRequest.getCurrent();
+        RoutingContext rc = Arc.container().requestContext().isActive() ? currentRequest.getCurrent() : null;
         if (rc != null) {
             return Optional.of(of(rc));
         }

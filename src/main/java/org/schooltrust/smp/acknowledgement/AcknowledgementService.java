@@ -1,0 +1,193 @@
+package org.schooltrust.smp.acknowledgement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.policy.PolicyService;
+import org.schooltrust.smp.policy.PolicyVersion;
+import org.schooltrust.smp.staff.Adult;
+import org.schooltrust.smp.staff.StaffService;
+
+/** An adult acknowledging the current version of a policy for a school they work in, and what they still owe. */
+@ApplicationScoped
+public class AcknowledgementService {
+
+    static final String AUDIT_TYPE = "acknowledgement";
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    ComplianceQueries queries;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Records the acknowledgement, or returns the one already recorded for the same adult, version and school (a
+     * repeat, a replayed Idempotency-Key or a concurrent twin never creates a second).
+     */
+    @Transactional
+    public Recorded acknowledge(AcknowledgementInput input, String idempotencyKey, String userAgent) {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
+        Adult adult = staff.me();
+        if (!adult.active()) {
+            throw new ConflictException("Your staff record is inactive; there is nothing to acknowledge.");
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (adult.currentAssignments(today).stream()
+                .noneMatch(a -> a.schoolUrn().equals(input.schoolUrn()))) {
+            throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
+        }
+        PolicyVersion version = policies.findVersion(input.policy(), input.version())
+                .orElseThrow(
+                        () -> ValidationFailedException.of("version", "is not a version of policy " + input.policy()));
+
+        Optional<Acknowledgement> replay = idempotencyKey == null
+                ? Optional.empty()
+                : Acknowledgement.find("adultId = ?1 and idempotencyKey = ?2", adult.id(), idempotencyKey)
+                        .firstResultOptional();
+        if (replay.isPresent()) {
+            return sameRequest(replay.get(), version, input.schoolUrn());
+        }
+        Optional<Acknowledgement> earlier = existing(adult.id(), version.id(), input.schoolUrn());
+        if (earlier.isPresent()) {
+            return new Recorded(view(earlier.get(), version), false);
+        }
+
+        if (!version.isCurrent()) {
+            throw new ConflictException("Version " + version.label() + " is " + version.status()
+                    + "; acknowledge the current published version.");
+        }
+        if (!version.hasBody(input.bodySha256())) {
+            throw new ConflictException("The body you were shown is not the body of version " + version.label()
+                    + " (SHA-256 mismatch); reload it and read it again.");
+        }
+        if (!version.covers(input.schoolUrn()) || !version.appliesTo(adult.category())) {
+            throw new ConflictException("This version is not required of you at this school.");
+        }
+        List<String> missing = version.missingStatements(input.statements());
+        if (!missing.isEmpty()) {
+            throw new ValidationFailedException(missing.stream()
+                    .map(code -> new FieldError("statements", "must include " + code))
+                    .toList());
+        }
+
+        UUID id = UUID.randomUUID();
+        int inserted = em.createNativeQuery("INSERT INTO acknowledgements (id, adult_id, version_id, school_urn,"
+                        + " body_sha256, statements, acknowledged_at, client_id, user_agent, idempotency_key)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING")
+                .setParameter(1, id)
+                .setParameter(2, adult.id())
+                .setParameter(3, version.id())
+                .setParameter(4, input.schoolUrn())
+                .setParameter(5, version.bodySha256())
+                .setParameter(6, statementsJson(version))
+                .setParameter(7, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(8, caller.clientId().orElse(null))
+                .setParameter(9, userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())))
+                .setParameter(10, idempotencyKey)
+                .executeUpdate();
+        if (inserted == 0) {
+            Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn())
+                    .orElseThrow(() -> new ConflictException(
+                            "This Idempotency-Key was already used for a different acknowledgement."));
+            return new Recorded(view(twin, version), false);
+        }
+        audit.record(new AuditEntry(
+                "acknowledgement.created",
+                AUDIT_TYPE,
+                id.toString(),
+                input.schoolUrn(),
+                List.of("policy", "version", "statements")));
+        return new Recorded(view(Acknowledgement.findById(id), version), true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AcknowledgementView> mine() {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
+        Adult adult = staff.me();
+        List<Acknowledgement> acks = Acknowledgement.list("adultId = ?1 order by acknowledgedAt", adult.id());
+        Map<UUID, PolicyVersion> versions =
+                PolicyVersion.<PolicyVersion>list(
+                                "id in ?1",
+                                acks.stream().map(a -> a.versionId).distinct().toList())
+                        .stream()
+                        .collect(Collectors.toMap(PolicyVersion::id, v -> v));
+        return acks.stream().map(a -> view(a, versions.get(a.versionId))).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequirementView> requirements() {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
+        return queries.forAdult(staff.me().id());
+    }
+
+    private Recorded sameRequest(Acknowledgement first, PolicyVersion version, String schoolUrn) {
+        if (!first.versionId.equals(version.id()) || !first.schoolUrn.equals(schoolUrn)) {
+            throw new ConflictException("This Idempotency-Key was already used for a different acknowledgement.");
+        }
+        return new Recorded(view(first, version), false);
+    }
+
+    private static Optional<Acknowledgement> existing(UUID adultId, UUID versionId, String schoolUrn) {
+        return Acknowledgement.find("adultId = ?1 and versionId = ?2 and schoolUrn = ?3", adultId, versionId, schoolUrn)
+                .firstResultOptional();
+    }
+
+    private String statementsJson(PolicyVersion version) {
+        try {
+            return json.writeValueAsString(version.statements().stream()
+                    .map(org.schooltrust.smp.policy.Statement::code)
+                    .toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AcknowledgementView view(Acknowledgement a, PolicyVersion version) {
+        return new AcknowledgementView(
+                a.id,
+                version.policy().slug(),
+                version.label(),
+                a.schoolUrn,
+                a.bodySha256,
+                a.statements,
+                a.acknowledgedAt,
+                a.clientId,
+                a.userAgent);
+    }
+
+    public record Recorded(AcknowledgementView acknowledgement, boolean created) {}
+}

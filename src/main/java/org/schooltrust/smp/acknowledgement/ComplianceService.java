@@ -1,0 +1,86 @@
+package org.schooltrust.smp.acknowledgement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.schooltrust.smp.acknowledgement.ComplianceViews.AdultRow;
+import org.schooltrust.smp.acknowledgement.ComplianceViews.Counts;
+import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolCompliance;
+import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolSummary;
+import org.schooltrust.smp.acknowledgement.ComplianceViews.TrustCompliance;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.policy.PolicyService;
+import org.schooltrust.smp.policy.PolicyVersion;
+import org.schooltrust.smp.school.SchoolService;
+
+/** Who has acknowledged what, for the Head of a school and for the Trust. */
+@ApplicationScoped
+public class ComplianceService {
+
+    /** Rows of a CSV export; a school has at most a few hundred adults. */
+    static final int CSV_LIMIT = 100_000;
+
+    @Inject
+    ComplianceQueries queries;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    SchoolService schools;
+
+    @Inject
+    Caller caller;
+
+    public SchoolCompliance school(String urn, String slug, RequirementStatus status, PageParams page) {
+        String version = checkSchoolAccess(urn, slug);
+        String after =
+                page.cursor == null ? null : Cursor.decode(page.cursor, 1).get(0);
+        Page<AdultRow> rows = Page.of(
+                queries.adults(slug, urn, status, after, page.limit + 1), page.limit, r -> Cursor.encode(r.hrId()));
+        return new SchoolCompliance(slug, version, urn, queries.counts(slug, urn), rows.items(), rows.nextCursor());
+    }
+
+    public List<AdultRow> schoolExport(String urn, String slug, RequirementStatus status) {
+        checkSchoolAccess(urn, slug);
+        return queries.adults(slug, urn, status, null, CSV_LIMIT);
+    }
+
+    public TrustCompliance trust(String slug) {
+        caller.requireAny(Role.TRUST_ADMIN);
+        String version = currentLabel(slug);
+        List<SchoolSummary> rows = queries.trust(slug);
+        Counts total = rows.stream()
+                .map(SchoolSummary::counts)
+                .reduce(
+                        new Counts(0, 0, 0, 0),
+                        (a, b) -> new Counts(
+                                a.done() + b.done(),
+                                a.due() + b.due(),
+                                a.overdue() + b.overdue(),
+                                a.notRequired() + b.notRequired()));
+        return new TrustCompliance(slug, version, total, rows);
+    }
+
+    /** Head of that school or trust-admin; another school's Head gets 404, as for any record they cannot see. */
+    private String checkSchoolAccess(String urn, String slug) {
+        caller.requireAny(Role.TRUST_ADMIN, Role.HEAD_OF_SCHOOL);
+        if (!caller.has(Role.TRUST_ADMIN) && !caller.isHeadOf(urn)) {
+            throw new ResourceNotFoundException("No school " + urn + " among your schools.");
+        }
+        schools.get(urn);
+        return currentLabel(slug);
+    }
+
+    private String currentLabel(String slug) {
+        if (!policies.exists(slug)) {
+            throw new ResourceNotFoundException("No policy " + slug + ".");
+        }
+        return policies.currentVersion(slug).map(PolicyVersion::label).orElse(null);
+    }
+}

@@ -1,0 +1,61 @@
+package org.schooltrust.smp.acknowledgement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Compliance read models. */
+public final class ComplianceViews {
+
+    private ComplianceViews() {}
+
+    @Schema(name = "StatusCounts")
+    public record Counts(
+            @Schema(required = true) long done,
+            @Schema(required = true) long due,
+            @Schema(required = true) long overdue,
+            @Schema(required = true) long notRequired) {
+
+        public long total() {
+            return done + due + overdue + notRequired;
+        }
+    }
+
+    @Schema(name = "AdultCompliance")
+    public record AdultRow(
+            @Schema(required = true) String hrId,
+            @Schema(required = true) String firstName,
+            @Schema(required = true) String lastName,
+            @Schema(required = true) String category,
+            @Schema(required = true) RequirementStatus status,
+            LocalDate dueDate,
+            Instant acknowledgedAt) {}
+
+    @Schema(name = "SchoolCompliance", description = "Counts for the whole school and one page of its adults.")
+    public record SchoolCompliance(
+            @Schema(required = true) String policy,
+
+            @Schema(description = "Current published version; absent when none is published.")
+            String version,
+
+            @Schema(required = true) String schoolUrn,
+            @Schema(required = true) Counts counts,
+            @Schema(required = true) List<AdultRow> items,
+
+            @Schema(description = "Cursor for the next page of `items`; absent on the last page.")
+            String nextCursor) {}
+
+    @Schema(name = "SchoolSummary")
+    public record SchoolSummary(
+            @Schema(required = true) String schoolUrn,
+            @Schema(required = true) String schoolName,
+            @Schema(required = true) Counts counts) {}
+
+    @Schema(name = "TrustCompliance", description = "One row per school of the Trust.")
+    public record TrustCompliance(
+            @Schema(required = true) String policy,
+            String version,
+            @Schema(required = true) Counts total,
+            @Schema(required = true) List<SchoolSummary> schools) {}
+}

@@ -1,0 +1,75 @@
+package org.schooltrust.smp.acknowledgement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.error.Problem;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.security.Role;
+
+@Path("/api/v1/me/acknowledgements")
+@Tag(name = "Acknowledgements")
+@SecurityRequirement(name = "oidc")
+@Produces(MediaType.APPLICATION_JSON)
+public class MyAcknowledgementsResource {
+
+    @Inject
+    AcknowledgementService acknowledgements;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.Names.STAFF, Role.Names.HEAD_OF_SCHOOL})
+    @Operation(
+            summary = "Acknowledge a policy for one of my schools",
+            description = "By the adult the token names, once per school they currently work in. `bodySha256` must"
+                    + " equal the version's (else 409, the adult was shown another text); the version must be the"
+                    + " current published one (else 409); every statement of the version must be accepted (else 422)."
+                    + " The record keeps the time, the client (azp) and the user agent, and never changes. A repeat, a"
+                    + " replayed `Idempotency-Key` or a concurrent duplicate returns the existing record (200).")
+    @APIResponse(responseCode = "201", description = "Recorded.")
+    @APIResponse(responseCode = "200", description = "Already recorded; the existing record.")
+    @APIResponse(
+            responseCode = "409",
+            description = "Hash mismatch, version not current, not required of this adult, or Idempotency-Key reused"
+                    + " for another acknowledgement.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AcknowledgementView> acknowledge(
+            @HeaderParam("Idempotency-Key")
+                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
+                    @Parameter(description = "Client-chosen key; a replay returns the first response.")
+                    String idempotencyKey,
+            @HeaderParam(HttpHeaders.USER_AGENT) @Parameter(hidden = true) String userAgent,
+            @NotNull @Valid AcknowledgementInput input) {
+        AcknowledgementService.Recorded recorded = acknowledgements.acknowledge(input, idempotencyKey, userAgent);
+        return RestResponse.status(
+                recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, recorded.acknowledgement());
+    }
+
+    @GET
+    @RolesAllowed({Role.Names.STAFF, Role.Names.HEAD_OF_SCHOOL})
+    @Operation(
+            summary = "List my acknowledgements",
+            description = "Every acknowledgement the caller has made, oldest first.")
+    @APIResponse(responseCode = "200", description = "All of them, in one page.")
+    public Page<AcknowledgementView> mine() {
+        return new Page<>(acknowledgements.mine(), null);
+    }
+}

@@ -1,0 +1,274 @@
+package org.schooltrust.smp.policy;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.school.SchoolService;
+import org.schooltrust.smp.staff.AdultCategory;
+
+/** Policies and their versions: drafting, publishing, retiring (trust-admin) and reading (staff and above). */
+@ApplicationScoped
+public class PolicyService {
+
+    static final String POLICY = "policy";
+    static final String VERSION = "policy-version";
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    SchoolService schools;
+
+    @Transactional
+    public Policy create(PolicyInput input) {
+        caller.requireAny(Role.TRUST_ADMIN);
+        if (Policy.bySlug(input.slug()).isPresent()) {
+            throw new ConflictException("A policy with slug " + input.slug() + " already exists.");
+        }
+        Policy policy = Policy.create(input.slug(), input.title().strip(), now());
+        policy.persist();
+        audit.record(new AuditEntry("policy.created", POLICY, policy.slug(), null, List.of("slug", "title")));
+        return policy;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Policy> list(PageParams page) {
+        requireReader();
+        String after = page.cursor == null ? "" : Cursor.decode(page.cursor, 1).get(0);
+        List<Policy> rows = Policy.<Policy>find("slug > ?1", Sort.by("slug"), after)
+                .range(0, page.limit)
+                .list();
+        return Page.of(rows, page.limit, p -> Cursor.encode(p.slug()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Policy get(String slug) {
+        requireReader();
+        return policy(slug);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PolicyVersion> current(Policy policy) {
+        return PolicyVersion.find("policy = ?1 and status = ?2", policy, VersionStatus.PUBLISHED)
+                .firstResultOptional();
+    }
+
+    @Transactional
+    public PolicyVersion draft(String slug, VersionInput input) {
+        caller.requireAny(Role.TRUST_ADMIN);
+        Policy policy = policy(slug);
+        VersionContent content = validated(input, null);
+        if (PolicyVersion.count("policy = ?1 and label = ?2", policy, input.label()) > 0) {
+            throw new ConflictException("Version " + input.label() + " of " + slug + " already exists.");
+        }
+        PolicyVersion version = PolicyVersion.draft(policy, input.label(), content, now());
+        version.persistAndFlush();
+        audit.record(new AuditEntry("policy.version.drafted", VERSION, slug + "@" + version.label(), null, List.of()));
+        return version;
+    }
+
+    @Transactional
+    public PolicyVersion edit(String slug, String label, VersionInput input, String ifMatch) {
+        caller.requireAny(Role.TRUST_ADMIN);
+        PolicyVersion version = lockedVersion(slug, label);
+        ETags.checkRequired(ifMatch, version.version());
+        VersionContent content = validated(input, label);
+        List<String> changed = version.edit(content, now());
+        if (!changed.isEmpty()) {
+            version.flush();
+            audit.record(new AuditEntry("policy.version.edited", VERSION, slug + "@" + label, null, changed));
+        }
+        return version;
+    }
+
+    @Transactional
+    public PolicyVersion publish(String slug, String label, String ifMatch) {
+        caller.requireAny(Role.TRUST_ADMIN);
+        Policy policy = policy(slug);
+        Policy.getEntityManager().lock(policy, LockModeType.PESSIMISTIC_WRITE);
+        PolicyVersion version = lockedVersion(slug, label);
+        ETags.checkRequired(ifMatch, version.version());
+        Optional<PolicyVersion> current = current(policy);
+        version.publish(current, now());
+        version.flush();
+        current.ifPresent(c -> audit.record(
+                new AuditEntry("policy.version.superseded", VERSION, slug + "@" + c.label(), null, List.of("status"))));
+        audit.record(new AuditEntry("policy.version.published", VERSION, slug + "@" + label, null, List.of("status")));
+        return version;
+    }
+
+    @Transactional
+    public PolicyVersion retire(String slug, String label, String ifMatch) {
+        caller.requireAny(Role.TRUST_ADMIN);
+        PolicyVersion version = lockedVersion(slug, label);
+        ETags.checkRequired(ifMatch, version.version());
+        version.retire(now());
+        version.flush();
+        audit.record(new AuditEntry("policy.version.retired", VERSION, slug + "@" + label, null, List.of("status")));
+        return version;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PolicyVersion> versions(String slug) {
+        requireReader();
+        Policy policy = policy(slug);
+        return PolicyVersion.<PolicyVersion>list("policy = ?1 order by createdAt", policy).stream()
+                .filter(this::visible)
+                .toList();
+    }
+
+    /** A version visible to the caller: drafts only to trust-admin; anything else is 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PolicyVersion version(String slug, String label) {
+        requireReader();
+        return PolicyVersion.<PolicyVersion>find("policy.slug = ?1 and label = ?2", slug, label)
+                .firstResultOptional()
+                .filter(this::visible)
+                .orElseThrow(() -> new ResourceNotFoundException("No version " + label + " of policy " + slug + "."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Clause clause(String slug, String label, String number) {
+        return version(slug, label)
+                .clause(number)
+                .orElseThrow(
+                        () -> new ResourceNotFoundException("No clause " + number + " in " + slug + " " + label + "."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClauseDiff diff(String slug, String label, String fromLabel) {
+        return version(slug, label).diffFrom(version(slug, fromLabel));
+    }
+
+    /** Any version by slug and label, whatever its status, for other features' rules (no role check). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PolicyVersion> findVersion(String slug, String label) {
+        return PolicyVersion.find("policy.slug = ?1 and label = ?2", slug, label)
+                .firstResultOptional();
+    }
+
+    /** The current published version of a policy, if the policy exists and has one (no role check). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PolicyVersion> currentVersion(String slug) {
+        return PolicyVersion.find("policy.slug = ?1 and status = ?2", slug, VersionStatus.PUBLISHED)
+                .firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String slug) {
+        return Policy.bySlug(slug).isPresent();
+    }
+
+    private boolean visible(PolicyVersion version) {
+        return version.status() != VersionStatus.DRAFT || caller.has(Role.TRUST_ADMIN);
+    }
+
+    private void requireReader() {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL, Role.TRUST_ADMIN);
+    }
+
+    private Policy policy(String slug) {
+        return Policy.bySlug(slug).orElseThrow(() -> new ResourceNotFoundException("No policy " + slug + "."));
+    }
+
+    private PolicyVersion lockedVersion(String slug, String label) {
+        return PolicyVersion.<PolicyVersion>find("policy.slug = ?1 and label = ?2", slug, label)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("No version " + label + " of policy " + slug + "."));
+    }
+
+    /** Checks every rule of a version's content at once; {@code pathLabel} is the label in the URL of an edit. */
+    VersionContent validated(VersionInput input, String pathLabel) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<VersionInput> v : validator.validate(input)) {
+            errors.add(new FieldError(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
+        }
+        if (pathLabel != null && input.label() != null && !pathLabel.equals(input.label())) {
+            errors.add(new FieldError("label", "must equal the version label in the path"));
+        }
+        if (input.statements() != null) {
+            Set<String> codes = new HashSet<>();
+            for (int i = 0; i < input.statements().size(); i++) {
+                Statement s = input.statements().get(i);
+                if (s != null && s.code() != null && !codes.add(s.code())) {
+                    errors.add(new FieldError("statements[" + i + "].code", "repeats another statement's code"));
+                }
+            }
+        }
+        if (input.clauses() != null) {
+            Set<String> numbers = new HashSet<>();
+            for (int i = 0; i < input.clauses().size(); i++) {
+                Clause c = input.clauses().get(i);
+                if (c != null && c.number() != null && !numbers.add(c.number())) {
+                    errors.add(new FieldError("clauses[" + i + "].number", "repeats another clause's number"));
+                }
+            }
+        }
+        if (Boolean.FALSE.equals(input.allSchools())) {
+            List<String> urns = input.schoolUrns() == null ? List.of() : input.schoolUrns();
+            if (urns.isEmpty()) {
+                errors.add(new FieldError("schoolUrns", "must list at least one school when allSchools is false"));
+            } else {
+                Set<String> known = schools.existingUrns(
+                        urns.stream().filter(u -> u != null).toList());
+                for (int i = 0; i < urns.size(); i++) {
+                    String urn = urns.get(i);
+                    if (urn != null && urn.matches("\\d{6}") && !known.contains(urn)) {
+                        errors.add(new FieldError("schoolUrns[" + i + "]", "is not a school of the Trust"));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+        List<Clause> clauses = input.clauses() == null ? ClauseSplitter.split(input.body()) : input.clauses();
+        Set<AdultCategory> audience = new LinkedHashSet<>();
+        input.audience().forEach(a -> audience.add(AdultCategory.valueOf(a)));
+        return new VersionContent(
+                input.body(),
+                clauses,
+                input.statements(),
+                input.material(),
+                input.allSchools(),
+                input.schoolUrns() == null ? List.of() : input.schoolUrns(),
+                audience,
+                input.dueDays(),
+                input.joinerDueDays());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
