@@ -44,7 +44,61 @@ public final class Benchmark {
             System.out.println("== Staff sync: " + ADULTS + " adults across " + SCHOOLS + " schools ==");
             staffSync(app, hr, urns, true);
             staffSync(app, hr, urns, false);
+            compliance(app, hr, admin, urns);
         }
+    }
+
+    /** Issue 3: 5,000 adults across 50 schools, 80 % acknowledged; the Trust summary and one school's list. */
+    private static void compliance(BenchApp app, String hr, String admin, List<String> urns) throws Exception {
+        List<Map<String, Object>> adults = adults(urns, -1).subList(0, 5_000);
+        app.send("POST", "/api/v1/staff/sync?mode=full", hr, JSON.writeValueAsString(Map.of("records", adults)));
+        app.sql("INSERT INTO acknowledgements (id, adult_id, version_id, school_urn, body_sha256, statements,"
+                + " acknowledged_at) SELECT gen_random_uuid(), a.id, v.id, s.school_urn, v.body_sha256,"
+                + " '[\"READ_AND_UNDERSTOOD\"]'::jsonb, now() FROM adults a JOIN adult_assignments s ON s.adult_id = a.id"
+                + " JOIN policy_versions v ON v.status = 'PUBLISHED' JOIN policies p ON p.id = v.policy_id"
+                + " AND p.slug = 'social-media' WHERE a.active AND right(a.hr_id, 1) NOT IN ('0', '5')"
+                + " ON CONFLICT DO NOTHING");
+        String urn = urns.get(0);
+        String head = app.token(Set.of("head-of-school", "staff"), Map.of("schools", List.of(urn)));
+        String trivial = "/api/v1/schools/" + urn;
+        String summary = "/api/v1/compliance?policy=social-media";
+        String school = "/api/v1/schools/" + urn + "/compliance?policy=social-media";
+        for (int i = 0; i < 100; i++) {
+            app.send("GET", trivial, admin, null);
+            app.send("GET", summary, admin, null);
+            app.send("GET", school, head, null);
+        }
+        long[] trivialTimes = latencies(app, trivial, admin, 300);
+        long[] summaryTimes = latencies(app, summary, admin, 300);
+        long[] schoolTimes = latencies(app, school, head, 300);
+        System.out.println();
+        System.out.println(
+                "== Compliance: 5000 active adults across " + urns.size() + " schools, 80 % acknowledged ==");
+        System.out.printf(
+                "300 sequential requests each after 100 warm-up; baseline = GET %s (one row by key)%n", trivial);
+        latencyRow("trivial endpoint (baseline)", trivialTimes, trivialTimes);
+        latencyRow("Trust summary (target < 100 ms)", summaryTimes, trivialTimes);
+        latencyRow("one school's list (target < 30 ms)", schoolTimes, trivialTimes);
+    }
+
+    private static long[] latencies(BenchApp app, String path, String token, int n) throws Exception {
+        long[] micros = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            app.send("GET", path, token, null);
+            micros[i] = (System.nanoTime() - start) / 1_000;
+        }
+        Arrays.sort(micros);
+        return micros;
+    }
+
+    private static void latencyRow(String name, long[] sortedMicros, long[] baseline) {
+        double median = sortedMicros[sortedMicros.length / 2] / 1000.0;
+        double p95 = sortedMicros[(int) (sortedMicros.length * 0.95)] / 1000.0;
+        double baseMedian = baseline[baseline.length / 2] / 1000.0;
+        System.out.printf(
+                "  %-40s median %7.2f ms   p95 %7.2f ms   %5.1fx baseline median%n",
+                name, median, p95, median / baseMedian);
     }
 
     private static void staffSync(BenchApp app, String hr, List<String> urns, boolean warmUp) throws Exception {
