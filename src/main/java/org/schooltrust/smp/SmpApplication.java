@@ -21,6 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     description = "Adults acknowledging the current version for each school they work in (clauses 4"
                             + " and 5.2), and what each still has to do."),
             @Tag(name = "Compliance", description = "Who has read which version, school by school."),
+            @Tag(
+                    name = "Family declarations",
+                    description = "Adults declaring family relationships with pupils, and the Head of School"
+                            + " acknowledging and recording them (clauses 6.7-6.9)."),
+            @Tag(
+                    name = "Family links (MIS)",
+                    description = "What a school's MIS may ask: which adult-pupil links are acknowledged."),
             @Tag(name = "Audit", description = "The append-only, hash-chained audit trail.")
         })
 public class SmpApplication extends Application {}

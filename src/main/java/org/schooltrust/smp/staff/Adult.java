@@ -119,6 +119,15 @@ public final class Adult {
         return assignments.stream().map(Assignment::schoolUrn).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Schools of {@code before} the adult no longer works at: all of them once inactive, else the removed ones. */
+    public Set<String> schoolsLeftSince(Set<String> before) {
+        Set<String> left = new java.util.TreeSet<>(before);
+        if (active) {
+            left.removeAll(schoolUrns());
+        }
+        return left;
+    }
+
     /** The school an audit event about this adult is filed under: the first assignment's, if any. */
     public Optional<String> primarySchoolUrn() {
         return assignments.stream().map(Assignment::schoolUrn).findFirst();

@@ -50,6 +50,11 @@ class AdultStore {
         return byHrId;
     }
 
+    List<Adult> findByIds(Collection<UUID> ids) {
+        return query(
+                "SELECT " + COLUMNS + " FROM adults a WHERE a.id = ANY(?)", List.of((Object) ids.toArray(UUID[]::new)));
+    }
+
     /** Active adults (HR-kept or manual) that a batch did not list. */
     List<Adult> findActiveNotIn(Collection<String> hrIds) {
         return query("SELECT " + COLUMNS + " FROM adults a WHERE a.active AND NOT (a.hr_id = ANY(?))", List.of((Object)
@@ -267,6 +272,8 @@ class AdultStore {
             Object arg = args.get(i);
             if (arg instanceof String[] strings) {
                 statement.setArray(i + 1, c.createArrayOf("text", strings));
+            } else if (arg instanceof UUID[] uuids) {
+                statement.setArray(i + 1, c.createArrayOf("uuid", uuids));
             } else {
                 statement.setObject(i + 1, arg);
             }

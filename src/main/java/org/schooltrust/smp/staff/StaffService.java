@@ -3,8 +3,12 @@ package org.schooltrust.smp.staff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -33,6 +37,14 @@ public class StaffService {
     public Adult me() {
         return store.findBySelf(Visibility.of(caller))
                 .orElseThrow(() -> new ResourceNotFoundException("Your token names no adult of the staff register."));
+    }
+
+    /** Adults by internal id, for other features that already scoped their own query (no visibility check). */
+    public Map<UUID, Adult> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return store.findByIds(ids).stream().collect(Collectors.toMap(Adult::id, a -> a));
     }
 
     public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {

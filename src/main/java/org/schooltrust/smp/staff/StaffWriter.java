@@ -1,6 +1,7 @@
 package org.schooltrust.smp.staff;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
@@ -51,6 +53,9 @@ public class StaffWriter {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Event<AdultsLeftSchools> departures;
 
     /** HR's bulk sync: all records valid or nothing written. */
     @Transactional
@@ -160,6 +165,7 @@ public class StaffWriter {
         Map<String, Adult> existing = store.findByHrIds(hrIds);
         Applied applied = new Applied();
         List<AuditEntry> events = new ArrayList<>();
+        List<AdultsLeftSchools.Departure> left = new ArrayList<>();
         for (AdultInput record : records) {
             AdultDetails details = record.toDetails();
             Adult adult = existing.get(record.hrId());
@@ -169,7 +175,9 @@ public class StaffWriter {
                 events.add(event("staff.created", adult, AdultFields.ALL));
                 continue;
             }
+            Set<String> schoolsBefore = adult.schoolUrns();
             List<String> changed = adult.update(details, source, now);
+            departure(adult, schoolsBefore).ifPresent(left::add);
             if (changed.isEmpty()) {
                 applied.unchanged.add(adult);
             } else {
@@ -179,7 +187,9 @@ public class StaffWriter {
         }
         if (deactivateAbsent) {
             for (Adult absent : store.findActiveNotIn(hrIds)) {
+                Set<String> schoolsBefore = absent.schoolUrns();
                 if (absent.isManagedByHr() && absent.deactivate(now)) {
+                    departure(absent, schoolsBefore).ifPresent(left::add);
                     applied.deactivated.add(absent);
                     events.add(event("staff.deactivated", absent, List.of("active")));
                 }
@@ -190,7 +200,17 @@ public class StaffWriter {
         changed.addAll(applied.deactivated);
         store.updateAll(changed);
         audit.recordAll(events);
+        if (!left.isEmpty()) {
+            departures.fire(new AdultsLeftSchools(left));
+        }
         return applied;
+    }
+
+    private static Optional<AdultsLeftSchools.Departure> departure(Adult adult, Set<String> schoolsBefore) {
+        Set<String> schoolsLeft = adult.schoolsLeftSince(schoolsBefore);
+        return schoolsLeft.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new AdultsLeftSchools.Departure(adult.id(), adult.hrId(), schoolsLeft));
     }
 
     private static AuditEntry event(String action, Adult adult, List<String> fields) {

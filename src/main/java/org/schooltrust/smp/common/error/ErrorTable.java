@@ -62,6 +62,8 @@ public final class ErrorTable {
         TABLE.put(NotAllowedException.class, METHOD_NOT_ALLOWED);
         TABLE.put(NotAcceptableException.class, NOT_ACCEPTABLE);
         TABLE.put(ConflictException.class, CONFLICT);
+        // a unique constraint lost to a concurrent request: the other request won
+        TABLE.put(org.hibernate.exception.ConstraintViolationException.class, CONFLICT);
         TABLE.put(PreconditionFailedException.class, PRECONDITION_FAILED);
         TABLE.put(NotSupportedException.class, UNSUPPORTED_MEDIA_TYPE);
         TABLE.put(PreconditionRequiredException.class, PRECONDITION_REQUIRED);
@@ -71,10 +73,12 @@ public final class ErrorTable {
 
     /** The problem type for an exception, or empty when it is not an expected error (a bug). */
     public static Optional<ProblemType> lookup(Throwable error) {
-        for (Class<?> c = error.getClass(); c != null; c = c.getSuperclass()) {
-            ProblemType type = TABLE.get(c);
-            if (type != null) {
-                return Optional.of(type);
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+                ProblemType type = TABLE.get(c);
+                if (type != null) {
+                    return Optional.of(type);
+                }
             }
         }
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {

@@ -90,6 +90,7 @@ public class ProblemMapper {
             case 404 -> "No resource at this path, or it is not visible to the caller.";
             case 405 -> "This method is not supported on this path.";
             case 406 -> "This resource cannot be represented in the requested media type.";
+            case 409 -> "The request conflicts with a concurrent change; read the resource again.";
             case 415 -> "The request body's media type is not supported here.";
             case 422 -> "The request is not valid.";
             case 500 -> "Unexpected error.";

@@ -1,0 +1,377 @@
+package org.schooltrust.smp.declaration;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.declaration.DeclarationViews.Full;
+import org.schooltrust.smp.school.SchoolService;
+import org.schooltrust.smp.staff.Adult;
+import org.schooltrust.smp.staff.AdultsLeftSchools;
+import org.schooltrust.smp.staff.StaffService;
+
+/**
+ * Family declarations as the adult and the Head see them. Names, notes and protocols are shown only to the declarant
+ * and the Heads of that school, and every such read is audited.
+ */
+@ApplicationScoped
+public class DeclarationService {
+
+    static final String AUDIT_TYPE = "family-declaration";
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    SchoolService schools;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    // --- the adult -----------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Created<Full> declare(DeclarationInputs.Declare input, String idempotencyKey) {
+        Adult adult = currentAdult(input.schoolUrn());
+        if (Relationship.valueOf(input.relationship()) == Relationship.OTHER
+                && (input.relationshipOther() == null
+                        || input.relationshipOther().isBlank())) {
+            throw ValidationFailedException.of("relationshipOther", "is required when relationship is OTHER");
+        }
+        if (idempotencyKey != null) {
+            Optional<FamilyDeclaration> replay = FamilyDeclaration.find(
+                            "adultId = ?1 and idempotencyKey = ?2", adult.id(), idempotencyKey)
+                    .firstResultOptional();
+            if (replay.isPresent()) {
+                FamilyDeclaration first = replay.get();
+                if (!first.schoolUrn().equals(input.schoolUrn())
+                        || !first.pupilMisId().equals(input.pupilMisId())) {
+                    throw new ConflictException("This Idempotency-Key was already used for a different declaration.");
+                }
+                return new Created<>(read(first, adult), false);
+            }
+        }
+        if (FamilyDeclaration.count(
+                        "adultId = ?1 and schoolUrn = ?2 and pupilMisId = ?3 and status in ?4",
+                        adult.id(),
+                        input.schoolUrn(),
+                        input.pupilMisId(),
+                        DeclarationStatus.ACTIVE)
+                > 0) {
+            throw new ConflictException("You already have an active declaration for this pupil at this school.");
+        }
+        FamilyDeclaration declaration = FamilyDeclaration.submit(
+                adult.id(),
+                input.schoolUrn(),
+                input.pupilMisId(),
+                input.pupilName().strip(),
+                Relationship.valueOf(input.relationship()),
+                input.relationshipOther(),
+                input.note(),
+                idempotencyKey,
+                now());
+        declaration.persistAndFlush();
+        audit.record(new AuditEntry(
+                "family-declaration.submitted",
+                AUDIT_TYPE,
+                declaration.id().toString(),
+                declaration.schoolUrn(),
+                List.of("pupilMisId", "pupilName", "relationship", "note")));
+        return new Created<>(view(declaration, adult), true);
+    }
+
+    @Transactional
+    public DeclarationViews.NilReturnView nilReturn(DeclarationInputs.NilReturn input) {
+        Adult adult = currentAdult(input.schoolUrn());
+        NilReturn nil = NilReturn.declare(adult.id(), input.schoolUrn(), now());
+        nil.persist();
+        audit.record(new AuditEntry(
+                "family-declaration.nil-return",
+                "family-nil-return",
+                nil.id().toString(),
+                input.schoolUrn(),
+                List.of()));
+        return new DeclarationViews.NilReturnView(nil.id(), nil.schoolUrn(), nil.declaredAt());
+    }
+
+    @Transactional
+    public List<Full> mine() {
+        Adult adult = self();
+        List<FamilyDeclaration> declarations = FamilyDeclaration.list("adultId = ?1 order by createdAt", adult.id());
+        return declarations.stream().map(d -> read(d, adult)).toList();
+    }
+
+    @Transactional
+    public Full mine(UUID id) {
+        Adult adult = self();
+        return read(own(id, adult), adult);
+    }
+
+    @Transactional
+    public Full withdraw(UUID id, String ifMatch) {
+        return byDeclarant(id, ifMatch, "family-declaration.withdrawn", d -> d.withdraw(now()));
+    }
+
+    @Transactional
+    public Full answer(UUID id, String ifMatch, DeclarationInputs.Answer input) {
+        return byDeclarant(id, ifMatch, "family-declaration.answered", d -> d.answer(input.answer(), now()));
+    }
+
+    @Transactional
+    public Full reconfirm(UUID id, String ifMatch) {
+        return byDeclarant(id, ifMatch, "family-declaration.reconfirmed", d -> d.reconfirm(now()));
+    }
+
+    // --- the Head --------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Page<Full> list(String urn, DeclarationStatus status, boolean reconfirmationOverdue, PageParams page) {
+        requireHeadOf(urn);
+        StringBuilder query =
+                new StringBuilder("schoolUrn = :urn and (createdAt > :t or (createdAt = :t and id > :id))");
+        Parameters params = Parameters.with("urn", urn);
+        Instant afterTime = Instant.EPOCH;
+        UUID afterId = new UUID(0, 0);
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterTime = Cursor.instant(keys.get(0));
+            afterId = parseUuid(keys.get(1));
+        }
+        params.and("t", afterTime).and("id", afterId);
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (reconfirmationOverdue) {
+            query.append(" and status = :acknowledged and reconfirmBy < :today");
+            params.and("acknowledged", DeclarationStatus.ACKNOWLEDGED).and("today", today());
+        }
+        query.append(" order by createdAt, id");
+        List<FamilyDeclaration> rows = FamilyDeclaration.<FamilyDeclaration>find(query.toString(), params)
+                .range(0, page.limit)
+                .list();
+        Page<FamilyDeclaration> found =
+                Page.of(rows, page.limit, d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
+        Map<UUID, Adult> adults = staff.byIds(
+                found.items().stream().map(FamilyDeclaration::adultId).toList());
+        return found.map(d -> read(d, adults.get(d.adultId())));
+    }
+
+    @Transactional
+    public Full get(String urn, UUID id) {
+        requireHeadOf(urn);
+        FamilyDeclaration d = atSchool(urn, id, false);
+        return read(d, staff.byIds(List.of(d.adultId())).get(d.adultId()));
+    }
+
+    @Transactional
+    public Full acknowledge(String urn, UUID id, String ifMatch, DeclarationInputs.Acknowledge input) {
+        return byHead(
+                urn,
+                id,
+                ifMatch,
+                "family-declaration.acknowledged",
+                d -> d.acknowledge(headName(), input.discussedOn(), input.agreedProtocols(), input.note(), now()));
+    }
+
+    @Transactional
+    public Full decline(String urn, UUID id, String ifMatch, DeclarationInputs.Reason input) {
+        return byHead(
+                urn, id, ifMatch, "family-declaration.declined", d -> d.decline(headName(), input.reason(), now()));
+    }
+
+    @Transactional
+    public Full requestInfo(String urn, UUID id, String ifMatch, DeclarationInputs.Question input) {
+        return byHead(
+                urn,
+                id,
+                ifMatch,
+                "family-declaration.info-requested",
+                d -> d.requestInfo(headName(), input.question(), now()));
+    }
+
+    @Transactional
+    public Full end(String urn, UUID id, String ifMatch, DeclarationInputs.Reason input) {
+        return byHead(
+                urn,
+                id,
+                ifMatch,
+                "family-declaration.ended",
+                d -> d.end(EndReason.RELATIONSHIP_ENDED, input.reason(), now()));
+    }
+
+    // --- HR: adults who left end their declarations ------------------------------------------------------------------
+
+    void endForDepartures(@Observes AdultsLeftSchools event) {
+        Instant now = now();
+        for (AdultsLeftSchools.Departure departure : event.departures()) {
+            List<FamilyDeclaration> active = FamilyDeclaration.list(
+                    "adultId = ?1 and schoolUrn in ?2 and status in ?3",
+                    departure.adultId(),
+                    departure.schoolUrns(),
+                    DeclarationStatus.ACTIVE);
+            List<AuditEntry> events = new ArrayList<>();
+            for (FamilyDeclaration d : active) {
+                d.end(EndReason.ADULT_LEFT, null, now);
+                events.add(new AuditEntry(
+                        "family-declaration.ended",
+                        AUDIT_TYPE,
+                        d.id().toString(),
+                        d.schoolUrn(),
+                        List.of("status", "endReason")));
+            }
+            audit.recordAll(events);
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------
+
+    private Full byDeclarant(UUID id, String ifMatch, String action, Consumer<FamilyDeclaration> transition) {
+        Adult adult = self();
+        FamilyDeclaration d = own(id, adult);
+        FamilyDeclaration.getEntityManager().lock(d, LockModeType.PESSIMISTIC_WRITE);
+        ETags.checkRequired(ifMatch, d.version());
+        transition.accept(d);
+        d.flush();
+        audit.record(new AuditEntry(action, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of("status")));
+        return view(d, adult);
+    }
+
+    private Full byHead(String urn, UUID id, String ifMatch, String action, Consumer<FamilyDeclaration> transition) {
+        requireHeadOf(urn);
+        FamilyDeclaration d = atSchool(urn, id, true);
+        ETags.checkRequired(ifMatch, d.version());
+        transition.accept(d);
+        d.flush();
+        audit.record(new AuditEntry(action, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of("status")));
+        return view(d, staff.byIds(List.of(d.adultId())).get(d.adultId()));
+    }
+
+    /** The caller's adult record, which must currently work at the school. */
+    private Adult currentAdult(String schoolUrn) {
+        Adult adult = self();
+        if (!adult.active()
+                || adult.currentAssignments(today()).stream()
+                        .noneMatch(a -> a.schoolUrn().equals(schoolUrn))) {
+            throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
+        }
+        return adult;
+    }
+
+    private Adult self() {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
+        return staff.me();
+    }
+
+    private FamilyDeclaration own(UUID id, Adult adult) {
+        return FamilyDeclaration.<FamilyDeclaration>find("id = ?1 and adultId = ?2", id, adult.id())
+                .firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("No declaration " + id + " of yours."));
+    }
+
+    private FamilyDeclaration atSchool(String urn, UUID id, boolean lock) {
+        var query = FamilyDeclaration.<FamilyDeclaration>find("id = ?1 and schoolUrn = ?2", id, urn);
+        if (lock) {
+            query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("No declaration " + id + " at school " + urn + "."));
+    }
+
+    /** A Head of that school; anyone else gets 404 for it (403 only for lacking the role altogether). */
+    private void requireHeadOf(String urn) {
+        caller.requireAny(Role.HEAD_OF_SCHOOL);
+        if (!caller.isHeadOf(urn)) {
+            throw new ResourceNotFoundException("No school " + urn + " among your schools.");
+        }
+    }
+
+    private String headName() {
+        return caller.staffKey().map(k -> k.value()).orElse(caller.subject());
+    }
+
+    /** A human read of a declaration: audited. */
+    private Full read(FamilyDeclaration d, Adult adult) {
+        audit.record(
+                new AuditEntry("family-declaration.read", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of()));
+        return view(d, adult);
+    }
+
+    static Full view(FamilyDeclaration d, Adult adult) {
+        return new Full(
+                d.id(),
+                d.schoolUrn(),
+                adult == null ? null : adult.hrId(),
+                adult == null ? null : adult.firstName(),
+                adult == null ? null : adult.lastName(),
+                d.pupilMisId(),
+                d.pupilName(),
+                d.relationship(),
+                d.relationshipOther(),
+                d.note(),
+                d.status(),
+                d.infoQuestion(),
+                d.infoAnswer(),
+                d.reviewedBy(),
+                d.reviewedAt(),
+                d.discussedOn(),
+                d.agreedProtocols(),
+                d.headNote(),
+                d.acknowledgedAt(),
+                d.declineReason(),
+                d.endReason(),
+                d.endNote(),
+                d.endedAt(),
+                d.reconfirmBy(),
+                d.reconfirmedAt(),
+                d.isReconfirmationOverdue(today()),
+                d.createdAt(),
+                d.updatedAt(),
+                d.version());
+    }
+
+    private static UUID parseUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new org.schooltrust.smp.common.error.InvalidRequestException(
+                    "The cursor is not one this server issued for this list.");
+        }
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public record Created<T>(T body, boolean created) {}
+}

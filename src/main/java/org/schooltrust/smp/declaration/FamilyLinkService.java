@@ -1,0 +1,108 @@
+package org.schooltrust.smp.declaration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.InvalidRequestException;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.declaration.DeclarationViews.CheckResponse;
+import org.schooltrust.smp.declaration.DeclarationViews.Link;
+import org.schooltrust.smp.declaration.DeclarationViews.SchoolCounts;
+import org.schooltrust.smp.declaration.DeclarationViews.Unanswered;
+import org.schooltrust.smp.school.SchoolService;
+
+/** What a school's MIS and the Trust may know of family links: statuses and ids, never names or notes. */
+@ApplicationScoped
+public class FamilyLinkService {
+
+    @Inject
+    FamilyLinkQueries queries;
+
+    @Inject
+    SchoolService schools;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    public CheckResponse check(String urn, DeclarationInputs.Check request) {
+        requireMisOf(urn);
+        return new CheckResponse(queries.check(urn, request.pairs()));
+    }
+
+    public Page<Link> feed(String urn, Instant updatedSince, PageParams page) {
+        requireMisOf(urn);
+        Instant afterTime = Instant.EPOCH;
+        UUID afterId = new UUID(0, 0);
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterTime = Cursor.instant(keys.get(0));
+            try {
+                afterId = UUID.fromString(keys.get(1));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("The cursor is not one this server issued for this list.");
+            }
+        }
+        List<Link> rows = queries.feed(
+                urn, updatedSince == null ? Instant.EPOCH : updatedSince, afterTime, afterId, page.limit + 1);
+        return Page.of(rows, page.limit, l -> Cursor.encode(l.updatedAt().toString(), l.id().toString()));
+    }
+
+    /** Ends the pupil's active declarations at the school (PUPIL_LEFT). A repeat ends nothing more. */
+    @Transactional
+    public int pupilLeft(String urn, String pupilMisId) {
+        requireMisOf(urn);
+        List<FamilyDeclaration> active = FamilyDeclaration.list(
+                "schoolUrn = ?1 and pupilMisId = ?2 and status in ?3", urn, pupilMisId, DeclarationStatus.ACTIVE);
+        Instant now = DeclarationService.now();
+        List<AuditEntry> events = new ArrayList<>();
+        for (FamilyDeclaration d : active) {
+            d.end(EndReason.PUPIL_LEFT, null, now);
+            events.add(new AuditEntry(
+                    "family-declaration.ended",
+                    DeclarationService.AUDIT_TYPE,
+                    d.id().toString(),
+                    urn,
+                    List.of("status", "endReason")));
+        }
+        audit.recordAll(events);
+        return active.size();
+    }
+
+    public Page<Unanswered> unanswered(String urn, PageParams page) {
+        caller.requireAny(Role.HEAD_OF_SCHOOL);
+        if (!caller.isHeadOf(urn)) {
+            throw new ResourceNotFoundException("No school " + urn + " among your schools.");
+        }
+        String after =
+                page.cursor == null ? null : Cursor.decode(page.cursor, 1).get(0);
+        return Page.of(queries.unanswered(urn, after, page.limit + 1), page.limit, u -> Cursor.encode(u.hrId()));
+    }
+
+    public List<SchoolCounts> counts() {
+        caller.requireAny(Role.TRUST_ADMIN);
+        return queries.counts();
+    }
+
+    /** An MIS acts only for the schools in its token; any other school is 404. */
+    private void requireMisOf(String urn) {
+        caller.requireAny(Role.MIS);
+        if (!caller.schools().contains(urn)) {
+            throw new ResourceNotFoundException("No school " + urn + " for this MIS.");
+        }
+        schools.get(urn);
+    }
+}

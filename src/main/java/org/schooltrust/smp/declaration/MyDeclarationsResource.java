@@ -1,0 +1,192 @@
+package org.schooltrust.smp.declaration;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.error.Problem;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.declaration.DeclarationViews.Full;
+
+@Path("/api/v1/me/family-declarations")
+@Tag(name = "Family declarations")
+@SecurityRequirement(name = "oidc")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.Names.STAFF, Role.Names.HEAD_OF_SCHOOL})
+public class MyDeclarationsResource {
+
+    @Inject
+    DeclarationService declarations;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Declare a family relationship with a pupil",
+            description = "By the adult the token names, for a school they currently work in (clauses 6.7-6.9):"
+                    + " SUBMITTED until the Head of School acknowledges and records it. Social-media contact with the"
+                    + " pupil is only acceptable once ACKNOWLEDGED. One active declaration per adult, pupil and school"
+                    + " (409). `Idempotency-Key` honoured: a replay returns the first declaration.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Submitted.",
+            headers = @Header(name = "ETag", description = "Version of the declaration."))
+    @APIResponse(responseCode = "200", description = "Replay of an Idempotency-Key: the first declaration.")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "An active declaration for this pupil and school exists, or the key was used for another declaration.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> declare(
+            @HeaderParam("Idempotency-Key")
+                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
+                    @Parameter(description = "Client-chosen key; a replay returns the first response.")
+                    String idempotencyKey,
+            @NotNull @Valid DeclarationInputs.Declare input) {
+        DeclarationService.Created<Full> result = declarations.declare(input, idempotencyKey);
+        return RestResponse.ResponseBuilder.create(
+                        result.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, result.body())
+                .tag(ETags.of(versionOf(result.body())))
+                .build();
+    }
+
+    @GET
+    @Operation(
+            summary = "List my declarations",
+            description = "Every declaration the caller made, oldest first, in any status. Each read is audited.")
+    @APIResponse(responseCode = "200", description = "All of them, in one page.")
+    public Page<Full> mine() {
+        return new Page<>(declarations.mine(), null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(
+            summary = "Read one of my declarations",
+            description = "Including the Head's question or record. The read is audited.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The declaration.",
+            headers = @Header(name = "ETag", description = "Version of the declaration."))
+    public RestResponse<Full> get(@PathParam("id") @Parameter(description = "Declaration id.") UUID id) {
+        return withETag(declarations.mine(id));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(
+            summary = "Withdraw my declaration",
+            description = "SUBMITTED, INFO_REQUESTED or ACKNOWLEDGED → WITHDRAWN. `If-Match` required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn.",
+            headers = @Header(name = "ETag", description = "New version."))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not in a status that can be withdrawn.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> withdraw(
+            @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as last read.", required = true)
+                    String ifMatch) {
+        return withETag(declarations.withdraw(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Answer the Head's question",
+            description = "INFO_REQUESTED → SUBMITTED, back to the Head. `If-Match` required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Answered.",
+            headers = @Header(name = "ETag", description = "New version."))
+    @APIResponse(
+            responseCode = "409",
+            description = "No question is open.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> answer(
+            @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as last read.", required = true)
+                    String ifMatch,
+            @NotNull @Valid DeclarationInputs.Answer input) {
+        return withETag(declarations.answer(id, ifMatch, input));
+    }
+
+    @POST
+    @Path("/{id}/reconfirm")
+    @Operation(
+            summary = "Re-confirm an acknowledged relationship",
+            description =
+                    "The annual re-confirmation: the relationship still holds; the next one is due 12 months later. `If-Match` required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Re-confirmed.",
+            headers = @Header(name = "ETag", description = "New version."))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not ACKNOWLEDGED.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> reconfirm(
+            @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as last read.", required = true)
+                    String ifMatch) {
+        return withETag(declarations.reconfirm(id, ifMatch));
+    }
+
+    static RestResponse<Full> withETag(Full declaration) {
+        return RestResponse.ResponseBuilder.ok(declaration)
+                .tag(ETags.of(versionOf(declaration)))
+                .build();
+    }
+
+    static long versionOf(Full declaration) {
+        return declaration.version();
+    }
+}

@@ -1,0 +1,231 @@
+package org.schooltrust.smp.declaration;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.error.Problem;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.paging.Pages;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.QueryParams;
+import org.schooltrust.smp.declaration.DeclarationViews.Full;
+import org.schooltrust.smp.declaration.DeclarationViews.Unanswered;
+
+@Path("/api/v1/schools/{urn}/family-declarations")
+@Tag(name = "Family declarations")
+@SecurityRequirement(name = "oidc")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.HEAD_OF_SCHOOL)
+public class SchoolDeclarationsResource {
+
+    private static final String NOTE = " For the Head of that school only; another school's Head gets 404.";
+
+    @Inject
+    DeclarationService declarations;
+
+    @Inject
+    FamilyLinkService links;
+
+    @PathParam("urn")
+    @Parameter(description = "School URN (6 digits).", schema = @Schema(pattern = "^\\d{6}$"))
+    String urn;
+
+    @GET
+    @Operation(
+            summary = "List the school's declarations",
+            description =
+                    "Oldest first, with the pupil's name, notes and protocols; every declaration shown is an audit"
+                            + " event. Filter by `status`, or `reconfirmationOverdue=true` for acknowledged links whose annual"
+                            + " re-confirmation is late." + NOTE)
+    @APIResponse(responseCode = "200", description = "A page of declarations.")
+    public RestResponse<Page<Full>> list(
+            @QueryParam("status")
+                    @Parameter(
+                            description = "Only this status.",
+                            schema = @Schema(implementation = DeclarationStatus.class))
+                    String status,
+            @QueryParam("reconfirmationOverdue")
+                    @Parameter(
+                            description = "Only acknowledged links not re-confirmed in time.",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    String overdue,
+            @BeanParam @Valid PageParams page,
+            @Context UriInfo uri) {
+        Page<Full> found = declarations.list(
+                urn,
+                QueryParams.enumValue("status", status, DeclarationStatus.class, null),
+                Boolean.TRUE.equals(QueryParams.bool("reconfirmationOverdue", overdue)),
+                page);
+        return Pages.ok(found, uri);
+    }
+
+    @GET
+    @Path("/not-answered")
+    @Operation(
+            summary = "Adults who have not answered",
+            description = "Active adults currently at the school who have neither declared a relationship there nor"
+                    + " made a nil return, by HR id." + NOTE)
+    @APIResponse(responseCode = "200", description = "A page of adults.")
+    public RestResponse<Page<Unanswered>> notAnswered(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        return Pages.ok(links.unanswered(urn, page), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a declaration", description = "The full record; the read is audited." + NOTE)
+    @APIResponse(
+            responseCode = "200",
+            description = "The declaration.",
+            headers = @Header(name = "ETag", description = "Version of the declaration."))
+    public RestResponse<Full> get(@PathParam("id") @Parameter(description = "Declaration id.") UUID id) {
+        return MyDeclarationsResource.withETag(declarations.get(urn, id));
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Acknowledge and record the relationship",
+            description = "SUBMITTED → ACKNOWLEDGED (clause 6.8): the Head records when it was discussed and the agreed"
+                    + " protocols; who and when are recorded; re-confirmation falls due in 12 months. `If-Match`"
+                    + " required: of two Heads acting on the same version, one wins and the other gets 412." + NOTE)
+    @APIResponse(
+            responseCode = "200",
+            description = "Acknowledged.",
+            headers = @Header(name = "ETag", description = "New version."))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not SUBMITTED.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> acknowledge(
+            @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
+                    String ifMatch,
+            @NotNull @Valid DeclarationInputs.Acknowledge input) {
+        return MyDeclarationsResource.withETag(declarations.acknowledge(urn, id, ifMatch, input));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Decline the declaration",
+            description = "SUBMITTED or INFO_REQUESTED → DECLINED, with a reason. `If-Match` required." + NOTE)
+    @APIResponse(
+            responseCode = "200",
+            description = "Declined.",
+            headers = @Header(name = "ETag", description = "New version."))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not SUBMITTED or INFO_REQUESTED.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> decline(
+            @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
+                    String ifMatch,
+            @NotNull @Valid DeclarationInputs.Reason input) {
+        return MyDeclarationsResource.withETag(declarations.decline(urn, id, ifMatch, input));
+    }
+
+    @POST
+    @Path("/{id}/request-info")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Ask the adult for more information",
+            description = "SUBMITTED → INFO_REQUESTED; the adult answers. `If-Match` required." + NOTE)
+    @APIResponse(
+            responseCode = "200",
+            description = "Question sent.",
+            headers = @Header(name = "ETag", description = "New version."))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not SUBMITTED.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> requestInfo(
+            @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
+                    String ifMatch,
+            @NotNull @Valid DeclarationInputs.Question input) {
+        return MyDeclarationsResource.withETag(declarations.requestInfo(urn, id, ifMatch, input));
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "End the declaration",
+            description = "Active → ENDED (relationship ended), with a reason. `If-Match` required." + NOTE)
+    @APIResponse(
+            responseCode = "200",
+            description = "Ended.",
+            headers = @Header(name = "ETag", description = "New version."))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not active.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "`If-Match` is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "`If-Match` is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Full> end(
+            @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
+                    String ifMatch,
+            @NotNull @Valid DeclarationInputs.Reason input) {
+        return MyDeclarationsResource.withETag(declarations.end(urn, id, ifMatch, input));
+    }
+}
