@@ -106,14 +106,6 @@ public class MyDeclarationsResource {
             responseCode = "409",
             description = "Not in a status that can be withdrawn.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> withdraw(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as last read.", required = true)
@@ -134,14 +126,6 @@ public class MyDeclarationsResource {
     @APIResponse(
             responseCode = "409",
             description = "No question is open.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> answer(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
@@ -164,14 +148,6 @@ public class MyDeclarationsResource {
     @APIResponse(
             responseCode = "409",
             description = "Not ACKNOWLEDGED.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> reconfirm(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,

@@ -123,14 +123,6 @@ public class SchoolDeclarationsResource {
             responseCode = "409",
             description = "Not SUBMITTED.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> acknowledge(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
@@ -152,14 +144,6 @@ public class SchoolDeclarationsResource {
     @APIResponse(
             responseCode = "409",
             description = "Not SUBMITTED or INFO_REQUESTED.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> decline(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
@@ -183,14 +167,6 @@ public class SchoolDeclarationsResource {
             responseCode = "409",
             description = "Not SUBMITTED.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> requestInfo(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
@@ -212,14 +188,6 @@ public class SchoolDeclarationsResource {
     @APIResponse(
             responseCode = "409",
             description = "Not active.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> end(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,

@@ -170,14 +170,6 @@ public class PolicyResource {
             responseCode = "409",
             description = "The version is not a draft.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<VersionView> edit(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
             @PathParam("label") @Pattern(regexp = VersionInput.LABEL) @Parameter(description = "Version label.")
@@ -209,14 +201,6 @@ public class PolicyResource {
             responseCode = "409",
             description = "The version is not a draft.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<VersionView> publish(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
             @PathParam("label") @Pattern(regexp = VersionInput.LABEL) @Parameter(description = "Version label.")
@@ -245,14 +229,6 @@ public class PolicyResource {
     @APIResponse(
             responseCode = "409",
             description = "The version is not published.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<VersionView> retire(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,

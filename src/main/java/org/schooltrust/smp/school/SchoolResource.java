@@ -22,14 +22,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -62,10 +60,6 @@ public class SchoolResource {
             responseCode = "201",
             description = "Created.",
             headers = @Header(name = "ETag", description = "Version of the school."))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` does not match the school's current ETag.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<SchoolView> put(
             @PathParam("urn")
                     @Pattern(regexp = "\\d{6}", message = "must be a 6-digit URN")

@@ -72,10 +72,6 @@ public class StaffResource {
             responseCode = "409",
             description = "A person tried to edit a record kept by HR.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` does not match the record's current ETag.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AdultView> put(
             @PathParam("hrId")
                     @Pattern(

@@ -12,7 +12,8 @@ import org.schooltrust.smp.common.error.Problem;
 
 /**
  * Documents the errors every operation can answer, all with the one {@code Problem} schema, so no operation in the
- * contract is missing them. Operations that declare a response code themselves keep their own description.
+ * contract is missing them: 412/428 wherever an {@code If-Match} header is accepted/required. Operations that declare
+ * a response code themselves keep their own description.
  */
 public class OpenApiErrorResponses implements OASFilter {
 
@@ -50,6 +51,15 @@ public class OpenApiErrorResponses implements OASFilter {
                         || operation.getRequestBody() != null) {
                     add(responses, "422", "A field or parameter breaks a rule; `errors` lists each one.");
                 }
+                ifMatch(operation).ifPresent(header -> {
+                    add(
+                            responses,
+                            "412",
+                            "`If-Match` does not match the resource's current ETag: someone changed it first.");
+                    if (Boolean.TRUE.equals(header.getRequired())) {
+                        add(responses, "428", "`If-Match` is missing: send the ETag of the version you acted on.");
+                    }
+                });
                 add(responses, "406", "The `Accept` header names no media type this operation produces.");
                 add(responses, "500", "Unexpected error (a bug); the `requestId` identifies it in the server log.");
                 responses.getAPIResponses().forEach((code, response) -> {
@@ -59,6 +69,17 @@ public class OpenApiErrorResponses implements OASFilter {
                 });
             }
         }
+    }
+
+    private static java.util.Optional<org.eclipse.microprofile.openapi.models.parameters.Parameter> ifMatch(
+            Operation operation) {
+        if (operation.getParameters() == null) {
+            return java.util.Optional.empty();
+        }
+        return operation.getParameters().stream()
+                .filter(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER
+                        && "If-Match".equalsIgnoreCase(p.getName()))
+                .findFirst();
     }
 
     private static void add(APIResponses responses, String code, String description) {
