@@ -80,13 +80,16 @@ class HrSyncIT {
     }
 
     @Test
-    void theAuditTrailNamesTheRealClientAndRole() {
-        // service-account tokens carry no client_id: the client is azp; the role comes from the configured claim
+    void theAuditTrailNamesTheRealSubjectClientAndRole() {
+        // service-account tokens carry no client_id: the client is azp; the role comes from the configured claim;
+        // the actor is the opaque "sub", not the preferred_username Quarkus uses as principal name
+        String hrSubject = Jwts.claims(api.hrSync()).path("sub").asText();
         api.as(api.userToken("tina"))
                 .get("/api/v1/audit-events?targetType=adult&targetId={id}", ALICE)
                 .then()
                 .statusCode(200)
                 .body("items[0].action", equalTo("staff.created"))
+                .body("items[0].actorSubject", equalTo(hrSubject))
                 .body("items[0].clientId", equalTo("hr-sync"))
                 .body("items[0].actorRoles", equalTo(List.of("hr-sync")));
     }
