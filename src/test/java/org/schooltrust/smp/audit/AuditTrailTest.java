@@ -59,6 +59,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void theActorIsTheTokenSubjectNotTheUsername() {
+        // Keycloak and Entra put a username (preferred_username, upn) in the token, which Quarkus prefers as the
+        // principal name; the trail records the stable, opaque "sub" as its contract says.
+        String subject = "8d7c1e52-" + TestData.newHrId("SUB");
+        String hrId = TestData.newHrId("AS");
+        Api.as(Tokens.hrSyncWithOpaqueSubject(subject))
+                .body(TestData.anAdult(hrId).at(TestData.newSchool()).build())
+                .put("/api/v1/staff/{id}", hrId)
+                .then()
+                .statusCode(201);
+        Api.as(Tokens.trustAdmin())
+                .get("/api/v1/audit-events?targetType=adult&targetId={id}", hrId)
+                .then()
+                .statusCode(200)
+                .body("items[0].actorSubject", equalTo(subject));
+    }
+
+    @Test
     void onlyTrustAdminReadsTheTrail() {
         for (String token : List.of(
                 Tokens.hrSync(),

@@ -2,12 +2,11 @@ package org.schooltrust.smp.bench;
 
 import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
@@ -18,71 +17,41 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.schooltrust.smp.support.PackagedApp;
 
 /**
- * The system under benchmark: an embedded PostgreSQL and the packaged application ({@code target/quarkus-app}) started
- * as production would start it, configured only by environment variables. Tokens are signed with a key generated for
- * the run, whose public half the app is given ({@code QUARKUS_OIDC_PUBLIC_KEY}), so no identity provider is needed.
+ * The system under benchmark: the packaged application ({@code target/quarkus-app}) on an embedded PostgreSQL, started
+ * as production would start it and configured only by environment variables ({@link PackagedApp}). Tokens are signed
+ * with a key generated for the run, whose public half the app is given ({@code QUARKUS_OIDC_PUBLIC_KEY}), so no
+ * identity provider is needed.
  */
 final class BenchApp implements AutoCloseable {
 
-    static final int PORT = 18080;
+    final PackagedApp app;
     final EmbeddedPostgres postgres;
-    final Process app;
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final KeyPair keys;
 
-    private BenchApp(EmbeddedPostgres postgres, Process app, KeyPair keys) {
-        this.postgres = postgres;
+    private BenchApp(PackagedApp app, KeyPair keys) {
         this.app = app;
+        this.postgres = app.postgres();
         this.keys = keys;
     }
 
     static BenchApp start() throws Exception {
-        File jar = new File("target/quarkus-app/quarkus-run.jar");
-        if (!jar.exists()) {
-            throw new IllegalStateException("Package the app first: ./mvnw -B package -DskipTests");
-        }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.getPath())
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/bench-app.log"));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(PORT));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put(
-                "QUARKUS_OIDC_PUBLIC_KEY",
-                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
-        Process app = builder.start();
-        BenchApp bench = new BenchApp(postgres, app, keys);
-        bench.awaitReady();
-        return bench;
-    }
-
-    private void awaitReady() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("The app exited; see target/bench-app.log");
-            }
-            try {
-                HttpResponse<String> ready = http.send(
-                        HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The app did not become ready; see target/bench-app.log");
+        PackagedApp app = PackagedApp.start(
+                "bench-app",
+                PackagedApp.DEFAULT_JAR,
+                Map.of(
+                        "QUARKUS_OIDC_PUBLIC_KEY",
+                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())),
+                List.of("-Xmx512m"),
+                Path.of("target/bench-app.log"));
+        return new BenchApp(app, keys);
     }
 
     String token(Set<String> roles, Map<String, Object> claims) {
@@ -98,7 +67,7 @@ final class BenchApp implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://localhost:" + PORT + path);
+        return app.uri(path);
     }
 
     HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
@@ -138,13 +107,7 @@ final class BenchApp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        app.destroy();
-        try {
-            app.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        postgres.close();
+    public void close() {
+        app.close();
     }
 }

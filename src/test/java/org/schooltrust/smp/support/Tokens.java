@@ -40,6 +40,15 @@ public final class Tokens {
         return sign(claims("service-account-mis", Set.of("mis"), "mis-client").claim("schools", List.of(schools)));
     }
 
+    /**
+     * HR's client-credentials token shaped as Keycloak issues it: {@code sub} is an opaque id and
+     * {@code preferred_username} (which Quarkus takes as the principal name) names the service account.
+     */
+    public static String hrSyncWithOpaqueSubject(String subject) {
+        return sign(
+                claims(subject, Set.of("hr-sync"), "hr-sync").claim("preferred_username", "service-account-hr-sync"));
+    }
+
     public static String registerReader() {
         return client("register-reader", Set.of("register-reader"));
     }

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 
 /**
@@ -20,8 +21,18 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
+    /**
+     * The token's {@code sub}: stable and opaque. Not the principal name, which Quarkus takes from {@code upn} or
+     * {@code preferred_username} first when the IdP sends them (Keycloak and Entra ID do).
+     */
     public String subject() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
     }
 
     public Set<Role> roles() {

@@ -1,0 +1,192 @@
+package org.schooltrust.smp.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application ({@code java -jar target/quarkus-app/quarkus-run.jar}) on its own embedded PostgreSQL,
+ * configured only by environment variables, as production starts it. Used by the end-to-end suite and the benchmark.
+ * Inherited {@code QUARKUS_*} and {@code SMP_*} variables are dropped so the caller's environment cannot leak in.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    public static final Path DEFAULT_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final EmbeddedPostgres postgres;
+    private final AutoCloseable postgresReaper;
+    private final ManagedProcess process;
+    private final int port;
+
+    private PackagedApp(EmbeddedPostgres postgres, AutoCloseable postgresReaper, ManagedProcess process, int port) {
+        this.postgres = postgres;
+        this.postgresReaper = postgresReaper;
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts PostgreSQL and the app, and waits until {@code /q/health/ready} answers 200.
+     *
+     * @param env the app's configuration besides the database and HTTP port, e.g. {@code QUARKUS_OIDC_AUTH_SERVER_URL}
+     * @param jvmArgs options before {@code -jar}, e.g. {@code -Xmx512m}
+     */
+    public static PackagedApp start(String name, Path jar, Map<String, String> env, List<String> jvmArgs, Path log) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "No packaged app at " + jar.toAbsolutePath() + "; run ./mvnw package first");
+        }
+        // Our own data directory, so that the postmaster can be stopped by the PID in its postmaster.pid even if the
+        // JVM exits while PostgreSQL is still starting (zonky registers its own shutdown hook only once it is up).
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("smp-" + name + "-pg-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AutoCloseable postgresReaper = ManagedProcess.onShutdown(() -> stopPostgres(dataDir));
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            stopPostgres(dataDir);
+            closeQuietly(postgresReaper);
+            throw new IllegalStateException("Could not start PostgreSQL for " + name, e);
+        }
+        ManagedProcess process = null;
+        try {
+            int port = freePort();
+            Map<String, String> appEnv = new LinkedHashMap<>();
+            appEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
+            appEnv.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            appEnv.putAll(env);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmArgs);
+            command.add("-jar");
+            command.add(jar.toAbsolutePath().toString());
+            process = ManagedProcess.start(name, command, appEnv, List.of("QUARKUS_", "SMP_"), log);
+            PackagedApp app = new PackagedApp(postgres, postgresReaper, process, port);
+            app.awaitReady();
+            return app;
+        } catch (RuntimeException e) {
+            if (process != null) {
+                process.close();
+            }
+            closeQuietly(postgres);
+            closeQuietly(postgresReaper);
+            throw e;
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public URI uri(String path) {
+        return baseUri().resolve(path);
+    }
+
+    public EmbeddedPostgres postgres() {
+        return postgres;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    private void awaitReady() {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(uri("/q/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            process.requireAlive();
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + process, e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(process + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see "
+                + process.log().toAbsolutePath());
+    }
+
+    /** Stops the app (by PID), then PostgreSQL. */
+    @Override
+    public void close() {
+        process.close();
+        closeQuietly(postgres);
+        closeQuietly(postgresReaper);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // the run is over; the shutdown hooks are the last resort
+        }
+    }
+
+    private static void stopPostgres(Path dataDir) {
+        ManagedProcess.stopByPidFile(dataDir.resolve("postmaster.pid"));
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // already removed
+        }
+    }
+
+    @Override
+    public String toString() {
+        return process + " on " + baseUri();
+    }
+}
