@@ -1,5 +1,6 @@
 package org.schooltrust.smp.common.paging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Page<T>(
         @Schema(required = true) List<T> items,
 
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Cursor for the next page; absent on the last page.")
         String nextCursor) {
 
