@@ -50,6 +50,19 @@ class AdultStore {
         return byHrId;
     }
 
+    Map<UUID, Adult> findByIds(Collection<UUID> ids) {
+        Map<UUID, Adult> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        for (Adult adult :
+                query("SELECT " + COLUMNS + " FROM adults a WHERE a.id = ANY(CAST(? AS uuid[]))", List.of((Object)
+                        ids.stream().map(UUID::toString).toArray(String[]::new)))) {
+            byId.put(adult.id(), adult);
+        }
+        return byId;
+    }
+
     /** Active adults (HR-kept or manual) that a batch did not list. */
     List<Adult> findActiveNotIn(Collection<String> hrIds) {
         return query("SELECT " + COLUMNS + " FROM adults a WHERE a.active AND NOT (a.hr_id = ANY(?))", List.of((Object)

@@ -3,7 +3,10 @@ package org.schooltrust.smp.staff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -33,6 +36,19 @@ public class StaffService {
     public Adult me() {
         return store.findBySelf(Visibility.of(caller))
                 .orElseThrow(() -> new ResourceNotFoundException("Your token names no adult of the staff register."));
+    }
+
+    /**
+     * Adults by HR id, whoever is asking (no visibility or role check): for other features' rules, such as "the
+     * administrators of a school account are active adults of that school". Never return these to a caller as-is.
+     */
+    public Map<String, Adult> findByHrIds(Collection<String> hrIds) {
+        return hrIds.isEmpty() ? Map.of() : store.findByHrIds(hrIds);
+    }
+
+    /** Adults by internal id, with no visibility or role check (see {@link #findByHrIds}). */
+    public Map<UUID, Adult> findByIds(Collection<UUID> ids) {
+        return store.findByIds(ids);
     }
 
     public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {
