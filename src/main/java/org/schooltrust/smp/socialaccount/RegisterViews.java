@@ -53,14 +53,14 @@ public final class RegisterViews {
             @Schema(required = true, description = "True only for an ACTIVE account on the register.")
             boolean official,
 
-            @Schema(description = "The register entry, when official.")
+            @Schema(description = "The register entry when official, else null.")
             RegisterEntry account,
 
-            @Schema(description = "The school it belongs to, when official.")
+            @Schema(description = "The school it belongs to when official, else null.")
             SchoolRef school,
 
             @Schema(
-                    description = "How the input was read after canonicalisation; absent when it is not a recognised"
+                    description = "How the input was read after canonicalisation; null when it is not a recognised"
                             + " profile URL or handle.")
             CanonicalRef canonical) {}
 

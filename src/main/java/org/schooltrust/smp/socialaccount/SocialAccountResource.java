@@ -87,6 +87,10 @@ public class SocialAccountResource {
             description = "The handle is already proposed, approved or on the register, or the `Idempotency-Key` was"
                     + " used for a different proposal.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The school is not one the caller may propose accounts for (not their school).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> propose(
             @HeaderParam("Idempotency-Key")
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
@@ -114,6 +118,10 @@ public class SocialAccountResource {
                     + " accounts whose review date has passed (approved, active or suspended). A `school` whose"
                     + " accounts the caller may not see is 404.")
     @APIResponse(responseCode = "200", description = "A page of accounts.")
+    @APIResponse(
+            responseCode = "404",
+            description = "`school` is not a school whose accounts the caller may see.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Page<AccountView>> list(
             @BeanParam @Valid PageParams page,
             @QueryParam("status")
