@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -327,7 +329,7 @@ public class SocialAccountService {
     private static AccountView view(SocialAccount a, Map<UUID, Adult> adults, LocalDate today) {
         List<AdministratorView> administrators = a.administratorIds().stream()
                 .map(adults::get)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(ad -> new AdministratorView(ad.hrId(), ad.firstName(), ad.lastName(), ad.active()))
                 .toList();
         Adult proposer = a.proposerAdultId() == null ? null : adults.get(a.proposerAdultId());
@@ -439,8 +441,7 @@ public class SocialAccountService {
         try {
             return UUID.fromString(key);
         } catch (IllegalArgumentException e) {
-            throw new org.schooltrust.smp.common.error.InvalidRequestException(
-                    "The cursor is not one this server issued for this list.");
+            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
         }
     }
 
