@@ -28,6 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(
                     name = "Family links (MIS)",
                     description = "What a school's MIS may ask: which adult-pupil links are acknowledged."),
+            @Tag(
+                    name = "Social accounts",
+                    description = "Official school social-media accounts (clauses 8.1-8.2): proposed with a reason and"
+                            + " administrators, authorised by the Head of School before they are created, confirmed"
+                            + " live, suspended, reviewed and retired."),
+            @Tag(
+                    name = "Social-account register",
+                    description = "The public register of ACTIVE official school accounts, for parents' and external"
+                            + " apps to tell an official account from an impersonation. No adult's data."),
             @Tag(name = "Audit", description = "The append-only, hash-chained audit trail.")
         })
 public class SmpApplication extends Application {}

@@ -178,7 +178,7 @@ public class DeclarationService {
                 .list();
         Page<FamilyDeclaration> found =
                 Page.of(rows, page.limit, d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
-        Map<UUID, Adult> adults = staff.byIds(
+        Map<UUID, Adult> adults = staff.findByIds(
                 found.items().stream().map(FamilyDeclaration::adultId).toList());
         return found.map(d -> read(d, adults.get(d.adultId())));
     }
@@ -187,7 +187,7 @@ public class DeclarationService {
     public Full get(String urn, UUID id) {
         requireHeadOf(urn);
         FamilyDeclaration d = atSchool(urn, id, false);
-        return read(d, staff.byIds(List.of(d.adultId())).get(d.adultId()));
+        return read(d, staff.findByIds(List.of(d.adultId())).get(d.adultId()));
     }
 
     @Transactional
@@ -270,7 +270,7 @@ public class DeclarationService {
         transition.accept(d);
         d.flush();
         audit.record(new AuditEntry(action, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of("status")));
-        return view(d, staff.byIds(List.of(d.adultId())).get(d.adultId()));
+        return view(d, staff.findByIds(List.of(d.adultId())).get(d.adultId()));
     }
 
     /** The caller's adult record, which must currently work at the school. */

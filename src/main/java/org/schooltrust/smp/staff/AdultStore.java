@@ -50,9 +50,17 @@ class AdultStore {
         return byHrId;
     }
 
-    List<Adult> findByIds(Collection<UUID> ids) {
-        return query(
-                "SELECT " + COLUMNS + " FROM adults a WHERE a.id = ANY(?)", List.of((Object) ids.toArray(UUID[]::new)));
+    Map<UUID, Adult> findByIds(Collection<UUID> ids) {
+        Map<UUID, Adult> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        for (Adult adult :
+                query("SELECT " + COLUMNS + " FROM adults a WHERE a.id = ANY(CAST(? AS uuid[]))", List.of((Object)
+                        ids.stream().map(UUID::toString).toArray(String[]::new)))) {
+            byId.put(adult.id(), adult);
+        }
+        return byId;
     }
 
     /** Active adults (HR-kept or manual) that a batch did not list. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -39,12 +38,17 @@ public class StaffService {
                 .orElseThrow(() -> new ResourceNotFoundException("Your token names no adult of the staff register."));
     }
 
-    /** Adults by internal id, for other features that already scoped their own query (no visibility check). */
-    public Map<UUID, Adult> byIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return store.findByIds(ids).stream().collect(Collectors.toMap(Adult::id, a -> a));
+    /**
+     * Adults by HR id, whoever is asking (no visibility or role check): for other features' rules, such as "the
+     * administrators of a school account are active adults of that school". Never return these to a caller as-is.
+     */
+    public Map<String, Adult> findByHrIds(Collection<String> hrIds) {
+        return hrIds.isEmpty() ? Map.of() : store.findByHrIds(hrIds);
+    }
+
+    /** Adults by internal id, with no visibility or role check (see {@link #findByHrIds}). */
+    public Map<UUID, Adult> findByIds(Collection<UUID> ids) {
+        return store.findByIds(ids);
     }
 
     public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {

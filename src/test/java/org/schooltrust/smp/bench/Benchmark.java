@@ -1,6 +1,7 @@
 package org.schooltrust.smp.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,6 +47,7 @@ public final class Benchmark {
             staffSync(app, hr, urns, false);
             compliance(app, hr, admin, urns);
             familyLinks(app, urns);
+            register(app, urns);
         }
     }
 
@@ -166,6 +168,127 @@ public final class Benchmark {
         pool.shutdown();
         all.sort(null);
         return new Rate(all.size() / (double) seconds, all.get((int) (all.size() * 0.99)) / 1_000_000.0);
+    }
+
+    static final int ACCOUNTS = 500;
+    static final int ROUNDS = 5;
+
+    /**
+     * Issue 5: 500 ACTIVE social accounts across the schools. The full register pull (one page of 500) and the 304
+     * path ({@code If-None-Match} with the current ETag), each rate beside a trivial endpoint's rate measured in the
+     * same run, interleaved round by round. The accounts are written with SQL: the benchmark owns its database.
+     */
+    private static void register(BenchApp app, List<String> urns) throws Exception {
+        app.sql(
+                "INSERT INTO social_accounts (id, school_urn, platform, handle, canonical_url, purpose, reason, status,"
+                        + " proposer_subject, proposed_at, approved_at, review_due, live_since, register_updated_at,"
+                        + " version, created_at, updated_at)"
+                        + " SELECT gen_random_uuid(), s.urn, 'X', 'bench' || g, 'https://x.com/bench' || g,"
+                        + " 'PEDAGOGICAL', repeat('Class news and pupils'' work for parents. ', 3), 'ACTIVE', 'bench',"
+                        + " now(), now(), current_date + 365, now(), clock_timestamp(), 1, now(), now()"
+                        + " FROM generate_series(0, " + (ACCOUNTS - 1) + ") g"
+                        + " JOIN (SELECT urn, row_number() OVER (ORDER BY urn) - 1 AS n FROM schools) s"
+                        + " ON s.n = g % (SELECT count(*) FROM schools)",
+                "INSERT INTO social_account_administrators (account_id, position, adult_id)"
+                        + " SELECT a.id, p.pos, (SELECT s.adult_id FROM adult_assignments s"
+                        + " WHERE s.school_urn = a.school_urn ORDER BY s.adult_id OFFSET p.pos LIMIT 1)"
+                        + " FROM social_accounts a CROSS JOIN (VALUES (0), (1)) p (pos)",
+                "ANALYZE social_accounts");
+        String reader = app.token(Set.of("register-reader"), Map.of());
+        String trivial = "/api/v1/schools/" + urns.get(0);
+        String full = "/api/v1/register/social-accounts?limit=1000";
+        HttpResponse<String> first = app.send("GET", full, reader, null);
+        int items = JSON.readTree(first.body()).get("items").size();
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        if (items != ACCOUNTS || conditional(app, full, reader, etag) != 304) {
+            throw new IllegalStateException("The register did not list " + ACCOUNTS + " accounts or answer 304");
+        }
+        Request trivialGet = () -> app.send("GET", trivial, reader, null);
+        Request fullPull = () -> app.send("GET", full, reader, null);
+        Request notModified = () -> {
+            if (conditional(app, full, reader, etag) != 304) {
+                throw new IllegalStateException("expected 304");
+            }
+        };
+        for (int i = 0; i < 300; i++) {
+            trivialGet.send();
+            notModified.send();
+            fullPull.send();
+        }
+        System.out.println();
+        System.out.printf(
+                "== Social-account register: %d ACTIVE accounts across %d schools (full pull %d KB) ==%n",
+                ACCOUNTS, urns.size(), first.body().length() / 1024);
+        System.out.printf(
+                "requests per second, median of %d interleaved rounds after 300 warm-up each;"
+                        + " baseline = GET %s (one row by key)%n",
+                ROUNDS, trivial);
+        for (int clients : new int[] {1, 4}) {
+            double[] base = new double[ROUNDS];
+            double[] cached = new double[ROUNDS];
+            double[] pulled = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                base[r] = rate(trivialGet, clients, 400);
+                cached[r] = rate(notModified, clients, 400);
+                pulled[r] = rate(fullPull, clients, 100);
+            }
+            double baseline = median(base);
+            System.out.printf("  %d client%s:%n", clients, clients == 1 ? "" : "s (concurrent)");
+            rateRow("trivial endpoint (baseline)", baseline, baseline);
+            rateRow("register 304, If-None-Match (target >= 80 %)", median(cached), baseline);
+            rateRow("register full pull, 500 entries in 1 page", median(pulled), baseline);
+        }
+    }
+
+    interface Request {
+        void send() throws Exception;
+    }
+
+    /** Requests per second: {@code total} requests spread over {@code clients} threads. */
+    private static double rate(Request request, int clients, int total) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                work.add(() -> {
+                    for (int i = 0; i < total / clients; i++) {
+                        request.send();
+                    }
+                    return null;
+                });
+            }
+            long start = System.nanoTime();
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(work)) {
+                f.get();
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static int conditional(BenchApp app, String path, String token, String etag) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(app.uri(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("If-None-Match", etag)
+                .timeout(java.time.Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return app.http
+                .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void rateRow(String name, double perSecond, double baseline) {
+        System.out.printf(
+                "    %-48s %8.0f req/s   %5.0f %% of baseline%n", name, perSecond, 100 * perSecond / baseline);
     }
 
     /** Issue 3: 5,000 adults across 50 schools, 80 % acknowledged; the Trust summary and one school's list. */

@@ -1,0 +1,167 @@
+package org.schooltrust.smp.socialaccount;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.InvalidRequestException;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.web.QueryParams;
+import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
+import org.schooltrust.smp.socialaccount.RegisterViews.CanonicalRef;
+import org.schooltrust.smp.socialaccount.RegisterViews.RegisterEntry;
+import org.schooltrust.smp.socialaccount.RegisterViews.SchoolRef;
+import org.schooltrust.smp.socialaccount.RegisterViews.Verification;
+
+/**
+ * The public register of official school accounts, for any authenticated caller (external apps use
+ * {@code register-reader}): ACTIVE accounts across the Trust, delta reads with tombstones, a strong ETag computed
+ * before any page is loaded, and verification of a URL or handle.
+ */
+@ApplicationScoped
+public class RegisterService {
+
+    @Inject
+    RegisterQueries queries;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /**
+     * A strong ETag for one register answer: a hash of everything the answer depends on (the register's fingerprint
+     * from the database, and the query), so it is the same on every replica and changes whenever the body would.
+     */
+    public EntityTag etag(Instant updatedSince, PageParams page) {
+        requireAuthenticated();
+        String basis = String.join(
+                "\u001f",
+                "register-v1",
+                queries.fingerprint(),
+                Integer.toString(page.limit),
+                page.cursor == null ? "" : page.cursor,
+                updatedSince == null ? "" : updatedSince.toString());
+        return new EntityTag(sha256(basis).substring(0, 32));
+    }
+
+    /**
+     * Without {@code updatedSince}: ACTIVE accounts by school URN. With it: every account that entered, changed on or
+     * left the register since then, oldest change first, suspended and retired ones with {@code removed: true}.
+     */
+    public Page<RegisterEntry> list(Instant updatedSince, PageParams page) {
+        requireAuthenticated();
+        int fetch = page.limit + 1;
+        if (updatedSince == null) {
+            String afterUrn = "";
+            UUID afterId = RegisterQueries.BEFORE_ALL;
+            if (page.cursor != null) {
+                List<String> keys = Cursor.decode(page.cursor, 2);
+                afterUrn = keys.get(0);
+                afterId = uuid(keys.get(1));
+            }
+            return Page.of(
+                    queries.active(afterUrn, afterId, fetch),
+                    page.limit,
+                    e -> Cursor.encode(e.schoolUrn(), e.id().toString()));
+        }
+        Instant afterChanged = updatedSince;
+        UUID afterId = RegisterQueries.BEFORE_ALL;
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterChanged = Cursor.instant(keys.get(0));
+            afterId = uuid(keys.get(1));
+        }
+        Function<RegisterEntry, String> cursorOf =
+                e -> Cursor.encode(e.updatedAt().toString(), e.id().toString());
+        return Page.of(queries.changedSince(updatedSince, afterChanged, afterId, fetch), page.limit, cursorOf);
+    }
+
+    /** Is this URL (or platform and handle) an official account? Exactly one of the two forms must be given. */
+    public Verification verify(String url, String platform, String handle) {
+        requireAuthenticated();
+        boolean byUrl = url != null && !url.isBlank();
+        boolean byHandle = platform != null && !platform.isBlank() || handle != null && !handle.isBlank();
+        List<FieldError> errors = new ArrayList<>();
+        if (byUrl && byHandle) {
+            errors.add(new FieldError("url", "give either url, or platform and handle, not both"));
+        } else if (!byUrl && !byHandle) {
+            errors.add(new FieldError("url", "give url, or platform and handle"));
+        } else if (byHandle) {
+            if (platform == null || platform.isBlank()) {
+                errors.add(new FieldError("platform", "is required with handle"));
+            }
+            if (handle == null || handle.isBlank()) {
+                errors.add(new FieldError("handle", "is required with platform"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+        Optional<Canonical> canonical = byUrl
+                ? Canonicalizer.fromUrl(url)
+                : Canonicalizer.fromHandle(QueryParams.enumValue("platform", platform, Platform.class, null), handle);
+        if (canonical.isEmpty()) {
+            return new Verification(false, null, null, null);
+        }
+        Canonical c = canonical.get();
+        CanonicalRef read = new CanonicalRef(c.platform(), c.handle(), c.url());
+        return queries.active(c.platform(), c.handle())
+                .map(e -> new Verification(true, e, new SchoolRef(e.schoolUrn(), e.schoolName()), read))
+                .orElseGet(() -> new Verification(false, null, null, read));
+    }
+
+    /** If-None-Match (weak comparison, RFC 9110): {@code *} or any listed tag equal to the current one. */
+    static boolean noneMatchHits(String ifNoneMatch, EntityTag current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String quoted = "\"" + current.getValue() + "\"";
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(quoted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void requireAuthenticated() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+    }
+
+    private static UUID uuid(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

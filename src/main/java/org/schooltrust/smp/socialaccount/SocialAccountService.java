@@ -1,0 +1,472 @@
+package org.schooltrust.smp.socialaccount;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.AccessDeniedException;
+import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.InvalidRequestException;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.school.SchoolService;
+import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
+import org.schooltrust.smp.socialaccount.SocialAccountInputs.Approval;
+import org.schooltrust.smp.socialaccount.SocialAccountInputs.LiveUrl;
+import org.schooltrust.smp.socialaccount.SocialAccountInputs.Proposal;
+import org.schooltrust.smp.socialaccount.SocialAccountInputs.Review;
+import org.schooltrust.smp.socialaccount.SocialAccountViews.AccountView;
+import org.schooltrust.smp.socialaccount.SocialAccountViews.AdministratorView;
+import org.schooltrust.smp.staff.Adult;
+import org.schooltrust.smp.staff.StaffService;
+
+/**
+ * Official school accounts (clauses 8.1-8.2): proposals by the school's adults, the Head's decisions, confirmation
+ * once live, suspension, review and retirement. Every lookup is scoped to what the caller may see (another school's
+ * account is a 404); every change is audited in the same transaction.
+ *
+ * <p>Who sees what: {@code trust-admin} every account; a Head every account of the schools they head; an adult
+ * every account of the schools they currently work in, and any account they proposed or administer.
+ */
+@ApplicationScoped
+public class SocialAccountService {
+
+    static final String AUDIT_TYPE = "social-account";
+
+    /**
+     * Writers of social accounts run one after the other until commit, so {@code register_updated_at} is monotonic in
+     * commit order and a register delta read ({@code updatedSince}) never misses a change that commits late.
+     */
+    private static final long REGISTER_LOCK = 0x5350_534F_4341_4301L;
+
+    private static final UUID NOBODY = new UUID(0, 0);
+    private static final Set<AccountStatus> HOLDING_HANDLE =
+            EnumSet.of(AccountStatus.PROPOSED, AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
+    private static final Set<AccountStatus> UNDER_REVIEW =
+            EnumSet.of(AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    SchoolService schools;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Proposes an account for a school (clause 8.1). A replay with the same Idempotency-Key returns the first
+     * proposal; the same key with a different request is a conflict.
+     */
+    @Transactional
+    public Shown propose(Proposal input, String idempotencyKey) {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL, Role.TRUST_ADMIN);
+        String urn = input.schoolUrn();
+        if (schools.existingUrns(List.of(urn)).isEmpty()) {
+            throw ValidationFailedException.of("schoolUrn", "is not a school of the Trust");
+        }
+        LocalDate today = today();
+        Optional<Adult> me = me();
+        boolean mayPropose = caller.has(Role.TRUST_ADMIN)
+                || caller.isHeadOf(urn)
+                || caller.has(Role.STAFF)
+                        && me.filter(a -> worksAt(a, urn, today)).isPresent();
+        if (!mayPropose) {
+            throw new ResourceNotFoundException("No school " + urn + " for which you may propose accounts.");
+        }
+        lockRegister();
+        String fingerprint = fingerprint(input);
+        if (idempotencyKey != null) {
+            Optional<SocialAccount> first = SocialAccount.<SocialAccount>find(
+                            "proposerSubject = ?1 and idempotencyKey = ?2", caller.subject(), idempotencyKey)
+                    .firstResultOptional();
+            if (first.isPresent()) {
+                if (!fingerprint.equals(first.get().requestHash())) {
+                    throw new ConflictException("This Idempotency-Key was already used for a different proposal.");
+                }
+                return shown(first.get(), false);
+            }
+        }
+
+        List<FieldError> errors = new ArrayList<>();
+        Canonical canonical = null;
+        try {
+            canonical = Canonicalizer.require(Platform.valueOf(input.platform()), input.handle());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("handle", e.getMessage()));
+        }
+        if (input.reason().strip().length() < SocialAccount.MIN_REASON) {
+            errors.add(new FieldError(
+                    "reason", "must explain the pedagogical or business reason in at least 50 characters"));
+        }
+        List<UUID> administrators = administrators(input.administrators(), urn, today, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+        if (SocialAccount.count(
+                        "platform = ?1 and handle = ?2 and status in ?3",
+                        canonical.platform(),
+                        canonical.handle(),
+                        HOLDING_HANDLE)
+                > 0) {
+            throw new ConflictException(
+                    "The account " + canonical.url() + " is already proposed, approved or on the register.");
+        }
+        SocialAccount account = SocialAccount.propose(
+                urn,
+                canonical,
+                Purpose.valueOf(input.purpose()),
+                input.reason(),
+                administrators,
+                new SocialAccount.Proposer(caller.subject(), me.map(Adult::id).orElse(null)),
+                now());
+        if (idempotencyKey != null) {
+            account.rememberRequest(idempotencyKey, fingerprint);
+        }
+        account.persistAndFlush();
+        audit.record(new AuditEntry(
+                "social-account.proposed",
+                AUDIT_TYPE,
+                account.id().toString(),
+                urn,
+                List.of("schoolUrn", "platform", "handle", "purpose", "reason", "administrators")));
+        return shown(account, true);
+    }
+
+    /** Accounts visible to the caller, oldest proposal first, with optional filters. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AccountView> list(AccountStatus status, String schoolUrn, Boolean reviewOverdue, PageParams page) {
+        Scope scope = scope();
+        if (schoolUrn != null && !scope.seesSchool(schoolUrn)) {
+            throw new ResourceNotFoundException("No school " + schoolUrn + " whose accounts you may see.");
+        }
+        StringBuilder q = new StringBuilder("from SocialAccount a where 1 = 1");
+        Parameters params = new Parameters();
+        scope.restrict(q, params);
+        if (status != null) {
+            q.append(" and a.status = :status");
+            params.and("status", status);
+        }
+        if (schoolUrn != null) {
+            q.append(" and a.schoolUrn = :school");
+            params.and("school", schoolUrn);
+        }
+        if (reviewOverdue != null) {
+            q.append(reviewOverdue ? " and " : " and not ")
+                    .append("(a.reviewDue is not null and a.reviewDue < :today and a.status in :underReview)");
+            params.and("today", today()).and("underReview", UNDER_REVIEW);
+        }
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            q.append(" and (a.proposedAt > :t or (a.proposedAt = :t and a.id > :id))");
+            params.and("t", Cursor.instant(keys.get(0))).and("id", uuid(keys.get(1)));
+        }
+        q.append(" order by a.proposedAt, a.id");
+        List<SocialAccount> rows = SocialAccount.<SocialAccount>find(q.toString(), params)
+                .range(0, page.limit)
+                .list();
+        Page<SocialAccount> found =
+                Page.of(rows, page.limit, a -> Cursor.encode(a.proposedAt().toString(), a.id().toString()));
+        return new Page<>(views(found.items()), found.nextCursor());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Shown get(UUID id) {
+        return shown(visible(id, scope()), false);
+    }
+
+    /** The Head authorises the account before it is created (clause 8.1): PROPOSED → APPROVED. */
+    @Transactional
+    public Shown approve(UUID id, Approval input, String ifMatch) {
+        SocialAccount account = forHead(id, ifMatch);
+        LocalDate today = today();
+        LocalDate due =
+                input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
+        return saved(account, "social-account.approved", account.approve(due, today, now()));
+    }
+
+    @Transactional
+    public Shown reject(UUID id, String reason, String ifMatch) {
+        SocialAccount account = forHead(id, ifMatch);
+        return saved(account, "social-account.rejected", account.reject(reason, now()));
+    }
+
+    /**
+     * The account has been created: an administrator (or the Head) confirms its live URL, which must be the approved
+     * platform and handle after canonicalisation. APPROVED → ACTIVE; it joins the register.
+     */
+    @Transactional
+    public Shown confirmLive(UUID id, LiveUrl input, String ifMatch) {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
+        lockRegister();
+        Scope scope = scope();
+        SocialAccount account = visible(id, scope);
+        if (!caller.isHeadOf(account.schoolUrn()) && !account.isAdministeredBy(scope.self())) {
+            throw new AccessDeniedException(
+                    "Only an administrator of the account, or the Head of its school, may confirm it live.");
+        }
+        ETags.checkRequired(ifMatch, account.version());
+        return saved(
+                account,
+                "social-account.confirmed-live",
+                account.confirmLive(Canonicalizer.fromUrl(input.url()), now()));
+    }
+
+    @Transactional
+    public Shown suspend(UUID id, String reason, String ifMatch) {
+        SocialAccount account = forHead(id, ifMatch);
+        return saved(account, "social-account.suspended", account.suspend(reason, now()));
+    }
+
+    @Transactional
+    public Shown reinstate(UUID id, String ifMatch) {
+        SocialAccount account = forHead(id, ifMatch);
+        return saved(account, "social-account.reinstated", account.reinstate(now()));
+    }
+
+    @Transactional
+    public Shown retire(UUID id, String reason, String ifMatch) {
+        SocialAccount account = forHead(id, ifMatch);
+        return saved(account, "social-account.retired", account.retire(reason, now()));
+    }
+
+    /** The Head has reviewed the account (clause 8.2) and sets the next review date. */
+    @Transactional
+    public Shown review(UUID id, Review input, String ifMatch) {
+        SocialAccount account = forHead(id, ifMatch);
+        LocalDate today = today();
+        LocalDate due =
+                input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
+        return saved(account, "social-account.reviewed", account.recordReview(due, today, now()));
+    }
+
+    /** An account and its view, built while the session is open. */
+    public record Shown(SocialAccount account, AccountView view, boolean created) {}
+
+    /**
+     * A Head's transition: 403 without the role, 404 unless the account belongs to a school they head, then If-Match
+     * (428 missing, 412 stale).
+     */
+    private SocialAccount forHead(UUID id, String ifMatch) {
+        caller.requireAny(Role.HEAD_OF_SCHOOL);
+        lockRegister();
+        List<String> headed = List.copyOf(caller.headedSchools());
+        SocialAccount account = SocialAccount.<SocialAccount>find(
+                        "from SocialAccount a where a.id = ?1 and a.schoolUrn in ?2",
+                        id,
+                        headed.isEmpty() ? List.of("") : headed)
+                .firstResultOptional()
+                .orElseThrow(() -> notFound(id));
+        ETags.checkRequired(ifMatch, account.version());
+        return account;
+    }
+
+    private SocialAccount visible(UUID id, Scope scope) {
+        StringBuilder q = new StringBuilder("from SocialAccount a where a.id = :accountId");
+        Parameters params = Parameters.with("accountId", id);
+        scope.restrict(q, params);
+        return SocialAccount.<SocialAccount>find(q.toString(), params)
+                .firstResultOptional()
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private Shown saved(SocialAccount account, String action, List<String> changed) {
+        SocialAccount.flush();
+        audit.record(new AuditEntry(action, AUDIT_TYPE, account.id().toString(), account.schoolUrn(), changed));
+        return shown(account, false);
+    }
+
+    private Shown shown(SocialAccount account, boolean created) {
+        return new Shown(account, views(List.of(account)).get(0), created);
+    }
+
+    private List<AccountView> views(List<SocialAccount> accounts) {
+        Set<UUID> adultIds = new HashSet<>();
+        for (SocialAccount a : accounts) {
+            adultIds.addAll(a.administratorIds());
+            if (a.proposerAdultId() != null) {
+                adultIds.add(a.proposerAdultId());
+            }
+        }
+        Map<UUID, Adult> adults = staff.findByIds(adultIds);
+        LocalDate today = today();
+        return accounts.stream().map(a -> view(a, adults, today)).toList();
+    }
+
+    private static AccountView view(SocialAccount a, Map<UUID, Adult> adults, LocalDate today) {
+        List<AdministratorView> administrators = a.administratorIds().stream()
+                .map(adults::get)
+                .filter(Objects::nonNull)
+                .map(ad -> new AdministratorView(ad.hrId(), ad.firstName(), ad.lastName(), ad.active()))
+                .toList();
+        Adult proposer = a.proposerAdultId() == null ? null : adults.get(a.proposerAdultId());
+        return new AccountView(
+                a.id(),
+                a.schoolUrn(),
+                a.platform(),
+                a.handle(),
+                a.canonicalUrl(),
+                a.purpose(),
+                a.reason(),
+                a.status(),
+                administrators,
+                proposer == null ? null : proposer.hrId(),
+                a.proposedAt(),
+                a.approvedAt(),
+                a.reviewDue(),
+                a.isReviewOverdue(today),
+                a.reviewedAt(),
+                a.rejectedAt(),
+                a.rejectionReason(),
+                a.liveSince(),
+                a.suspendedAt(),
+                a.suspensionReason(),
+                a.retiredAt(),
+                a.retirementReason(),
+                a.updatedAt());
+    }
+
+    /** Administrators must be different active adults currently working at the school; every failure is listed. */
+    private List<UUID> administrators(List<String> hrIds, String urn, LocalDate today, List<FieldError> errors) {
+        Map<String, Adult> found = staff.findByHrIds(hrIds);
+        Set<String> seen = new HashSet<>();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < hrIds.size(); i++) {
+            String hrId = hrIds.get(i);
+            Adult adult = found.get(hrId);
+            if (!seen.add(hrId)) {
+                errors.add(new FieldError("administrators[" + i + "]", "repeats another administrator"));
+            } else if (adult == null || !worksAt(adult, urn, today)) {
+                errors.add(new FieldError("administrators[" + i + "]", "is not an active adult of school " + urn));
+            } else {
+                ids.add(adult.id());
+            }
+        }
+        return ids;
+    }
+
+    private static boolean worksAt(Adult adult, String urn, LocalDate today) {
+        return adult.active()
+                && adult.currentAssignments(today).stream()
+                        .anyMatch(a -> a.schoolUrn().equals(urn));
+    }
+
+    /** The caller's adult record, when the token names one. */
+    private Optional<Adult> me() {
+        if (caller.staffKey().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(staff.me());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Scope scope() {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL, Role.TRUST_ADMIN);
+        if (caller.has(Role.TRUST_ADMIN)) {
+            return new Scope(true, Set.of(), null);
+        }
+        Set<String> urns = new HashSet<>(caller.headedSchools());
+        Optional<Adult> me = me().filter(Adult::active);
+        if (me.isPresent() && caller.has(Role.STAFF)) {
+            me.get().currentAssignments(today()).forEach(a -> urns.add(a.schoolUrn()));
+        }
+        return new Scope(false, urns, me.map(Adult::id).orElse(null));
+    }
+
+    /** What the caller sees, as a predicate every query includes. */
+    record Scope(boolean everyone, Set<String> schools, UUID self) {
+
+        boolean seesSchool(String urn) {
+            return everyone || schools.contains(urn);
+        }
+
+        void restrict(StringBuilder query, Parameters params) {
+            if (everyone) {
+                return;
+            }
+            query.append(" and (a.schoolUrn in :scopeSchools or a.proposerAdultId = :scopeSelf"
+                    + " or :scopeSelf member of a.administratorIds)");
+            params.and("scopeSchools", schools.isEmpty() ? List.of("") : List.copyOf(schools))
+                    .and("scopeSelf", self == null ? NOBODY : self);
+        }
+    }
+
+    private void lockRegister() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, REGISTER_LOCK)
+                .getSingleResult();
+    }
+
+    private static ResourceNotFoundException notFound(UUID id) {
+        return new ResourceNotFoundException("No social account " + id + " is visible to you.");
+    }
+
+    private static UUID uuid(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
+        }
+    }
+
+    private static String fingerprint(Proposal input) {
+        String canonical = String.join(
+                "\u001f",
+                input.schoolUrn(),
+                input.platform(),
+                input.handle().strip(),
+                input.purpose(),
+                input.reason().strip(),
+                String.join(",", input.administrators()));
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
