@@ -71,6 +71,7 @@ public class AcknowledgementService {
             throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
         }
         PolicyVersion version = policies.findVersion(input.policy(), input.version())
+                .filter(v -> v.status() != org.schooltrust.smp.policy.VersionStatus.DRAFT)
                 .orElseThrow(
                         () -> ValidationFailedException.of("version", "is not a version of policy " + input.policy()));
 

@@ -42,7 +42,7 @@ public class ComplianceService {
         String after =
                 page.cursor == null ? null : Cursor.decode(page.cursor, 1).get(0);
         Page<AdultRow> rows = Page.of(
-                queries.adults(slug, urn, status, after, page.limit + 1), page.limit, r -> Cursor.encode(r.hrId()));
+                queries.adults(slug, urn, status, after, page.limit() + 1), page.limit(), r -> Cursor.encode(r.hrId()));
         return new SchoolCompliance(slug, version, urn, queries.counts(slug, urn), rows.items(), rows.nextCursor());
     }
 

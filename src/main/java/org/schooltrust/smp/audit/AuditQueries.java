@@ -14,6 +14,8 @@ import java.util.List;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
 
 /** Reads the audit trail, oldest first, keyset-paged by id. */
 @ApplicationScoped
@@ -22,7 +24,11 @@ class AuditQueries {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Caller caller;
+
     Page<AuditEventView> list(AuditFilter filter, PageParams page) {
+        caller.requireAny(Role.TRUST_ADMIN);
         long after =
                 page.cursor == null ? 0 : parseId(Cursor.decode(page.cursor, 1).get(0));
         StringBuilder sql = new StringBuilder("SELECT id, occurred_at, actor_subject, actor_roles, client_id, action,"
@@ -42,7 +48,7 @@ class AuditQueries {
             args.add(filter.schoolUrn());
         }
         sql.append(" ORDER BY id LIMIT ?");
-        args.add(page.limit + 1);
+        args.add(page.limit() + 1);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
@@ -67,7 +73,7 @@ class AuditQueries {
                             rs.getString(13)));
                 }
             }
-            return Page.of(rows, page.limit, e -> Cursor.encode(Long.toString(e.id())));
+            return Page.of(rows, page.limit(), e -> Cursor.encode(Long.toString(e.id())));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read audit events", e);
         }

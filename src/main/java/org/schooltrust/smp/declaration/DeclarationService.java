@@ -11,13 +11,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
@@ -26,6 +29,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.security.StaffKey;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 import org.schooltrust.smp.school.SchoolService;
@@ -174,10 +178,10 @@ public class DeclarationService {
         }
         query.append(" order by createdAt, id");
         List<FamilyDeclaration> rows = FamilyDeclaration.<FamilyDeclaration>find(query.toString(), params)
-                .range(0, page.limit)
+                .range(0, page.limit())
                 .list();
         Page<FamilyDeclaration> found =
-                Page.of(rows, page.limit, d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
+                Page.of(rows, page.limit(), d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
         Map<UUID, Adult> adults = staff.findByIds(
                 found.items().stream().map(FamilyDeclaration::adultId).toList());
         return found.map(d -> read(d, adults.get(d.adultId())));
@@ -229,33 +233,46 @@ public class DeclarationService {
     // --- HR: adults who left end their declarations ------------------------------------------------------------------
 
     void endForDepartures(@Observes AdultsLeftSchools event) {
+        Set<String> left = new HashSet<>();
+        event.departures().forEach(d -> d.schoolUrns().forEach(urn -> left.add(d.adultId() + "@" + urn)));
+        List<UUID> adults = event.departures().stream()
+                .map(AdultsLeftSchools.Departure::adultId)
+                .toList();
+        List<FamilyDeclaration> active = FamilyDeclaration.<FamilyDeclaration>find(
+                        "adultId in ?1 and status in ?2", adults, DeclarationStatus.ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        endAll(
+                active.stream()
+                        .filter(d -> left.contains(d.adultId() + "@" + d.schoolUrn()))
+                        .toList(),
+                EndReason.ADULT_LEFT);
+    }
+
+    /** Ends declarations for a reason no person chose (pupil or adult left), with one audit event each. */
+    void endAll(List<FamilyDeclaration> declarations, EndReason reason) {
         Instant now = now();
-        for (AdultsLeftSchools.Departure departure : event.departures()) {
-            List<FamilyDeclaration> active = FamilyDeclaration.list(
-                    "adultId = ?1 and schoolUrn in ?2 and status in ?3",
-                    departure.adultId(),
-                    departure.schoolUrns(),
-                    DeclarationStatus.ACTIVE);
-            List<AuditEntry> events = new ArrayList<>();
-            for (FamilyDeclaration d : active) {
-                d.end(EndReason.ADULT_LEFT, null, now);
-                events.add(new AuditEntry(
-                        "family-declaration.ended",
-                        AUDIT_TYPE,
-                        d.id().toString(),
-                        d.schoolUrn(),
-                        List.of("status", "endReason")));
-            }
-            audit.recordAll(events);
+        List<AuditEntry> events = new ArrayList<>();
+        for (FamilyDeclaration d : declarations) {
+            d.end(reason, null, now);
+            events.add(new AuditEntry(
+                    "family-declaration.ended",
+                    AUDIT_TYPE,
+                    d.id().toString(),
+                    d.schoolUrn(),
+                    List.of("status", "endReason")));
         }
+        audit.recordAll(events);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
     private Full byDeclarant(UUID id, String ifMatch, String action, Consumer<FamilyDeclaration> transition) {
         Adult adult = self();
-        FamilyDeclaration d = own(id, adult);
-        FamilyDeclaration.getEntityManager().lock(d, LockModeType.PESSIMISTIC_WRITE);
+        FamilyDeclaration d = FamilyDeclaration.<FamilyDeclaration>find("id = ?1 and adultId = ?2", id, adult.id())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("No declaration " + id + " of yours."));
         ETags.checkRequired(ifMatch, d.version());
         transition.accept(d);
         d.flush();
@@ -266,11 +283,24 @@ public class DeclarationService {
     private Full byHead(String urn, UUID id, String ifMatch, String action, Consumer<FamilyDeclaration> transition) {
         requireHeadOf(urn);
         FamilyDeclaration d = atSchool(urn, id, true);
+        Adult declarant = staff.findByIds(List.of(d.adultId())).get(d.adultId());
+        if (declarant != null && isCaller(declarant)) {
+            throw new AccessDeniedException(
+                    "A Head cannot review their own declaration; another Head of the school or the Trust must.");
+        }
         ETags.checkRequired(ifMatch, d.version());
         transition.accept(d);
         d.flush();
         audit.record(new AuditEntry(action, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of("status")));
         return view(d, staff.findByIds(List.of(d.adultId())).get(d.adultId()));
+    }
+
+    private boolean isCaller(Adult adult) {
+        return caller.staffKey()
+                .map(key -> key.kind() == StaffKey.Kind.HR_ID
+                        ? key.value().equals(adult.hrId())
+                        : key.value().equalsIgnoreCase(adult.workEmail()))
+                .orElse(false);
     }
 
     /** The caller's adult record, which must currently work at the school. */

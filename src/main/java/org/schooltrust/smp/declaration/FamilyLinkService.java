@@ -2,13 +2,11 @@ package org.schooltrust.smp.declaration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -33,7 +31,7 @@ public class FamilyLinkService {
     SchoolService schools;
 
     @Inject
-    AuditLog audit;
+    DeclarationService declarations;
 
     @Inject
     Caller caller;
@@ -57,28 +55,22 @@ public class FamilyLinkService {
             }
         }
         List<Link> rows = queries.feed(
-                urn, updatedSince == null ? Instant.EPOCH : updatedSince, afterTime, afterId, page.limit + 1);
-        return Page.of(rows, page.limit, l -> Cursor.encode(l.updatedAt().toString(), l.id().toString()));
+                urn, updatedSince == null ? Instant.EPOCH : updatedSince, afterTime, afterId, page.limit() + 1);
+        return Page.of(rows, page.limit(), l -> Cursor.encode(l.updatedAt().toString(), l.id().toString()));
     }
 
     /** Ends the pupil's active declarations at the school (PUPIL_LEFT). A repeat ends nothing more. */
     @Transactional
     public int pupilLeft(String urn, String pupilMisId) {
         requireMisOf(urn);
-        List<FamilyDeclaration> active = FamilyDeclaration.list(
-                "schoolUrn = ?1 and pupilMisId = ?2 and status in ?3", urn, pupilMisId, DeclarationStatus.ACTIVE);
-        Instant now = DeclarationService.now();
-        List<AuditEntry> events = new ArrayList<>();
-        for (FamilyDeclaration d : active) {
-            d.end(EndReason.PUPIL_LEFT, null, now);
-            events.add(new AuditEntry(
-                    "family-declaration.ended",
-                    DeclarationService.AUDIT_TYPE,
-                    d.id().toString(),
-                    urn,
-                    List.of("status", "endReason")));
-        }
-        audit.recordAll(events);
+        List<FamilyDeclaration> active = FamilyDeclaration.<FamilyDeclaration>find(
+                        "schoolUrn = ?1 and pupilMisId = ?2 and status in ?3",
+                        urn,
+                        pupilMisId,
+                        DeclarationStatus.ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        declarations.endAll(active, EndReason.PUPIL_LEFT);
         return active.size();
     }
 
@@ -89,7 +81,7 @@ public class FamilyLinkService {
         }
         String after =
                 page.cursor == null ? null : Cursor.decode(page.cursor, 1).get(0);
-        return Page.of(queries.unanswered(urn, after, page.limit + 1), page.limit, u -> Cursor.encode(u.hrId()));
+        return Page.of(queries.unanswered(urn, after, page.limit() + 1), page.limit(), u -> Cursor.encode(u.hrId()));
     }
 
     public List<SchoolCounts> counts() {

@@ -66,9 +66,9 @@ public class PolicyService {
         requireReader();
         String after = page.cursor == null ? "" : Cursor.decode(page.cursor, 1).get(0);
         List<Policy> rows = Policy.<Policy>find("slug > ?1", Sort.by("slug"), after)
-                .range(0, page.limit)
+                .range(0, page.limit())
                 .list();
-        return Page.of(rows, page.limit, p -> Cursor.encode(p.slug()));
+        return Page.of(rows, page.limit(), p -> Cursor.encode(p.slug()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +32,7 @@ public class SchoolService {
     /** Creates or replaces a school; sending the same details again changes nothing. */
     @Transactional
     public Upserted upsert(String urn, SchoolInput input, String ifMatch) {
-        Optional<School> existing = School.findByIdOptional(urn);
+        Optional<School> existing = School.findByIdOptional(urn, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfPresent(ifMatch, existing.map(School::version).orElse(null));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (existing.isEmpty()) {
@@ -63,7 +64,7 @@ public class SchoolService {
             String after =
                     page.cursor == null ? "" : Cursor.decode(page.cursor, 1).get(0);
             query = School.find("urn > :after", Sort.by("urn"), Parameters.with("after", after));
-            return Page.of(query.range(0, page.limit).list(), page.limit, s -> Cursor.encode(s.urn()));
+            return Page.of(query.range(0, page.limit()).list(), page.limit(), s -> Cursor.encode(s.urn()));
         }
         Instant afterTime = updatedSince;
         String afterUrn = "";
@@ -77,8 +78,8 @@ public class SchoolService {
                 Sort.by("updatedAt").and("urn"),
                 Parameters.with("t", afterTime).and("urn", afterUrn).and("since", updatedSince));
         return Page.of(
-                query.range(0, page.limit).list(),
-                page.limit,
+                query.range(0, page.limit()).list(),
+                page.limit(),
                 s -> Cursor.encode(s.updatedAt().toString(), s.urn()));
     }
 

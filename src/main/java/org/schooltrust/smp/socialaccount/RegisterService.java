@@ -52,7 +52,7 @@ public class RegisterService {
                 "\u001f",
                 "register-v1",
                 queries.fingerprint(),
-                Integer.toString(page.limit),
+                Integer.toString(page.limit()),
                 page.cursor == null ? "" : page.cursor,
                 updatedSince == null ? "" : updatedSince.toString());
         return new EntityTag(sha256(basis).substring(0, 32));
@@ -64,7 +64,7 @@ public class RegisterService {
      */
     public Page<RegisterEntry> list(Instant updatedSince, PageParams page) {
         requireAuthenticated();
-        int fetch = page.limit + 1;
+        int fetch = page.limit() + 1;
         if (updatedSince == null) {
             String afterUrn = "";
             UUID afterId = RegisterQueries.BEFORE_ALL;
@@ -75,7 +75,7 @@ public class RegisterService {
             }
             return Page.of(
                     queries.active(afterUrn, afterId, fetch),
-                    page.limit,
+                    page.limit(),
                     e -> Cursor.encode(e.schoolUrn(), e.id().toString()));
         }
         Instant afterChanged = updatedSince;
@@ -87,7 +87,7 @@ public class RegisterService {
         }
         Function<RegisterEntry, String> cursorOf =
                 e -> Cursor.encode(e.updatedAt().toString(), e.id().toString());
-        return Page.of(queries.changedSince(updatedSince, afterChanged, afterId, fetch), page.limit, cursorOf);
+        return Page.of(queries.changedSince(updatedSince, afterChanged, afterId, fetch), page.limit(), cursorOf);
     }
 
     /** Is this URL (or platform and handle) an official account? Exactly one of the two forms must be given. */

@@ -196,10 +196,10 @@ public class SocialAccountService {
         }
         q.append(" order by a.proposedAt, a.id");
         List<SocialAccount> rows = SocialAccount.<SocialAccount>find(q.toString(), params)
-                .range(0, page.limit)
+                .range(0, page.limit())
                 .list();
         Page<SocialAccount> found =
-                Page.of(rows, page.limit, a -> Cursor.encode(a.proposedAt().toString(), a.id().toString()));
+                Page.of(rows, page.limit(), a -> Cursor.encode(a.proposedAt().toString(), a.id().toString()));
         return new Page<>(views(found.items()), found.nextCursor());
     }
 

@@ -119,11 +119,22 @@ public final class Adult {
         return assignments.stream().map(Assignment::schoolUrn).collect(java.util.stream.Collectors.toSet());
     }
 
-    /** Schools of {@code before} the adult no longer works at: all of them once inactive, else the removed ones. */
-    public Set<String> schoolsLeftSince(Set<String> before) {
+    /** Schools the adult has not left by {@code day}: assignments without an end date, or ending on or after it. */
+    public Set<String> schoolsNotLeftBy(LocalDate day) {
+        return assignments.stream()
+                .filter(a -> a.endDate() == null || !a.endDate().isBefore(day))
+                .map(Assignment::schoolUrn)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * Schools of {@code before} the adult has left by {@code day}: all of them once inactive, else those whose
+     * assignments were removed or have ended.
+     */
+    public Set<String> schoolsLeftSince(Set<String> before, LocalDate day) {
         Set<String> left = new java.util.TreeSet<>(before);
         if (active) {
-            left.removeAll(schoolUrns());
+            left.removeAll(schoolsNotLeftBy(day));
         }
         return left;
     }

@@ -63,10 +63,10 @@ public class StaffService {
             afterHrId = Cursor.decode(page.cursor, 1).get(0);
         }
         StaffQuery query = new StaffQuery(schoolUrn, active, updatedSince, afterUpdatedAt, afterHrId);
-        List<Adult> rows = store.list(query, Visibility.of(caller), page.limit + 1);
+        List<Adult> rows = store.list(query, Visibility.of(caller), page.limit() + 1);
         Function<Adult, String> cursorOf = updatedSince == null
                 ? a -> Cursor.encode(a.hrId())
                 : a -> Cursor.encode(a.updatedAt().toString(), a.hrId());
-        return Page.of(rows, page.limit, cursorOf);
+        return Page.of(rows, page.limit(), cursorOf);
     }
 }

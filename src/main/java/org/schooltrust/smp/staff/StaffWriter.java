@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -145,6 +147,10 @@ public class StaffWriter {
             }
         }
         ETags.checkIfPresent(ifMatch, existing == null ? null : existing.version());
+        List<AssignmentInput> assignments = input.assignments();
+        if (headOnly && existing != null) {
+            assignments = keepingOtherSchools(existing, input);
+        }
         AdultInput keyed = new AdultInput(
                 hrId,
                 input.firstName(),
@@ -152,14 +158,41 @@ public class StaffWriter {
                 input.workEmail(),
                 input.category(),
                 input.active(),
-                input.assignments());
+                assignments);
         Applied applied = apply(List.of(keyed), fromHr ? AdultSource.HR : AdultSource.MANUAL, false);
         Adult adult = applied.all().stream().findFirst().orElseThrow();
         return new Upserted(adult, !applied.created.isEmpty());
     }
 
+    /**
+     * A Head edits only their own schools' part of a manual record: assignments elsewhere are kept, and the adult's
+     * details and active flag, which other schools rely on, stay as they are (409) while such assignments exist.
+     */
+    private List<AssignmentInput> keepingOtherSchools(Adult existing, AdultInput input) {
+        List<Assignment> elsewhere = existing.assignments().stream()
+                .filter(a -> !caller.isHeadOf(a.schoolUrn()))
+                .toList();
+        if (elsewhere.isEmpty()) {
+            return input.assignments();
+        }
+        AdultDetails wanted = input.toDetails();
+        if (!wanted.firstName().equals(existing.firstName())
+                || !wanted.lastName().equals(existing.lastName())
+                || !wanted.workEmail().equals(existing.workEmail())
+                || wanted.category() != existing.category()
+                || wanted.active() != existing.active()) {
+            throw new ConflictException("This adult also works at schools you do not lead: only the Trust can change"
+                    + " their details or deactivate them. You may change their assignments at your schools.");
+        }
+        List<AssignmentInput> merged = new ArrayList<>(input.assignments());
+        elsewhere.forEach(
+                a -> merged.add(new AssignmentInput(a.schoolUrn(), a.jobTitle(), a.startDate(), a.endDate())));
+        return merged;
+    }
+
     private Applied apply(List<AdultInput> records, AdultSource source, boolean deactivateAbsent) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Set<String> hrIds = new LinkedHashSet<>();
         records.forEach(r -> hrIds.add(r.hrId()));
         Map<String, Adult> existing = store.findByHrIds(hrIds);
@@ -175,9 +208,11 @@ public class StaffWriter {
                 events.add(event("staff.created", adult, AdultFields.ALL));
                 continue;
             }
-            Set<String> schoolsBefore = adult.schoolUrns();
+            Set<String> schoolsBefore = adult.schoolsNotLeftBy(today);
             List<String> changed = adult.update(details, source, now);
-            departure(adult, schoolsBefore).ifPresent(left::add);
+            if (changed.contains("active") || changed.contains("assignments")) {
+                departure(adult, schoolsBefore, today).ifPresent(left::add);
+            }
             if (changed.isEmpty()) {
                 applied.unchanged.add(adult);
             } else {
@@ -187,9 +222,9 @@ public class StaffWriter {
         }
         if (deactivateAbsent) {
             for (Adult absent : store.findActiveNotIn(hrIds)) {
-                Set<String> schoolsBefore = absent.schoolUrns();
+                Set<String> schoolsBefore = absent.schoolsNotLeftBy(today);
                 if (absent.isManagedByHr() && absent.deactivate(now)) {
-                    departure(absent, schoolsBefore).ifPresent(left::add);
+                    departure(absent, schoolsBefore, today).ifPresent(left::add);
                     applied.deactivated.add(absent);
                     events.add(event("staff.deactivated", absent, List.of("active")));
                 }
@@ -206,8 +241,9 @@ public class StaffWriter {
         return applied;
     }
 
-    private static Optional<AdultsLeftSchools.Departure> departure(Adult adult, Set<String> schoolsBefore) {
-        Set<String> schoolsLeft = adult.schoolsLeftSince(schoolsBefore);
+    private static Optional<AdultsLeftSchools.Departure> departure(
+            Adult adult, Set<String> schoolsBefore, LocalDate today) {
+        Set<String> schoolsLeft = adult.schoolsLeftSince(schoolsBefore, today);
         return schoolsLeft.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new AdultsLeftSchools.Departure(adult.id(), adult.hrId(), schoolsLeft));

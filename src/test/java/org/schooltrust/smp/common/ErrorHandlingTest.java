@@ -181,4 +181,21 @@ class ErrorHandlingTest {
             assertThat(answer.toString()).contains("application/problem+json").contains(PROBLEMS + "payload-too-large");
         }
     }
+
+    @Test
+    void valuesTheDatabaseCannotStoreAre400AndChangeNothing() {
+        isProblem(Api.as(Tokens.trustAdmin()).get("/api/v1/schools?cursor=AA").then(), 400, "unacceptable-value");
+        isProblem(Api.as(Tokens.trustAdmin()).get("/api/v1/schools?limit=abc").then(), 422, "validation-failed")
+                .body("errors.field", hasItem("limit"));
+        long schools = org.schooltrust.smp.support.Db.count("SELECT count(*) FROM schools");
+        isProblem(
+                Api.as(Tokens.trustAdmin())
+                        .body(Map.of("name", "Nul\u0000School", "status", "OPEN"))
+                        .put("/api/v1/schools/{urn}", "987650")
+                        .then(),
+                400,
+                "unacceptable-value");
+        org.assertj.core.api.Assertions.assertThat(org.schooltrust.smp.support.Db.count("SELECT count(*) FROM schools"))
+                .isEqualTo(schools);
+    }
 }

@@ -395,4 +395,56 @@ class DeclarationFlowTest {
                 .then()
                 .statusCode(409);
     }
+
+    @jakarta.inject.Inject
+    DepartureSweep sweep;
+
+    @Test
+    void aHeadCannotReviewTheirOwnDeclaration() {
+        String selfReviewing = Tokens.head(hrId, school);
+        Response submitted = Api.as(selfReviewing).body(declaration(pupil)).post("/api/v1/me/family-declarations");
+        submitted.then().statusCode(201);
+        Api.as(selfReviewing)
+                .header("If-Match", submitted.header("ETag"))
+                .body(Map.of("discussedOn", "2026-01-01", "agreedProtocols", "x"))
+                .post(base(submitted.path("id")) + "/acknowledge")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void anEndedAssignmentEndsDeclarationsAtOnceOrWhenItsEndDatePasses() {
+        String id = declare().path("id");
+        String yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        Api.as(Tokens.hrSync())
+                .body(TestData.anAdult(hrId)
+                        .with(
+                                "assignments",
+                                List.of(Map.of("schoolUrn", school, "startDate", "2024-09-01", "endDate", yesterday)))
+                        .build())
+                .put("/api/v1/staff/{id}", hrId)
+                .then()
+                .statusCode(200);
+        Api.as(head).get(base(id)).then().body("status", equalTo("ENDED")).body("endReason", equalTo("ADULT_LEFT"));
+
+        String later = TestData.hrAdultAt(school);
+        String laterId = Api.as(Tokens.staff(later, school))
+                .body(declaration("PUP-" + later))
+                .post("/api/v1/me/family-declarations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Db.count(
+                "WITH u AS (UPDATE adult_assignments s SET end_date = (now() AT TIME ZONE 'UTC')::date - 1"
+                        + " FROM adults a WHERE a.id = s.adult_id AND a.hr_id = ? RETURNING 1) SELECT count(*) FROM u",
+                later);
+        assertThat(sweep.sweep()).isGreaterThanOrEqualTo(1);
+        Api.as(head)
+                .get(base(laterId))
+                .then()
+                .body("status", equalTo("ENDED"))
+                .body("endReason", equalTo("ADULT_LEFT"));
+        assertThat(sweep.sweep()).isZero();
+    }
 }

@@ -150,10 +150,21 @@ class StaffAccessTest {
                 .subject("someone")
                 .groups(Set.of("staff"))
                 .claim("email", email.toUpperCase())
+                .claim("email_verified", true)
                 .jws()
                 .keyId("1")
                 .sign("privateKey.jwk");
         Api.as(byEmail).get("/api/v1/me").then().statusCode(200).body("hrId", equalTo(ownAdult));
+        String unverified = io.smallrye.jwt.build.Jwt.claims()
+                .issuer(Tokens.ISSUER)
+                .audience(Tokens.AUDIENCE)
+                .subject("someone")
+                .groups(Set.of("staff"))
+                .claim("email", email)
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+        Api.as(unverified).get("/api/v1/me").then().statusCode(404);
         Api.as(Tokens.withRoles("nobody", Set.of("staff")))
                 .get("/api/v1/me")
                 .then()

@@ -284,4 +284,45 @@ class StaffWriteTest {
                         "errors.field",
                         hasItems("firstName", "lastName", "workEmail", "category", "active", "assignments"));
     }
+
+    @Test
+    void headChangesOnlyTheirOwnSchoolsPartOfAManualRecordShared() {
+        String elsewhere = TestData.newSchool();
+        Map<String, Object> both = TestData.anAdult(hrId)
+                .at(school)
+                .at(elsewhere)
+                .with("category", "GOVERNOR")
+                .build();
+        ((List<Map<String, Object>>) both.get("assignments")).get(1).put("startDate", "2023-01-09");
+        put(Tokens.trustAdmin(), both).then().statusCode(201);
+        String head = Tokens.head("H-" + hrId, school);
+
+        put(
+                        head,
+                        TestData.anAdult(hrId)
+                                .at(school)
+                                .with("category", "GOVERNOR")
+                                .with("active", false)
+                                .build())
+                .then()
+                .statusCode(409);
+        put(
+                        head,
+                        TestData.anAdult(hrId)
+                                .at(school)
+                                .with("category", "GOVERNOR")
+                                .with("lastName", "Other")
+                                .build())
+                .then()
+                .statusCode(409);
+        Map<String, Object> ownPart =
+                TestData.anAdult(hrId).at(school).with("category", "GOVERNOR").build();
+        ((List<Map<String, Object>>) ownPart.get("assignments")).get(0).put("jobTitle", "Chair of governors");
+        put(head, ownPart)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(true))
+                .body("assignments.schoolUrn", hasItems(school, elsewhere))
+                .body("assignments.find { it.schoolUrn == '" + school + "' }.jobTitle", equalTo("Chair of governors"));
+    }
 }

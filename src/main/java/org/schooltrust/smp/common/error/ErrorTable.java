@@ -11,6 +11,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
 public final class ErrorTable {
 
     public static final ProblemType MALFORMED_REQUEST = new ProblemType(400, "malformed-request", "Malformed request");
+    public static final ProblemType UNACCEPTABLE_VALUE =
+            new ProblemType(400, "unacceptable-value", "A value cannot be stored (control character, size or range)");
     public static final ProblemType UNAUTHORIZED = new ProblemType(401, "unauthorized", "Authentication required");
     public static final ProblemType FORBIDDEN =
             new ProblemType(403, "forbidden", "Operation not allowed for this role");
@@ -62,8 +65,10 @@ public final class ErrorTable {
         TABLE.put(NotAllowedException.class, METHOD_NOT_ALLOWED);
         TABLE.put(NotAcceptableException.class, NOT_ACCEPTABLE);
         TABLE.put(ConflictException.class, CONFLICT);
-        // a unique constraint lost to a concurrent request: the other request won
+        // a unique constraint or a version check lost to a concurrent request: the other request won
         TABLE.put(org.hibernate.exception.ConstraintViolationException.class, CONFLICT);
+        TABLE.put(jakarta.persistence.OptimisticLockException.class, CONFLICT);
+        TABLE.put(org.hibernate.StaleStateException.class, CONFLICT);
         TABLE.put(PreconditionFailedException.class, PRECONDITION_FAILED);
         TABLE.put(NotSupportedException.class, UNSUPPORTED_MEDIA_TYPE);
         TABLE.put(PreconditionRequiredException.class, PRECONDITION_REQUIRED);
@@ -74,6 +79,16 @@ public final class ErrorTable {
     /** The problem type for an exception, or empty when it is not an expected error (a bug). */
     public static Optional<ProblemType> lookup(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof SQLException sql && sql.getSQLState() != null) {
+                // the database refused a value (class 22: NUL byte, out-of-range date, too long) or a constraint
+                // (class 23) that validation did not catch: the request's fault, never a 500
+                if (sql.getSQLState().startsWith("22")) {
+                    return Optional.of(UNACCEPTABLE_VALUE);
+                }
+                if (sql.getSQLState().startsWith("23")) {
+                    return Optional.of(CONFLICT);
+                }
+            }
             for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
                 ProblemType type = TABLE.get(c);
                 if (type != null) {

@@ -80,6 +80,9 @@ public class ProblemMapper {
         if (error instanceof ApiException) {
             return error.getMessage();
         }
+        if (type == ErrorTable.UNACCEPTABLE_VALUE) {
+            return "A value in the request contains a control character, is too long, or is out of range.";
+        }
         return switch (type.status()) {
             case 400 ->
                 error instanceof JsonProcessingException

@@ -57,7 +57,11 @@ public class ClaimsAugmentor implements SecurityIdentityAugmentor {
             return Optional.of(new StaffKey(StaffKey.Kind.HR_ID, hrId));
         }
         String email = firstString(claim(token, claims.staffIdFallbackClaim()));
-        if (email != null && !email.isBlank()) {
+        // an address the IdP has not verified could be anyone's: it never names an adult
+        boolean verified = "email".equals(claims.staffIdFallbackClaim())
+                ? "true".equalsIgnoreCase(String.valueOf(firstString(claim(token, "email_verified"))))
+                : true;
+        if (email != null && !email.isBlank() && verified) {
             return Optional.of(new StaffKey(StaffKey.Kind.EMAIL, email));
         }
         return Optional.empty();

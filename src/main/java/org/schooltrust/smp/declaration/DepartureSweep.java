@@ -1,0 +1,73 @@
+package org.schooltrust.smp.declaration;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Ends active declarations of adults who no longer work at the school because an assignment's end date has passed
+ * (HR records a leaver ahead of time), or who are inactive. Removals and deactivations end them at once
+ * ({@code AdultsLeftSchools}); this catches end dates that pass later. Safe with several replicas: a run that cannot
+ * take the transaction-scoped advisory lock does nothing.
+ */
+@ApplicationScoped
+public class DepartureSweep {
+
+    private static final long SWEEP_LOCK = 0x5350_5357_4545_5001L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DeclarationService declarations;
+
+    @Scheduled(
+            every = "${smp.declarations.departure-sweep:1h}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void scheduled() {
+        endDeparted();
+    }
+
+    /** Runs the sweep now; returns how many declarations it ended (0 when another replica holds the lock). */
+    @Transactional
+    public int sweep() {
+        return endDeparted();
+    }
+
+    private int endDeparted() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, SWEEP_LOCK)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery(
+                        "SELECT d.id FROM family_declarations d"
+                                + " WHERE d.status IN ('SUBMITTED', 'INFO_REQUESTED', 'ACKNOWLEDGED')"
+                                + " AND NOT EXISTS (SELECT 1 FROM adults a JOIN adult_assignments s ON s.adult_id = a.id"
+                                + " WHERE a.id = d.adult_id AND a.active AND s.school_urn = d.school_urn"
+                                + " AND (s.end_date IS NULL OR s.end_date >= (now() AT TIME ZONE 'UTC')::date))",
+                        UUID.class)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<FamilyDeclaration> leaving =
+                FamilyDeclaration.<FamilyDeclaration>find("id in ?1", ids)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .list()
+                        .stream()
+                        .filter(d -> d.status().isActive())
+                        .toList();
+        declarations.endAll(leaving, EndReason.ADULT_LEFT);
+        return leaving.size();
+    }
+}
