@@ -68,6 +68,11 @@ public class DeclarationService {
                         || input.relationshipOther().isBlank())) {
             throw ValidationFailedException.of("relationshipOther", "is required when relationship is OTHER");
         }
+        // one declaration at a time per adult, so a retry racing its original replays it instead of colliding
+        FamilyDeclaration.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "family-declaration:" + adult.id())
+                .getSingleResult();
         if (idempotencyKey != null) {
             Optional<FamilyDeclaration> replay = FamilyDeclaration.find(
                             "adultId = ?1 and idempotencyKey = ?2", adult.id(), idempotencyKey)

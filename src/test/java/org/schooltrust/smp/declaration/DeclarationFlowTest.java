@@ -447,4 +447,29 @@ class DeclarationFlowTest {
                 .body("endReason", equalTo("ADULT_LEFT"));
         assertThat(sweep.sweep()).isZero();
     }
+
+    @Test
+    void aRetryRacingItsOriginalReplaysIt() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(pool.submit(() -> Api.as(staff)
+                        .header("Idempotency-Key", "race-" + hrId)
+                        .body(declaration(pupil))
+                        .post("/api/v1/me/family-declarations")));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (var call : calls) {
+                responses.add(call.get());
+            }
+            assertThat(responses.stream().map(Response::statusCode))
+                    .containsOnly(200, 201)
+                    .containsOnlyOnce(201);
+            assertThat(responses.stream().map(r -> (String) r.path("id")).distinct())
+                    .hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
