@@ -178,14 +178,6 @@ public class SocialAccountResource {
             responseCode = "409",
             description = "The account's status does not allow this transition.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale: the account changed since it was read.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> approve(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH)
@@ -210,14 +202,6 @@ public class SocialAccountResource {
     @APIResponse(
             responseCode = "409",
             description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale: the account changed since it was read.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> reject(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
@@ -247,14 +231,6 @@ public class SocialAccountResource {
             responseCode = "409",
             description = "The account's status does not allow this transition.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale: the account changed since it was read.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> confirmLive(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
@@ -279,14 +255,6 @@ public class SocialAccountResource {
             responseCode = "409",
             description = "The account's status does not allow this transition.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale: the account changed since it was read.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> suspend(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
@@ -308,14 +276,6 @@ public class SocialAccountResource {
     @APIResponse(
             responseCode = "409",
             description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale: the account changed since it was read.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> reinstate(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
@@ -339,14 +299,6 @@ public class SocialAccountResource {
     @APIResponse(
             responseCode = "409",
             description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale: the account changed since it was read.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> retire(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
@@ -372,14 +324,6 @@ public class SocialAccountResource {
     @APIResponse(
             responseCode = "409",
             description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "`If-Match` is stale: the account changed since it was read.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "`If-Match` is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AccountView> review(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
