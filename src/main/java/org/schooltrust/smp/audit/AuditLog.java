@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.web.RequestIds;
 
@@ -28,7 +29,6 @@ import org.schooltrust.smp.common.web.RequestIds;
 @ApplicationScoped
 public class AuditLog {
 
-    private static final long CHAIN_LOCK = 0x5350_4155_4449_5401L;
     private static final String INSERT = "INSERT INTO audit_events (occurred_at, actor_subject, actor_roles, client_id,"
             + " action, target_type, target_id, school_urn, request_id, changed_fields, prev_hash, hash)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -38,6 +38,9 @@ public class AuditLog {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     RequestIds requestIds;
@@ -55,7 +58,8 @@ public class AuditLog {
         Actor actor = currentActor();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection()) {
-            String previous = lockChainAndReadHead(connection);
+            locks.lock(AdvisoryLocks.Lock.AUDIT_CHAIN);
+            String previous = chainHead(connection);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (AuditEntry entry : entries) {
                     String hash = hash(previous, now, actor, entry);
@@ -85,11 +89,7 @@ public class AuditLog {
         }
     }
 
-    private static String lockChainAndReadHead(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, CHAIN_LOCK);
-            lock.execute();
-        }
+    private static String chainHead(Connection connection) throws SQLException {
         try (PreparedStatement head =
                         connection.prepareStatement("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1");
                 ResultSet rs = head.executeQuery()) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -56,6 +57,9 @@ public class DeclarationService {
     AuditLog audit;
 
     @Inject
+    AdvisoryLocks locks;
+
+    @Inject
     Caller caller;
 
     // --- the adult -----------------------------------------------------------------------------------------------
@@ -69,10 +73,7 @@ public class DeclarationService {
             throw ValidationFailedException.of("relationshipOther", "is required when relationship is OTHER");
         }
         // one declaration at a time per adult, so a retry racing its original replays it instead of colliding
-        FamilyDeclaration.getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "family-declaration:" + adult.id())
-                .getSingleResult();
+        locks.lock("family-declaration:" + adult.id());
         if (idempotencyKey != null) {
             Optional<FamilyDeclaration> replay = FamilyDeclaration.find(
                             "adultId = ?1 and idempotencyKey = ?2", adult.id(), idempotencyKey)

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 
 /**
  * Ends active declarations of adults who no longer work at the school because an assignment's end date has passed
@@ -18,13 +19,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class DepartureSweep {
 
-    private static final long SWEEP_LOCK = 0x5350_5357_4545_5001L;
-
     @Inject
     EntityManager em;
 
     @Inject
     DeclarationService declarations;
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Scheduled(
             every = "${smp.declarations.departure-sweep:1h}",
@@ -42,10 +44,7 @@ public class DepartureSweep {
     }
 
     private int endDeparted() {
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, SWEEP_LOCK)
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!locks.tryLock(AdvisoryLocks.Lock.DEPARTURE_SWEEP)) {
             return 0;
         }
         @SuppressWarnings("unchecked")

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.staff.AdultCategory;
 
 /**
@@ -38,17 +39,16 @@ public class SeedPolicy {
                     "PRIVACY_SETTINGS_REVIEWED",
                     "I have reviewed my social networking sites and their privacy settings (clause 5.2)."));
     private static final Logger LOG = Logger.getLogger(SeedPolicy.class);
-    private static final long SEED_LOCK = 0x5350_5345_4544_0001L;
 
     @Inject
     AuditLog audit;
 
+    @Inject
+    AdvisoryLocks locks;
+
     @Transactional
     void loadIfAbsent(@Observes StartupEvent start) {
-        Policy.getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                .setParameter(1, SEED_LOCK)
-                .getSingleResult();
+        locks.lock(AdvisoryLocks.Lock.SEED_POLICY);
         Optional<Policy> existing = Policy.bySlug(SLUG);
         if (existing.isPresent()) {
             return;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -29,9 +30,13 @@ public class SchoolService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AdvisoryLocks locks;
+
     /** Creates or replaces a school; sending the same details again changes nothing. */
     @Transactional
     public Upserted upsert(String urn, SchoolInput input, String ifMatch) {
+        locks.lock(AdvisoryLocks.Lock.PUBLIC_REGISTER); // school names are part of the register's delta reads
         Optional<School> existing = School.findByIdOptional(urn, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfPresent(ifMatch, existing.map(School::version).orElse(null));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

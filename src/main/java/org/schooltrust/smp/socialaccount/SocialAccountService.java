@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
@@ -58,15 +59,17 @@ import org.schooltrust.smp.staff.StaffService;
 @ApplicationScoped
 public class SocialAccountService {
 
+    @Inject
+    AdvisoryLocks locks;
+
     static final String AUDIT_TYPE = "social-account";
 
     /**
      * Writers of social accounts run one after the other until commit, so {@code register_updated_at} is monotonic in
      * commit order and a register delta read ({@code updatedSince}) never misses a change that commits late.
      */
-    private static final long REGISTER_LOCK = 0x5350_534F_4341_4301L;
-
     private static final UUID NOBODY = new UUID(0, 0);
+
     private static final Set<AccountStatus> HOLDING_HANDLE =
             EnumSet.of(AccountStatus.PROPOSED, AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
     private static final Set<AccountStatus> UNDER_REVIEW =
@@ -428,9 +431,7 @@ public class SocialAccountService {
     }
 
     private void lockRegister() {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                .setParameter(1, REGISTER_LOCK)
-                .getSingleResult();
+        locks.lock(AdvisoryLocks.Lock.PUBLIC_REGISTER);
     }
 
     private static ResourceNotFoundException notFound(UUID id) {

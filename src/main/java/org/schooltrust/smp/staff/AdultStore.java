@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 
 /**
  * The staff register in PostgreSQL. Plain JDBC with set-based reads ({@code = ANY(?)}) and batched writes, because the
@@ -27,7 +28,6 @@ import java.util.UUID;
 @ApplicationScoped
 class AdultStore {
 
-    private static final long REGISTER_LOCK = 0x5350_5354_4146_4601L;
     private static final String COLUMNS = "a.id, a.hr_id, a.first_name, a.last_name, a.work_email, a.category,"
             + " a.active, a.source, a.version, a.created_at, a.updated_at";
     private static final String VISIBLE = " AND (? OR EXISTS (SELECT 1 FROM adult_assignments v"
@@ -36,9 +36,12 @@ class AdultStore {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    AdvisoryLocks locks;
+
     /** Serialises writers of the register until the transaction ends, so concurrent syncs cannot interleave. */
     void lockRegister() {
-        run("SELECT pg_advisory_xact_lock(?)", List.of(REGISTER_LOCK));
+        locks.lock(AdvisoryLocks.Lock.STAFF_REGISTER);
     }
 
     Map<String, Adult> findByHrIds(Collection<String> hrIds) {
@@ -263,16 +266,6 @@ class AdultStore {
             }
         }
         return byAdult;
-    }
-
-    private void run(String sql, List<Object> args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(c, statement, args);
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not run statement", e);
-        }
     }
 
     private static void bind(Connection c, PreparedStatement statement, List<Object> args) throws SQLException {

@@ -1,0 +1,62 @@
+package org.schooltrust.smp.common.db;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Every PostgreSQL advisory lock the service takes, in one place. All are transaction-scoped: released at commit or
+ * rollback, never leaked by a crashed replica. They serialise writers across replicas where commit order matters.
+ */
+@ApplicationScoped
+public class AdvisoryLocks {
+
+    /** The named locks and what they serialise. */
+    public enum Lock {
+        /** Writers of the staff register: concurrent syncs run one after another; {@code updated_at} follows commits. */
+        STAFF_REGISTER(0x5350_5354_4146_4601L),
+        /** Appenders to the audit chain, so the hash chain never forks. */
+        AUDIT_CHAIN(0x5350_4155_4449_5401L),
+        /** Loading the seed policy on an empty database, once however many replicas start together. */
+        SEED_POLICY(0x5350_5345_4544_0001L),
+        /** Changes that reach the public register (accounts and school names), so its delta reads miss nothing. */
+        PUBLIC_REGISTER(0x5350_534F_4341_4301L),
+        /** The declaration departure sweep: one replica at a time. */
+        DEPARTURE_SWEEP(0x5350_5357_4545_5001L);
+
+        private final long key;
+
+        Lock(long key) {
+            this.key = key;
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Waits for the lock; held until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(Lock lock) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, lock.key)
+                .getSingleResult();
+    }
+
+    /** Takes the lock if free; returns false (without waiting) when another transaction holds it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryLock(Lock lock) {
+        Object taken = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, lock.key)
+                .getSingleResult();
+        return Boolean.TRUE.equals(taken);
+    }
+
+    /** Waits for a lock named by a string (e.g. one per adult); held until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(String name) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, name)
+                .getSingleResult();
+    }
+}
