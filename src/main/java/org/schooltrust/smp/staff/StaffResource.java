@@ -101,7 +101,7 @@ public class StaffResource {
                     + " written. `mode=partial` upserts the listed adults; `mode=full` also deactivates (never deletes)"
                     + " active HR-kept adults absent from the batch, leaving manual records alone. Re-sending the same"
                     + " batch reaches the same state and reports everything unchanged. Concurrent syncs run one after"
-                    + " the other.")
+                    + " the other. With `dryRun=true` nothing is written and the counts say what would happen.")
     @APIResponse(responseCode = "200", description = "Counts of what the sync did.")
     public SyncResult sync(
             @QueryParam("mode")
@@ -109,8 +109,17 @@ public class StaffResource {
                             description = "`partial` (default) or `full`.",
                             schema = @Schema(implementation = SyncMode.class))
                     String mode,
+            @QueryParam("dryRun")
+                    @Parameter(
+                            description = "`true`: check the batch and report what the sync would do, writing"
+                                    + " nothing (e.g. how many adults a full sync would deactivate).",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String dryRun,
             SyncRequest request) {
-        return writer.sync(request, QueryParams.enumValue("mode", mode, SyncMode.class, SyncMode.partial));
+        return writer.sync(
+                request,
+                QueryParams.enumValue("mode", mode, SyncMode.class, SyncMode.partial),
+                Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
     }
 
     @GET

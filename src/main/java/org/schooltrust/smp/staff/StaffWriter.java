@@ -59,9 +59,12 @@ public class StaffWriter {
     @Inject
     Event<AdultsLeftSchools> departures;
 
+    @Inject
+    jakarta.transaction.TransactionManager transactions;
+
     /** HR's bulk sync: all records valid or nothing written. */
     @Transactional
-    public SyncResult sync(SyncRequest request, SyncMode mode) {
+    public SyncResult sync(SyncRequest request, SyncMode mode, boolean dryRun) {
         caller.requireAny(Role.HR_SYNC);
         List<AdultInput> records = request == null ? null : request.records();
         if (records == null) {
@@ -99,8 +102,12 @@ public class StaffWriter {
 
         store.lockRegister();
         Applied applied = apply(records, AdultSource.HR, mode == SyncMode.full);
+        if (dryRun) {
+            rollbackOnly();
+        }
         return new SyncResult(
                 mode,
+                dryRun,
                 records.size(),
                 applied.created.size(),
                 applied.updated.size(),
@@ -328,6 +335,14 @@ public class StaffWriter {
             return Integer.parseInt(path.substring("records[".length(), end));
         } catch (RuntimeException e) {
             return -1;
+        }
+    }
+
+    private void rollbackOnly() {
+        try {
+            transactions.setRollbackOnly();
+        } catch (jakarta.transaction.SystemException e) {
+            throw new IllegalStateException("Could not discard the dry run", e);
         }
     }
 

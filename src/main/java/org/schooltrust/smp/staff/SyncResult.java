@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SyncResult(
         @Schema(required = true) SyncMode mode,
 
+        @Schema(required = true, description = "True when nothing was written (`dryRun=true`).")
+        boolean dryRun,
+
         @Schema(required = true, description = "Records in the batch.")
         int received,
 

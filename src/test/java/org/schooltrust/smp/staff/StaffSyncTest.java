@@ -262,4 +262,27 @@ class StaffSyncTest {
                         prefix + "-%"))
                 .isEqualTo(300);
     }
+
+    @Test
+    void aDryRunReportsWhatAFullSyncWouldDoAndWritesNothing() {
+        String prefix = TestData.newHrId("DRY");
+        List<Map<String, Object>> records = batch(prefix, 5);
+        sync("partial", records).then().statusCode(200);
+        String before = Db.staffSnapshot();
+        Response dry = Api.as(Tokens.hrSync())
+                .body(Map.of(
+                        "records",
+                        List.of(
+                                records.get(0),
+                                TestData.anAdult(prefix + "-new").at(school).build())))
+                .post("/api/v1/staff/sync?mode=full&dryRun=true");
+        dry.then()
+                .statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("created", equalTo(1))
+                .body("unchanged", equalTo(1));
+        assertThat(dry.jsonPath().getInt("deactivated")).isGreaterThanOrEqualTo(4);
+        assertThat(Db.staffSnapshot()).isEqualTo(before);
+        Api.as(Tokens.hrSync()).get("/api/v1/staff/{id}", prefix + "-4").then().body("active", equalTo(true));
+    }
 }
