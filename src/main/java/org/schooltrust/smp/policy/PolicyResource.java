@@ -74,7 +74,9 @@ public class PolicyResource {
             description = "The Trust's policies by slug, with their current version." + READERS_NOTE)
     @APIResponse(responseCode = "200", description = "A page of policies.")
     public RestResponse<Page<PolicyView>> list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        return Pages.ok(policies.list(page).map(this::view), uri);
+        Page<Policy> found = policies.list(page);
+        java.util.Map<java.util.UUID, String> current = policies.currentLabels(found.items());
+        return Pages.ok(found.map(p -> new PolicyView(p.slug(), p.title(), current.get(p.id()), p.createdAt())), uri);
     }
 
     @GET

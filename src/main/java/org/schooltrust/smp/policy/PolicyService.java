@@ -170,6 +170,17 @@ public class PolicyService {
         return version(slug, label).diffFrom(version(slug, fromLabel));
     }
 
+    /** The current version label of each policy, in one query (policies without one are absent). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<java.util.UUID, String> currentLabels(List<Policy> policies) {
+        if (policies.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return PolicyVersion.<PolicyVersion>list("policy in ?1 and status = ?2", policies, VersionStatus.PUBLISHED)
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(v -> v.policy().id(), PolicyVersion::label));
+    }
+
     /** Any version by slug and label, whatever its status, for other features' rules (no role check). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PolicyVersion> findVersion(String slug, String label) {

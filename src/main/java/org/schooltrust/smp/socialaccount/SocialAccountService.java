@@ -131,7 +131,9 @@ public class SocialAccountService {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("handle", e.getMessage()));
         }
-        if (input.reason().strip().length() < SocialAccount.MIN_REASON) {
+        String reason = input.reason().strip();
+        if (reason.codePointCount(0, reason.length())
+                < SocialAccount.MIN_REASON) { // characters, as the database counts
             errors.add(new FieldError(
                     "reason", "must explain the pedagogical or business reason in at least 50 characters"));
         }
