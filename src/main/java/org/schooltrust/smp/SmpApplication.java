@@ -3,10 +3,12 @@ package org.schooltrust.smp;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
         info = @Info(title = "Trust Social Media Policy API", version = "1.0.0"),
+        servers = @Server(url = "/", description = "The deployment that serves this document"),
         tags = {
             @Tag(name = "Schools", description = "The Trust's schools, keyed by 6-digit DfE URN."),
             @Tag(

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +34,13 @@ public class MyNilReturnsResource {
             summary = "Declare that I have no family relationship with any pupil at a school",
             description = "A nil return, so the Head can tell \"declared nothing\" from \"not answered\". For a school"
                     + " the caller currently works in; it may be repeated (e.g. yearly), each is kept.")
-    @APIResponse(responseCode = "201", description = "Recorded.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeclarationViews.NilReturnView.class)))
     public RestResponse<DeclarationViews.NilReturnView> nilReturn(@NotNull @Valid DeclarationInputs.NilReturn input) {
         return RestResponse.status(RestResponse.Status.CREATED, declarations.nilReturn(input));
     }

@@ -57,7 +57,13 @@ public class PolicyResource {
     @Operation(
             summary = "Create a policy",
             description = "A new policy (slug and title), for `trust-admin`. Its text is added as draft versions.")
-    @APIResponse(responseCode = "201", description = "Created.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(
             responseCode = "409",
             description = "A policy with this slug exists.",
@@ -118,6 +124,10 @@ public class PolicyResource {
     @APIResponse(
             responseCode = "201",
             description = "Drafted.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VersionView.class)),
             headers = @Header(name = "ETag", description = "Version of the draft."))
     @APIResponse(
             responseCode = "409",

@@ -63,12 +63,26 @@ class OpenApiContractTest {
                     .as(name + " description")
                     .isNotBlank();
             assertThat((List<String>) operation.get("tags")).as(name + " tags").isNotEmpty();
+            assertThat((String) operation.get("operationId"))
+                    .as(name + " operationId")
+                    .isNotBlank();
             assertThat((List<Object>) operation.get("security"))
                     .as(name + " security")
                     .isNotEmpty();
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             assertThat(responses).as(name + " responses").containsKeys("401", "403", "406", "500");
             responses.forEach((code, response) -> {
+                if (code.startsWith("2") && !code.equals("204")) {
+                    assertThat(response.get("content"))
+                            .as(name + " " + code + " body")
+                            .isNotNull();
+                }
+                Map<String, Map<String, Object>> headers = (Map<String, Map<String, Object>>) response.get("headers");
+                if (headers != null) {
+                    headers.forEach((header, definition) -> assertThat(definition)
+                            .as(name + " " + code + " header " + header)
+                            .containsKey("schema"));
+                }
                 if (code.startsWith("4") || code.startsWith("5")) {
                     Map<String, Object> content = (Map<String, Object>) response.get("content");
                     assertThat(content).as(name + " " + code + " content").containsOnlyKeys("application/problem+json");

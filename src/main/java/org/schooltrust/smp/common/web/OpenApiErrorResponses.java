@@ -62,6 +62,8 @@ public class OpenApiErrorResponses implements OASFilter {
                 });
                 add(responses, "406", "The `Accept` header names no media type this operation produces.");
                 add(responses, "500", "Unexpected error (a bug); the `requestId` identifies it in the server log.");
+                responses.getAPIResponses().values().forEach(OpenApiErrorResponses::typeHeaders);
+                shareSuccessBody(responses);
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
                         add(responses, code, response.getDescription());
@@ -69,6 +71,33 @@ public class OpenApiErrorResponses implements OASFilter {
                 });
             }
         }
+    }
+
+    /**
+     * An operation that answers 200 or 201 returns the same body either way (e.g. an upsert: updated or created); the
+     * scanner documents it on one code only, so the other gets the same content.
+     */
+    private static void shareSuccessBody(APIResponses responses) {
+        responses.getAPIResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null)
+                .map(e -> e.getValue().getContent())
+                .findFirst()
+                .ifPresent(body -> responses.getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("2") && !code.equals("204") && response.getContent() == null) {
+                        response.setContent(body);
+                    }
+                }));
+    }
+
+    /** A response header without a schema is invalid OpenAPI: ETag, Location and Link are strings. */
+    private static void typeHeaders(APIResponse response) {
+        if (response.getHeaders() == null) {
+            return;
+        }
+        response.getHeaders().values().stream()
+                .filter(h -> h.getRef() == null && h.getSchema() == null && h.getContent() == null)
+                .forEach(h -> h.setSchema(OASFactory.createSchema()
+                        .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
     }
 
     private static java.util.Optional<org.eclipse.microprofile.openapi.models.parameters.Parameter> ifMatch(
