@@ -134,7 +134,7 @@ public class DeclarationService {
     public List<Full> mine() {
         Adult adult = self();
         List<FamilyDeclaration> declarations = FamilyDeclaration.list("adultId = ?1 order by createdAt", adult.id());
-        return declarations.stream().map(d -> read(d, adult)).toList();
+        return readAll(declarations, d -> adult);
     }
 
     @Transactional
@@ -190,7 +190,7 @@ public class DeclarationService {
                 Page.of(rows, page.limit(), d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
         Map<UUID, Adult> adults = staff.findByIds(
                 found.items().stream().map(FamilyDeclaration::adultId).toList());
-        return found.map(d -> read(d, adults.get(d.adultId())));
+        return new Page<>(readAll(found.items(), d -> adults.get(d.adultId())), found.nextCursor());
     }
 
     @Transactional
@@ -298,7 +298,7 @@ public class DeclarationService {
         transition.accept(d);
         d.flush();
         audit.record(new AuditEntry(action, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of("status")));
-        return view(d, staff.findByIds(List.of(d.adultId())).get(d.adultId()));
+        return view(d, declarant);
     }
 
     private boolean isCaller(Adult adult) {
@@ -354,9 +354,17 @@ public class DeclarationService {
 
     /** A human read of a declaration: audited. */
     private Full read(FamilyDeclaration d, Adult adult) {
-        audit.record(
-                new AuditEntry("family-declaration.read", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of()));
-        return view(d, adult);
+        return readAll(List.of(d), x -> adult).get(0);
+    }
+
+    /** Human reads of declarations: one audit event each, appended to the chain in one go. */
+    private List<Full> readAll(
+            List<FamilyDeclaration> declarations, java.util.function.Function<FamilyDeclaration, Adult> adultOf) {
+        audit.recordAll(declarations.stream()
+                .map(d -> new AuditEntry(
+                        "family-declaration.read", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of()))
+                .toList());
+        return declarations.stream().map(d -> view(d, adultOf.apply(d))).toList();
     }
 
     static Full view(FamilyDeclaration d, Adult adult) {

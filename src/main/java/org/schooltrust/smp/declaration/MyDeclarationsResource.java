@@ -67,7 +67,7 @@ public class MyDeclarationsResource {
         DeclarationService.Created<Full> result = declarations.declare(input, idempotencyKey);
         return RestResponse.ResponseBuilder.create(
                         result.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, result.body())
-                .tag(ETags.of(versionOf(result.body())))
+                .tag(ETags.of(result.body().version()))
                 .build();
     }
 
@@ -158,11 +158,7 @@ public class MyDeclarationsResource {
 
     static RestResponse<Full> withETag(Full declaration) {
         return RestResponse.ResponseBuilder.ok(declaration)
-                .tag(ETags.of(versionOf(declaration)))
+                .tag(ETags.of(declaration.version()))
                 .build();
-    }
-
-    static long versionOf(Full declaration) {
-        return declaration.version();
     }
 }

@@ -273,8 +273,7 @@ class AdultStore {
             Object arg = args.get(i);
             if (arg instanceof String[] strings) {
                 statement.setArray(i + 1, c.createArrayOf("text", strings));
-            } else if (arg instanceof UUID[] uuids) {
-                statement.setArray(i + 1, c.createArrayOf("uuid", uuids));
+
             } else {
                 statement.setObject(i + 1, arg);
             }
