@@ -83,6 +83,36 @@ public final class Canonicalizer {
             "whatsapp.com",
             "wa.me");
 
+    /** A query key as written: a percent-encoded, bracketed or {@code ;}-separated key could decode to another. */
+    private static final Pattern QUERY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** A fragment that is a plain in-page anchor; anything else may be routed by the page's script. */
+    private static final Pattern PLAIN_ANCHOR = Pattern.compile("[A-Za-z0-9_-]{0,64}");
+    /** Query keys by which some site's page names a profile: never accepted beside a profile path. */
+    private static final Set<String> PROFILE_KEYS = Set.of(
+            "id",
+            "user",
+            "username",
+            "screen_name",
+            "user_id",
+            "uid",
+            "u",
+            "handle",
+            "profile",
+            "channel",
+            "account",
+            "author",
+            "name",
+            "p",
+            "page",
+            "q",
+            "url",
+            "redirect",
+            "next",
+            "continue");
+    /** Query keys of tracking and display preferences, the only ones kept meaningless on a site of {@code OTHER}. */
+    private static final Pattern TRACKING_KEY =
+            Pattern.compile("utm_[a-z]{1,20}|fbclid|gclid|msclkid|mc_cid|mc_eid|ref|ref_src|ref_url|lang|hl|si");
+
     private static final Set<String> ALIAS_PREFIXES = Set.of("www", "m", "mobile");
 
     private static final Set<String> X_RESERVED = Set.of(
@@ -175,9 +205,9 @@ public final class Canonicalizer {
         Url url = parsed.get();
         Optional<Platform> platform = profilePlatform(url.host());
         if (platform.isPresent()) {
-            return profile(platform.get(), url);
+            return url.hasSafeExtras(platform.get()) ? profile(platform.get(), url) : Optional.empty();
         }
-        if (isPlatformDomain(url.host())) {
+        if (isPlatformDomain(url.host()) || !url.hasSafeExtras(Platform.OTHER)) {
             return Optional.empty();
         }
         return Optional.of(other(url));
@@ -285,6 +315,7 @@ public final class Canonicalizer {
     private static Optional<Canonical> facebook(Url url) {
         List<String> s = url.segments();
         if (s.size() == 1 && s.get(0).equals("profile.php")) {
+            // Facebook opens the last "id"; Url.hasSafeExtras has already refused repeated and encoded keys
             return facebookId(url.queryParameter("id").orElse(""));
         }
         if (s.size() == 3 && (s.get(0).equals("pages") || s.get(0).equals("people"))) {
@@ -521,6 +552,44 @@ public final class Canonicalizer {
                 segments.add(segment);
             }
             return Optional.of(segments);
+        }
+
+        /**
+         * Whether the query and fragment cannot name another profile than the path does (fail closed): every query
+         * key is written plainly and only once, no key names a profile (on Facebook's {@code profile.php} exactly
+         * one, {@code id}, must), a site of {@code OTHER} carries only tracking keys, and the fragment is a plain
+         * anchor (or X's old {@code #!/handle} form with no path).
+         */
+        boolean hasSafeExtras(Platform platform) {
+            boolean profilePhp = platform == Platform.FACEBOOK && segments.equals(List.of("profile.php"));
+            Set<String> keys = new java.util.HashSet<>();
+            if (query != null) {
+                for (String pair : query.split("&", -1)) {
+                    int eq = pair.indexOf('=');
+                    String key = eq < 0 ? pair : pair.substring(0, eq);
+                    if (!QUERY_KEY.matcher(key).matches()
+                            || !keys.add(key)
+                            || pair.contains(";")
+                            || pair.contains("[")
+                            || pair.contains("]")) {
+                        return false;
+                    }
+                    boolean namesProfile = PROFILE_KEYS.contains(lower(key));
+                    if (namesProfile && !(profilePhp && key.equals("id"))) {
+                        return false;
+                    }
+                    if (platform == Platform.OTHER && !TRACKING_KEY.matcher(key).matches()) {
+                        return false;
+                    }
+                }
+            }
+            if (profilePhp && !keys.contains("id")) {
+                return false;
+            }
+            if (fragment == null || PLAIN_ANCHOR.matcher(fragment).matches()) {
+                return !(profilePhp && fragment != null && !fragment.isEmpty());
+            }
+            return platform == Platform.X && segments.isEmpty() && fragment.startsWith("!/");
         }
 
         Optional<String> queryParameter(String name) {
