@@ -144,6 +144,43 @@ public final class Adult {
         return assignments.stream().map(Assignment::schoolUrn).findFirst();
     }
 
+    /** The one rule for "works at this school": active, with an assignment there current on {@code day}. */
+    public boolean worksAt(String schoolUrn, LocalDate day) {
+        return active && assignments.stream().anyMatch(a -> a.schoolUrn().equals(schoolUrn) && a.isCurrentOn(day));
+    }
+
+    /** Schools the adult works at on {@code day} (see {@link #worksAt}). */
+    public Set<String> schoolsWorkedAt(LocalDate day) {
+        if (!active) {
+            return Set.of();
+        }
+        return currentAssignments(day).stream()
+                .map(Assignment::schoolUrn)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
+     * The same record showing only the assignments at {@code schoolUrns}: what a Head may see of an adult who also
+     * works elsewhere. The version is unchanged, so the ETag is the record's.
+     */
+    Adult showingOnlySchools(Set<String> schoolUrns) {
+        List<Assignment> shown = assignments.stream()
+                .filter(a -> schoolUrns.contains(a.schoolUrn()))
+                .toList();
+        if (shown.size() == assignments.size()) {
+            return this;
+        }
+        Adult copy = new Adult(
+                id,
+                hrId,
+                new AdultDetails(firstName, lastName, workEmail, category, active, shown),
+                source,
+                version,
+                createdAt,
+                updatedAt);
+        return copy;
+    }
+
     public List<Assignment> currentAssignments(LocalDate day) {
         return assignments.stream().filter(a -> a.isCurrentOn(day)).toList();
     }

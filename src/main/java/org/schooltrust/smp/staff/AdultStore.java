@@ -31,7 +31,8 @@ class AdultStore {
     private static final String COLUMNS = "a.id, a.hr_id, a.first_name, a.last_name, a.work_email, a.category,"
             + " a.active, a.source, a.version, a.created_at, a.updated_at";
     private static final String VISIBLE = " AND (? OR EXISTS (SELECT 1 FROM adult_assignments v"
-            + " WHERE v.adult_id = a.id AND v.school_urn = ANY(?)) OR a.hr_id = ? OR a.work_email = ?)";
+            + " WHERE v.adult_id = a.id AND v.school_urn = ANY(?) AND v.start_date <= ?"
+            + " AND (v.end_date IS NULL OR v.end_date >= ?)) OR a.hr_id = ? OR a.work_email = ?)";
 
     @Inject
     AgroalDataSource dataSource;
@@ -219,6 +220,8 @@ class AdultStore {
     private static void addVisibility(List<Object> args, Visibility visibility) {
         args.add(visibility.everyone());
         args.add(visibility.schools().toArray(String[]::new));
+        args.add(Date.valueOf(visibility.today()));
+        args.add(Date.valueOf(visibility.endedNotBefore()));
         args.add(visibility.selfHrId());
         args.add(visibility.selfEmail());
     }

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.time.TimeSource;
 
 /** Reads of the staff register, always scoped to what the caller may see. */
 @ApplicationScoped
@@ -25,16 +27,29 @@ public class StaffService {
     @Inject
     Caller caller;
 
+    @Inject
+    TimeSource time;
+
+    /** Days a Head still sees an adult whose assignment at their school has ended (0: from the day after). */
+    @ConfigProperty(name = "smp.staff.leaver-grace-days", defaultValue = "0")
+    int leaverGraceDays;
+
+    private Visibility visibility() {
+        return Visibility.of(caller, time.today(), leaverGraceDays);
+    }
+
     public Adult get(String hrId) {
         caller.requireAny(Role.HR_SYNC, Role.TRUST_ADMIN, Role.HEAD_OF_SCHOOL, Role.STAFF);
-        return store.findVisible(hrId, Visibility.of(caller))
+        Visibility visibility = visibility();
+        return store.findVisible(hrId, visibility)
+                .map(visibility::shown)
                 .orElseThrow(
                         () -> new ResourceNotFoundException("No adult with HR id " + hrId + " is visible to you."));
     }
 
     /** The adult the token names (staff-id claim, or the email fallback). */
     public Adult me() {
-        return store.findBySelf(Visibility.of(caller))
+        return store.findBySelf(visibility())
                 .orElseThrow(() -> new ResourceNotFoundException("Your token names no adult of the staff register."));
     }
 
@@ -62,8 +77,17 @@ public class StaffService {
         } else if (page.cursor != null) {
             afterHrId = Cursor.decode(page.cursor, 1).get(0);
         }
+        Visibility visibility = visibility();
+        if (schoolUrn != null
+                && !visibility.everyone()
+                && !visibility.schools().contains(schoolUrn)
+                && !caller.schools().contains(schoolUrn)) {
+            throw new ResourceNotFoundException("No school with URN " + schoolUrn + " is visible to you.");
+        }
         StaffQuery query = new StaffQuery(schoolUrn, active, updatedSince, afterUpdatedAt, afterHrId);
-        List<Adult> rows = store.list(query, Visibility.of(caller), page.limit() + 1);
+        List<Adult> rows = store.list(query, visibility, page.limit() + 1).stream()
+                .map(visibility::shown)
+                .toList();
         Function<Adult, String> cursorOf = updatedSince == null
                 ? a -> Cursor.encode(a.hrId())
                 : a -> Cursor.encode(a.updatedAt().toString(), a.hrId());

@@ -242,7 +242,7 @@ class AcknowledgementTest {
                         + " WHERE p.id = v.policy_id AND p.slug = ? RETURNING 1) SELECT count(*) FROM u",
                 slug);
 
-        Map<String, Object> compliance = Api.as(Tokens.head("H-" + hrId, school))
+        Map<String, Object> compliance = Api.as(Tokens.headToken(hrId, school))
                 .get("/api/v1/schools/{urn}/compliance?policy={slug}", school, slug)
                 .then()
                 .statusCode(200)

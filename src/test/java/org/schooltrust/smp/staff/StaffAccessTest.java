@@ -111,8 +111,8 @@ class StaffAccessTest {
         Api.as(head)
                 .get("/api/v1/staff?school={urn}", otherSchool)
                 .then()
-                .statusCode(200)
-                .body("items.size()", equalTo(0));
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -177,12 +177,95 @@ class StaffAccessTest {
 
     @Test
     void headWithSeveralSchoolsSeesAll() {
-        String head = Tokens.head(headHrId, ownSchool, otherSchool);
+        putAsHr(TestData.anAdult(headHrId).at(ownSchool).at(otherSchool).build());
+        String head = Tokens.headToken(headHrId, ownSchool, otherSchool);
         Api.as(head).get("/api/v1/staff/{id}", otherAdult).then().statusCode(200);
         Api.as(head)
                 .get("/api/v1/staff?school={urn}", otherSchool)
                 .then()
                 .body("items.hrId", hasItem(otherAdult))
-                .body("items.assignments.flatten().schoolUrn", everyItem(equalTo(otherSchool)));
+                .body(
+                        "items.findAll { it.hrId != '" + headHrId + "' }.assignments.flatten().schoolUrn",
+                        everyItem(equalTo(otherSchool)));
+    }
+
+    private static void putAsHr(java.util.Map<String, Object> body) {
+        Api.as(Tokens.hrSync())
+                .body(body)
+                .put("/api/v1/staff/{id}", body.get("hrId"))
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+    }
+
+    @Test
+    void headAuthorityNeedsTheRegisterNotOnlyTheClaim() {
+        String head = Tokens.headToken(headHrId, ownSchool, otherSchool);
+        // the claim names both schools, but the register has the Head at ownSchool only: teacher elsewhere is not Head
+        Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(200);
+        Api.as(head).get("/api/v1/staff/{id}", otherAdult).then().statusCode(404);
+
+        // HR deactivates the Head: the token alone no longer makes them Head anywhere
+        putAsHr(TestData.anAdult(headHrId).at(ownSchool).with("active", false).build());
+        Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(404);
+
+        // active again, but the assignment has ended
+        putAsHr(TestData.anAdult(headHrId)
+                .with(
+                        "assignments",
+                        List.of(java.util.Map.of(
+                                "schoolUrn", ownSchool, "startDate", "2020-09-01", "endDate", "2021-08-31")))
+                .build());
+        Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(404);
+    }
+
+    @Test
+    void aHeadTokenThatNamesNoAdultIsRefusedHeadActions() {
+        String anonymousHead = Tokens.withRoles("head-without-staff-id", java.util.Set.of("head-of-school"));
+        Api.as(anonymousHead)
+                .get("/api/v1/staff/{id}", ownAdult)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        Api.as(anonymousHead).get("/api/v1/staff").then().statusCode(403);
+    }
+
+    @Test
+    void aLeaverOfTheHeadsSchoolIsNoLongerVisibleToTheHead() {
+        String leaver = TestData.newHrId("L");
+        putAsHr(TestData.anAdult(leaver)
+                .with(
+                        "assignments",
+                        List.of(java.util.Map.of(
+                                "schoolUrn", ownSchool, "startDate", "2019-09-01", "endDate", "2021-07-31")))
+                .build());
+        String head = Tokens.headToken(headHrId, ownSchool);
+        Api.as(head).get("/api/v1/staff/{id}", leaver).then().statusCode(404);
+        Api.as(head)
+                .get("/api/v1/staff?updatedSince=2000-01-01T00:00:00Z&limit=1000")
+                .then()
+                .statusCode(200)
+                .body("items.hrId", not(hasItem(leaver)))
+                .body("items.hrId", hasItem(ownAdult));
+        Api.as(Tokens.trustAdmin()).get("/api/v1/staff/{id}", leaver).then().statusCode(200);
+    }
+
+    @Test
+    void aHeadSeesOnlyTheAssignmentsAtTheirOwnSchools() {
+        String shared = TestData.newHrId("S");
+        java.util.Map<String, Object> body =
+                TestData.anAdult(shared).at(ownSchool).at(otherSchool).build();
+        putAsHr(body);
+        String head = Tokens.headToken(headHrId, ownSchool);
+        Api.as(head)
+                .get("/api/v1/staff/{id}", shared)
+                .then()
+                .statusCode(200)
+                .body("assignments.schoolUrn", equalTo(List.of(ownSchool)));
+        Api.as(head)
+                .get("/api/v1/staff?school={urn}", ownSchool)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.hrId == '" + shared + "' }.assignments.schoolUrn", equalTo(List.of(ownSchool)));
+        Api.as(Tokens.staff(shared, ownSchool)).get("/api/v1/me").then().body("assignments.size()", equalTo(2));
     }
 }

@@ -24,7 +24,19 @@ public final class Tokens {
         return user("staff-" + hrId, hrId, Set.of("staff"), schools);
     }
 
+    /**
+     * A Head's token. Head authority comes from the token <em>and</em> the staff register, so inside the test
+     * application this also makes sure the register knows the Head: an adult {@code hrId} that does not exist yet is
+     * created (a manual record, active, assigned since 2000 to each of {@code schools} that exists). An adult that
+     * already exists is left as it is. Use {@link #headToken} for a token alone.
+     */
     public static String head(String hrId, String... schools) {
+        Heads.ensureRegistered(hrId, schools);
+        return headToken(hrId, schools);
+    }
+
+    /** A Head's token without touching the register (for a Head the register does not, or no longer, confirm). */
+    public static String headToken(String hrId, String... schools) {
         return user("head-" + hrId, hrId, Set.of("staff", "head-of-school"), schools);
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.schooltrust.smp.common.error.AccessDeniedException;
+import org.schooltrust.smp.common.time.TimeSource;
 
 /**
  * Who is calling: roles, schools, which adult, which client. The one place services ask; every rule that depends on
@@ -20,6 +21,15 @@ public class Caller {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    TimeSource time;
+
+    /** The register's confirmation of the Head's schools, read once per request. */
+    private Set<String> headedSchools;
 
     /**
      * The token's {@code sub}: stable and opaque. Not the principal name, which Quarkus takes from {@code upn} or
@@ -70,9 +80,28 @@ public class Caller {
         return schools == null ? Set.of() : schools;
     }
 
-    /** Schools this caller is Head of (empty unless they have the head-of-school role). */
+    /**
+     * Schools this caller is Head of: the schools the token names for a Head (the head-schools claim when
+     * configured, else the schools claim) where the token's adult is, by the staff register, active and currently
+     * assigned. Empty without the head-of-school role. A Head token that names no adult is refused (403): a Head
+     * acts only as a person of the register.
+     */
     public Set<String> headedSchools() {
-        return has(Role.HEAD_OF_SCHOOL) ? schools() : Set.of();
+        if (!has(Role.HEAD_OF_SCHOOL)) {
+            return Set.of();
+        }
+        if (headedSchools == null) {
+            StaffKey key = staffKey()
+                    .orElseThrow(() -> new AccessDeniedException("A Head of School's token must name the adult"
+                            + " (staff-id claim): Head authority is confirmed against the staff register."));
+            Set<String> claimed = identity.getAttribute(ClaimsAugmentor.HEAD_SCHOOLS);
+            Set<String> named = new java.util.TreeSet<>(claimed != null ? claimed : schools());
+            if (!named.isEmpty()) {
+                named.retainAll(directory.schoolsWorkedAt(key, time.today()));
+            }
+            headedSchools = Set.copyOf(named);
+        }
+        return headedSchools;
     }
 
     public boolean isHeadOf(String schoolUrn) {

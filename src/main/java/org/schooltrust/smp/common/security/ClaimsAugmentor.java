@@ -28,6 +28,7 @@ public class ClaimsAugmentor implements SecurityIdentityAugmentor {
     static final String SCHOOLS = "smp.schools";
     static final String STAFF_KEY = "smp.staffKey";
     static final String CLIENT_ID = "smp.clientId";
+    static final String HEAD_SCHOOLS = "smp.headSchools";
 
     @Inject
     SecurityClaims claims;
@@ -44,6 +45,7 @@ public class ClaimsAugmentor implements SecurityIdentityAugmentor {
         }
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
         builder.addAttribute(SCHOOLS, strings(claim(token, claims.schoolsClaim())));
+        claims.headSchoolsClaim().ifPresent(name -> builder.addAttribute(HEAD_SCHOOLS, strings(claim(token, name))));
         staffKey(token).ifPresent(key -> builder.addAttribute(STAFF_KEY, key));
         Optional.ofNullable(firstString(claim(token, "azp")))
                 .or(() -> Optional.ofNullable(firstString(claim(token, "client_id"))))
