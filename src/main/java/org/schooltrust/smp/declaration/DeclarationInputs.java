@@ -15,7 +15,7 @@ import org.schooltrust.smp.common.validation.EnumValue;
 public final class DeclarationInputs {
 
     static final String URN = "\\d{6}";
-    static final String PUPIL = "[A-Za-z0-9._-]{1,64}";
+    static final String PUPIL = "(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}";
     static final String HR_ID = "[A-Za-z0-9._-]{1,64}";
 
     private DeclarationInputs() {}

@@ -105,6 +105,7 @@ public class DeclarationService {
                 input.relationshipOther(),
                 input.note(),
                 idempotencyKey,
+                caller.isHeadOf(input.schoolUrn()),
                 now());
         declaration.persistAndFlush();
         audit.record(new AuditEntry(
@@ -162,9 +163,12 @@ public class DeclarationService {
 
     @Transactional
     public Page<Full> list(String urn, DeclarationStatus status, boolean reconfirmationOverdue, PageParams page) {
-        requireHeadOf(urn);
+        boolean headsOnly = reviewerOf(urn);
         StringBuilder query =
                 new StringBuilder("schoolUrn = :urn and (createdAt > :t or (createdAt = :t and id > :id))");
+        if (headsOnly) {
+            query.append(" and declaredByHead = true");
+        }
         Parameters params = Parameters.with("urn", urn);
         Instant afterTime = Instant.EPOCH;
         UUID afterId = new UUID(0, 0);
@@ -195,8 +199,7 @@ public class DeclarationService {
 
     @Transactional
     public Full get(String urn, UUID id) {
-        requireHeadOf(urn);
-        FamilyDeclaration d = atSchool(urn, id, false);
+        FamilyDeclaration d = atSchool(urn, id, false, reviewerOf(urn));
         return read(d, staff.findByIds(List.of(d.adultId())).get(d.adultId()));
     }
 
@@ -287,8 +290,7 @@ public class DeclarationService {
     }
 
     private Full byHead(String urn, UUID id, String ifMatch, String action, Consumer<FamilyDeclaration> transition) {
-        requireHeadOf(urn);
-        FamilyDeclaration d = atSchool(urn, id, true);
+        FamilyDeclaration d = atSchool(urn, id, true, reviewerOf(urn));
         Adult declarant = staff.findByIds(List.of(d.adultId())).get(d.adultId());
         if (declarant != null && isCaller(declarant)) {
             throw new AccessDeniedException(
@@ -331,8 +333,9 @@ public class DeclarationService {
                 .orElseThrow(() -> new ResourceNotFoundException("No declaration " + id + " of yours."));
     }
 
-    private FamilyDeclaration atSchool(String urn, UUID id, boolean lock) {
-        var query = FamilyDeclaration.<FamilyDeclaration>find("id = ?1 and schoolUrn = ?2", id, urn);
+    private FamilyDeclaration atSchool(String urn, UUID id, boolean lock, boolean headsOnly) {
+        var query = FamilyDeclaration.<FamilyDeclaration>find(
+                "id = ?1 and schoolUrn = ?2" + (headsOnly ? " and declaredByHead = true" : ""), id, urn);
         if (lock) {
             query = query.withLock(LockModeType.PESSIMISTIC_WRITE);
         }
@@ -340,12 +343,20 @@ public class DeclarationService {
                 .orElseThrow(() -> new ResourceNotFoundException("No declaration " + id + " at school " + urn + "."));
     }
 
-    /** A Head of that school; anyone else gets 404 for it (403 only for lacking the role altogether). */
-    private void requireHeadOf(String urn) {
-        caller.requireAny(Role.HEAD_OF_SCHOOL);
-        if (!caller.isHeadOf(urn)) {
-            throw new ResourceNotFoundException("No school " + urn + " among your schools.");
+    /**
+     * Who may review the school's declarations (clause 6.8): its Heads, all of them; {@code trust-admin}, only those a
+     * Head of the school made, so a school with one Head can still have the Head's own declaration reviewed. Answers
+     * whether the caller is limited to Heads' declarations; anyone else gets 404 (403 for lacking both roles).
+     */
+    private boolean reviewerOf(String urn) {
+        caller.requireAny(Role.HEAD_OF_SCHOOL, Role.TRUST_ADMIN);
+        if (caller.isHeadOf(urn)) {
+            return false;
         }
+        if (caller.has(Role.TRUST_ADMIN)) {
+            return true;
+        }
+        throw new ResourceNotFoundException("No school " + urn + " among your schools.");
     }
 
     private String headName() {

@@ -101,6 +101,10 @@ public class FamilyDeclaration extends PanacheEntityBase {
     @Column(name = "idempotency_key", length = 128)
     String idempotencyKey;
 
+    /** The declarant was a Head of this school when they declared: the Trust may review it (see ADR 0009). */
+    @Column(name = "declared_by_head", nullable = false)
+    boolean declaredByHead;
+
     @Version
     @Column(nullable = false)
     long version;
@@ -123,8 +127,10 @@ public class FamilyDeclaration extends PanacheEntityBase {
             String relationshipOther,
             String note,
             String idempotencyKey,
+            boolean declaredByHead,
             Instant now) {
         FamilyDeclaration d = new FamilyDeclaration();
+        d.declaredByHead = declaredByHead;
         d.id = UUID.randomUUID();
         d.adultId = adultId;
         d.schoolUrn = schoolUrn;

@@ -41,10 +41,11 @@ import org.schooltrust.smp.declaration.DeclarationViews.Unanswered;
 @Tag(name = "Family declarations")
 @SecurityRequirement(name = "oidc")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Role.Names.HEAD_OF_SCHOOL)
+@RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.TRUST_ADMIN})
 public class SchoolDeclarationsResource {
 
-    private static final String NOTE = " For the Head of that school only; another school's Head gets 404.";
+    private static final String NOTE = " For the Heads of that school (another school's Head gets 404) and, for"
+            + " declarations a Head of the school made, `trust-admin`: a Head never reviews their own (clause 6.8).";
 
     @Inject
     DeclarationService declarations;
@@ -87,10 +88,12 @@ public class SchoolDeclarationsResource {
 
     @GET
     @Path("/not-answered")
+    @RolesAllowed(Role.Names.HEAD_OF_SCHOOL)
     @Operation(
             summary = "Adults who have not answered",
             description = "Active adults currently at the school who have neither declared a relationship there nor"
-                    + " made a nil return, by HR id." + NOTE)
+                    + " made a nil return, by HR id. For the Heads of that school only; another"
+                    + " school's Head gets 404.")
     @APIResponse(responseCode = "200", description = "A page of adults.")
     public RestResponse<Page<Unanswered>> notAnswered(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return Pages.ok(links.unanswered(urn, page), uri);

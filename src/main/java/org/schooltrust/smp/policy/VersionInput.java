@@ -57,5 +57,5 @@ public record VersionInput(
         @Schema(required = true, description = "Days allowed after an adult joins a school (clause 5.2).")
         Integer joinerDueDays) {
 
-    public static final String LABEL = "^[0-9A-Za-z._-]{1,32}$";
+    public static final String LABEL = "^(?!\\.{1,2}$)[0-9A-Za-z._-]{1,32}$";
 }

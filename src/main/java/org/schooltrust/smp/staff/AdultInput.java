@@ -43,7 +43,7 @@ public record AdultInput(
         @NotNull @Size(max = 50) @Schema(required = true, maxItems = 50)
         List<@NotNull @Valid AssignmentInput> assignments) {
 
-    public static final String HR_ID_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
+    public static final String HR_ID_PATTERN = "^(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}$";
 
     AdultDetails toDetails() {
         return new AdultDetails(

@@ -225,8 +225,13 @@ class DeclarationFlowTest {
                 .then()
                 .statusCode(404);
 
-        for (String token : List.of(Tokens.trustAdmin(), Tokens.hrSync(), Tokens.registerReader(), staff)) {
-            Api.as(token).get(base(id)).then().statusCode(403);
+        // the Trust reviews only declarations made by Heads: another adult's is not visible to it
+        Api.as(Tokens.trustAdmin()).get(base(id)).then().statusCode(404);
+        String trust = Tokens.trustAdmin();
+        for (String token : List.of(trust, Tokens.hrSync(), Tokens.registerReader(), staff)) {
+            if (token != trust) {
+                Api.as(token).get(base(id)).then().statusCode(403);
+            }
             check(token, school, List.of(Map.of("staffHrId", hrId, "pupilMisId", pupil)))
                     .then()
                     .statusCode(403);
@@ -408,6 +413,53 @@ class DeclarationFlowTest {
                 .header("If-Match", submitted.header("ETag"))
                 .body(Map.of("discussedOn", "2026-01-01", "agreedProtocols", "x"))
                 .post(base(submitted.path("id")) + "/acknowledge")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void aHeadsOwnDeclarationIsReviewedByTheTrustWhichSeesNoOtherDeclarations() {
+        String soleHead = Tokens.headToken(hrId, school);
+        Response submitted = Api.as(soleHead).body(declaration(pupil)).post("/api/v1/me/family-declarations");
+        submitted.then().statusCode(201);
+        String headsOwn = submitted.path("id");
+        String staffDeclaration = Api.as(Tokens.staff(TestData.hrAdultAt(school), school))
+                .body(declaration("PUP-T-" + hrId))
+                .post("/api/v1/me/family-declarations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        String trust = Tokens.trustAdmin();
+        Api.as(trust)
+                .get("/api/v1/schools/{urn}/family-declarations?limit=1000", school)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(headsOwn))
+                .body("items.id", not(hasItem(staffDeclaration)));
+        Api.as(trust).get(base(staffDeclaration)).then().statusCode(404);
+        Api.as(trust)
+                .header("If-Match", "\"1\"")
+                .body(Map.of("discussedOn", "2026-01-01", "agreedProtocols", "x"))
+                .post(base(staffDeclaration) + "/acknowledge")
+                .then()
+                .statusCode(404);
+        String etag = Api.as(trust)
+                .get(base(headsOwn))
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        Api.as(trust)
+                .header("If-Match", etag)
+                .body(Map.of("discussedOn", "2026-01-01", "agreedProtocols", "Only in school hours."))
+                .post(base(headsOwn) + "/acknowledge")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
+        Api.as(trust)
+                .get("/api/v1/schools/{urn}/family-declarations/not-answered", school)
                 .then()
                 .statusCode(403);
     }

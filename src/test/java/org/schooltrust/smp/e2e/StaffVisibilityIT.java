@@ -53,8 +53,8 @@ class StaffVisibilityIT {
         api.as(hugo)
                 .get("/api/v1/staff?school={urn}", SCHOOL_2)
                 .then()
-                .statusCode(200)
-                .body("items.size()", equalTo(0));
+                .statusCode(404)
+                .body("type", endsWith("/not-found"));
     }
 
     @Test

@@ -44,6 +44,10 @@ public final class ErrorTable {
             new ProblemType(422, "validation-failed", "The request is not valid");
     public static final ProblemType PRECONDITION_REQUIRED =
             new ProblemType(428, "precondition-required", "If-Match header required");
+    public static final ProblemType TRANSACTION_CONFLICT = new ProblemType(
+            503, "transaction-conflict", "A concurrent change collided with this one; retry after Retry-After");
+    public static final ProblemType DATABASE_UNAVAILABLE =
+            new ProblemType(503, "database-unavailable", "The database is unavailable; retry after Retry-After");
     public static final ProblemType INTERNAL_ERROR =
             new ProblemType(500, "internal-error", "Internal error; it has been logged with the request id");
 
@@ -53,6 +57,7 @@ public final class ErrorTable {
         TABLE.put(ValidationFailedException.class, VALIDATION_FAILED);
         TABLE.put(ConstraintViolationException.class, VALIDATION_FAILED);
         TABLE.put(InvalidRequestException.class, MALFORMED_REQUEST);
+        TABLE.put(org.schooltrust.smp.common.json.StrictJson.UnacceptableText.class, UNACCEPTABLE_VALUE);
         TABLE.put(JsonProcessingException.class, MALFORMED_REQUEST);
         TABLE.put(BadRequestException.class, MALFORMED_REQUEST);
         TABLE.put(UnauthorizedException.class, UNAUTHORIZED);
@@ -88,6 +93,22 @@ public final class ErrorTable {
                 if (sql.getSQLState().startsWith("23")) {
                     return Optional.of(CONFLICT);
                 }
+                // serialization failure or deadlock: nothing was written, the same request can simply be retried
+                if (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01")) {
+                    return Optional.of(TRANSACTION_CONFLICT);
+                }
+                // connection failures (class 08), shutdown (57P01-57P03), too many connections (53300)
+                if (sql.getSQLState().startsWith("08")
+                        || sql.getSQLState().startsWith("57P0")
+                        || sql.getSQLState().equals("53300")) {
+                    return Optional.of(DATABASE_UNAVAILABLE);
+                }
+            }
+            if (e instanceof SQLException sql
+                    && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Acquisition timeout")) {
+                // the pool could not hand out a connection within the bounded acquisition timeout
+                return Optional.of(DATABASE_UNAVAILABLE);
             }
             for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
                 ProblemType type = TABLE.get(c);

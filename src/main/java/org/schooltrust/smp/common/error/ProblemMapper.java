@@ -67,6 +67,10 @@ public class ProblemMapper {
         if (type.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (type.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, type == ErrorTable.TRANSACTION_CONFLICT ? "1" : "5");
+            LOG.warnf("Answered 503 %s to request %s", type.slug(), requestId);
+        }
         if (error instanceof WebApplicationException web && type.status() == 405) {
             String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow != null) {
@@ -97,6 +101,10 @@ public class ProblemMapper {
             case 415 -> "The request body's media type is not supported here.";
             case 422 -> "The request is not valid.";
             case 500 -> "Unexpected error.";
+            case 503 ->
+                type == ErrorTable.TRANSACTION_CONFLICT
+                        ? "A concurrent change collided with this one and nothing was written; retry."
+                        : "The database is unavailable; nothing was written. Retry later.";
             default -> null;
         };
     }

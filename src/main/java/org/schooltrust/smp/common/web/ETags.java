@@ -14,12 +14,19 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** Honours an optional If-Match: absent passes; present must match the current version (or be {@code *}). */
+    /**
+     * Honours an optional If-Match: absent passes; present must match the current version by strong comparison (RFC
+     * 9110 13.1.1: a weak {@code W/} tag never matches), or be {@code *} when the record exists.
+     */
     public static void checkIfPresent(String ifMatch, Long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        if (!matches(ifMatch, currentVersion)) {
+        check(ifMatch, currentVersion, true);
+    }
+
+    private static void check(String ifMatch, Long currentVersion, boolean starAllowed) {
+        if (!matches(ifMatch, currentVersion, starAllowed)) {
             throw new PreconditionFailedException(
                     currentVersion == null
                             ? "The record does not exist, so If-Match cannot match."
@@ -27,26 +34,24 @@ public final class ETags {
         }
     }
 
-    /** For transitions by people: If-Match is required (428) and must match (412). */
+    /**
+     * For transitions by people: If-Match is required (428) and must name the version they reviewed (412): a weak
+     * tag or {@code *} proves nothing about which version that was.
+     */
     public static void checkRequired(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException("Send If-Match with the ETag of the version you reviewed.");
         }
-        checkIfPresent(ifMatch, currentVersion);
+        check(ifMatch, currentVersion, false);
     }
 
-    static boolean matches(String ifMatch, Long currentVersion) {
+    static boolean matches(String ifMatch, Long currentVersion, boolean starAllowed) {
         if (currentVersion == null) {
             return false;
         }
-        String current = Long.toString(currentVersion);
+        String current = "\"" + currentVersion + "\"";
         return Arrays.stream(ifMatch.split(","))
                 .map(String::trim)
-                .anyMatch(tag -> tag.equals("*") || unquote(tag).equals(current));
-    }
-
-    private static String unquote(String tag) {
-        String t = tag.startsWith("W/") ? tag.substring(2) : tag;
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+                .anyMatch(tag -> starAllowed && tag.equals("*") || tag.equals(current));
     }
 }

@@ -33,14 +33,47 @@ class HttpFallbacks {
         filters.register(
                 rc -> {
                     String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+                    String encoding = rc.request().getHeader(HttpHeaders.CONTENT_ENCODING);
                     if (length != null && isOver(length)) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                         send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");
+                    } else if (rc.request().uri().contains(";")) {
+                        // JAX-RS would drop ";x" from a path segment as a matrix parameter: "E1;x" must not read E1
+                        send(rc, ErrorTable.MALFORMED_REQUEST, "Paths and queries must not contain ';'.");
+                    } else if (encoding != null
+                            && !encoding.isBlank()
+                            && !encoding.strip().equalsIgnoreCase("identity")) {
+                        send(
+                                rc,
+                                ErrorTable.UNSUPPORTED_MEDIA_TYPE,
+                                "This server does not decode Content-Encoding "
+                                        + "of request bodies; send the body unencoded.");
+                    } else if (hasBody(rc) && rc.request().getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+                        send(
+                                rc,
+                                ErrorTable.UNSUPPORTED_MEDIA_TYPE,
+                                "A request body needs a Content-Type" + " (application/json).");
                     } else {
                         rc.next();
                     }
                 },
                 Integer.MAX_VALUE - 1);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json") || type.equals("multipart/form-data");
+    }
+
+    private static boolean hasBody(RoutingContext rc) {
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.strip().equals("0");
+        }
+        return rc.request().getHeader("Transfer-Encoding") != null;
     }
 
     private boolean isOver(String contentLength) {
@@ -57,6 +90,8 @@ class HttpFallbacks {
                 .handler(rc -> send(rc, ErrorTable.NOT_FOUND, "No resource at this path."));
         router.errorHandler(
                 413, rc -> send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit."));
+        router.errorHandler(414, rc -> send(rc, ErrorTable.forStatus(414), "The request URI is too long."));
+        router.errorHandler(431, rc -> send(rc, ErrorTable.forStatus(431), "The request headers are too large."));
     }
 
     private void send(RoutingContext rc, ProblemType type, String detail) {

@@ -39,7 +39,7 @@ public final class QueryParams {
             return defaultValue;
         }
         try {
-            return Enum.valueOf(type, value.strip());
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             throw ValidationFailedException.of(
                     name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
