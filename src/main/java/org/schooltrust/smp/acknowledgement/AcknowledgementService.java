@@ -19,6 +19,7 @@ import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
@@ -122,8 +123,7 @@ public class AcknowledgementService {
                 .executeUpdate();
         if (inserted == 0) {
             Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn())
-                    .orElseThrow(() -> new ConflictException(
-                            "This Idempotency-Key was already used for a different acknowledgement."));
+                    .orElseThrow(() -> new IdempotencyKeyReusedException("acknowledgement"));
             return new Recorded(view(twin, version), false);
         }
         audit.record(new AuditEntry(
@@ -157,9 +157,9 @@ public class AcknowledgementService {
 
     private Recorded sameRequest(Acknowledgement first, PolicyVersion version, String schoolUrn) {
         if (!first.versionId.equals(version.id()) || !first.schoolUrn.equals(schoolUrn)) {
-            throw new ConflictException("This Idempotency-Key was already used for a different acknowledgement.");
+            throw new IdempotencyKeyReusedException("acknowledgement");
         }
-        return new Recorded(view(first, version), false);
+        return new Recorded(view(first, version), true); // a replay answers as the first response did: 201
     }
 
     private static Optional<Acknowledgement> existing(UUID adultId, UUID versionId, String schoolUrn) {

@@ -42,14 +42,20 @@ public class MyAcknowledgementsResource {
             description = "By the adult the token names, once per school they currently work in. `bodySha256` must"
                     + " equal the version's (else 409, the adult was shown another text); the version must be the"
                     + " current published one (else 409); every statement of the version must be accepted (else 422)."
-                    + " The record keeps the time, the client (azp) and the user agent, and never changes. A repeat, a"
-                    + " replayed `Idempotency-Key` or a concurrent duplicate returns the existing record (200).")
-    @APIResponse(responseCode = "201", description = "Recorded.")
+                    + " The record keeps the time, the client (azp) and the user agent, and never changes. A replay of"
+                    + " the same request with the same `Idempotency-Key` answers as the first response did (201); a"
+                    + " repeat without it, or a concurrent duplicate, returns the existing record (200). The same key"
+                    + " with a different request is 422 `idempotency-key-reused`.")
+    @APIResponse(responseCode = "201", description = "Recorded, or a replay of the request that recorded it.")
     @APIResponse(responseCode = "200", description = "Already recorded; the existing record.")
     @APIResponse(
             responseCode = "409",
-            description = "Hash mismatch, version not current, not required of this adult, or Idempotency-Key reused"
-                    + " for another acknowledgement.",
+            description = "Hash mismatch, version not current, or not required of this adult.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A statement is missing, or the `Idempotency-Key` was used for a different request"
+                    + " (`idempotency-key-reused`).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AcknowledgementView> acknowledge(
             @HeaderParam("Idempotency-Key")

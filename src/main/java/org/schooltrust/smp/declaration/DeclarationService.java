@@ -23,6 +23,7 @@ import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -80,11 +81,10 @@ public class DeclarationService {
                     .firstResultOptional();
             if (replay.isPresent()) {
                 FamilyDeclaration first = replay.get();
-                if (!first.schoolUrn().equals(input.schoolUrn())
-                        || !first.pupilMisId().equals(input.pupilMisId())) {
-                    throw new ConflictException("This Idempotency-Key was already used for a different declaration.");
+                if (!first.isTheSameRequestAs(input)) {
+                    throw new IdempotencyKeyReusedException("declaration");
                 }
-                return new Created<>(read(first, adult), false);
+                return new Created<>(read(first, adult), true); // a replay answers as the first response did: 201
             }
         }
         if (FamilyDeclaration.count(

@@ -146,6 +146,18 @@ public class FamilyDeclaration extends PanacheEntityBase {
         return d;
     }
 
+    /** Whether a request carrying this declaration's Idempotency-Key asks for exactly what it recorded. */
+    boolean isTheSameRequestAs(DeclarationInputs.Declare input) {
+        Relationship asked = Relationship.valueOf(input.relationship());
+        return schoolUrn.equals(input.schoolUrn())
+                && pupilMisId.equals(input.pupilMisId())
+                && pupilName.equals(input.pupilName().strip())
+                && relationship == asked
+                && java.util.Objects.equals(
+                        relationshipOther, asked == Relationship.OTHER ? input.relationshipOther() : null)
+                && java.util.Objects.equals(note, input.note());
+    }
+
     /** The Head has discussed it with the adult, agreed protocols and records it: contact is now acknowledged. */
     void acknowledge(String head, LocalDate discussedOn, String agreedProtocols, String note, Instant now) {
         require("acknowledge", DeclarationStatus.SUBMITTED);

@@ -47,16 +47,24 @@ public class MyDeclarationsResource {
             description = "By the adult the token names, for a school they currently work in (clauses 6.7-6.9):"
                     + " SUBMITTED until the Head of School acknowledges and records it. Social-media contact with the"
                     + " pupil is only acceptable once ACKNOWLEDGED. One active declaration per adult, pupil and school"
-                    + " (409). `Idempotency-Key` honoured: a replay returns the first declaration.")
+                    + " (409). `Idempotency-Key` honoured: a replay of the same request answers as the first response"
+                    + " did (201, the first declaration); the same key with a different request is 422"
+                    + " `idempotency-key-reused`.")
     @APIResponse(
             responseCode = "201",
-            description = "Submitted.",
+            description = "Submitted, or a replay of the request that submitted it.",
             headers = @Header(name = "ETag", description = "Version of the declaration."))
-    @APIResponse(responseCode = "200", description = "Replay of an Idempotency-Key: the first declaration.")
+    @APIResponse(
+            responseCode = "200",
+            description = "No longer answered (kept so clients built against 1.0 still compile): a replay answers 201.")
+    @APIResponse(
+            responseCode = "422",
+            description = "A field breaks a rule, or the `Idempotency-Key` was used for a different request"
+                    + " (`idempotency-key-reused`).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description =
-                    "An active declaration for this pupil and school exists, or the key was used for another declaration.",
+            description = "An active declaration for this pupil and school exists.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Full> declare(
             @HeaderParam("Idempotency-Key")

@@ -79,13 +79,19 @@ public class SocialAccountResource {
             })
     @APIResponse(
             responseCode = "200",
-            description =
-                    "A replay of an earlier request with the same `Idempotency-Key`: that proposal, as it is" + " now.",
+            description = "No longer answered (kept so clients built against 1.0 still compile): a replay of the"
+                    + " same request with the same `Idempotency-Key` now answers 201 with that proposal, as the first"
+                    + " response did.",
             headers = @Header(name = "ETag", description = "Version of the account."))
     @APIResponse(
             responseCode = "409",
-            description = "The handle is already proposed, approved or on the register, or the `Idempotency-Key` was"
-                    + " used for a different proposal.",
+            description = "The handle is already proposed for this school or live on the public register. Another"
+                    + " school's unpublished proposal is never revealed: handles must be unique when approved.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A field breaks a rule, or the `Idempotency-Key` was used for a different request"
+                    + " (`idempotency-key-reused`).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",

@@ -28,6 +28,7 @@ import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
@@ -118,9 +119,9 @@ public class SocialAccountService {
                     .firstResultOptional();
             if (first.isPresent()) {
                 if (!fingerprint.equals(first.get().requestHash())) {
-                    throw new ConflictException("This Idempotency-Key was already used for a different proposal.");
+                    throw new IdempotencyKeyReusedException("proposal");
                 }
-                return shown(first.get(), false);
+                return shown(first.get(), true); // a replay answers as the first response did: 201
             }
         }
 
@@ -141,14 +142,18 @@ public class SocialAccountService {
         if (!errors.isEmpty()) {
             throw new ValidationFailedException(errors);
         }
+        // what a proposer may learn: a proposal at their own school, or a live account (the public register).
+        // Another school's unpublished proposal or approval stays unseen; approval is where handles must be unique.
         if (SocialAccount.count(
-                        "platform = ?1 and handle = ?2 and status in ?3",
+                        "platform = ?1 and handle = ?2 and (status = ?3 or (schoolUrn = ?4 and status in ?5))",
                         canonical.platform(),
                         canonical.handle(),
+                        AccountStatus.ACTIVE,
+                        urn,
                         HOLDING_HANDLE)
                 > 0) {
-            throw new ConflictException(
-                    "The account " + canonical.url() + " is already proposed, approved or on the register.");
+            throw new ConflictException("The account " + canonical.url()
+                    + " is already proposed for this school or on the public register.");
         }
         SocialAccount account = SocialAccount.propose(
                 urn,
@@ -217,6 +222,15 @@ public class SocialAccountService {
     @Transactional
     public Shown approve(UUID id, Approval input, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
+        if (SocialAccount.count(
+                        "platform = ?1 and handle = ?2 and status in ?3 and id <> ?4",
+                        account.platform(),
+                        account.handle(),
+                        UNDER_REVIEW,
+                        account.id())
+                > 0) {
+            throw new ConflictException("This handle is already approved for the Trust; it cannot be approved twice.");
+        }
         LocalDate today = today();
         LocalDate due =
                 input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
@@ -272,6 +286,15 @@ public class SocialAccountService {
     @Transactional
     public Shown review(UUID id, Review input, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
+        if (SocialAccount.count(
+                        "platform = ?1 and handle = ?2 and status in ?3 and id <> ?4",
+                        account.platform(),
+                        account.handle(),
+                        UNDER_REVIEW,
+                        account.id())
+                > 0) {
+            throw new ConflictException("This handle is already approved for the Trust; it cannot be approved twice.");
+        }
         LocalDate today = today();
         LocalDate due =
                 input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();

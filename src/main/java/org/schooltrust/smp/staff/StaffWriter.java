@@ -23,7 +23,6 @@ import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
-import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
@@ -146,8 +145,10 @@ public class StaffWriter {
         store.lockRegister();
         Adult existing = store.findByHrIds(List.of(hrId)).get(hrId);
         if (existing != null && !fromHr) {
-            if (headOnly && !existing.isAssignedToAnyOf(caller.headedSchools())) {
-                throw new ResourceNotFoundException("No adult with HR id " + hrId + " in your schools.");
+            if (headOnly && (!existing.isAssignedToAnyOf(caller.headedSchools()) || existing.isManagedByHr())) {
+                // the same answer wherever the record is, so a Head cannot probe other schools for HR ids
+                throw new ConflictException("The HR id " + hrId + " is already in use in the Trust; a Head may"
+                        + " create only new HR ids and change manual records of their schools. Ask the Trust.");
             }
             if (existing.isManagedByHr()) {
                 throw new ConflictException("This adult is kept by Trust HR; change the record in the HR system.");

@@ -157,7 +157,7 @@ class AcknowledgementTest {
                 .body(Policies.ack(slug, "1.0", school, sha))
                 .post("/api/v1/me/acknowledgements")
                 .then()
-                .statusCode(200)
+                .statusCode(201) // a replay answers with the first response's status and body
                 .body("id", equalTo(id));
         String slug2 = Policies.newPolicy();
         String sha2 = Policies.publish(slug2, Policies.version("1.0", "other", true, school));
@@ -166,7 +166,8 @@ class AcknowledgementTest {
                 .body(Policies.ack(slug2, "1.0", school, sha2))
                 .post("/api/v1/me/acknowledgements")
                 .then()
-                .statusCode(409);
+                .statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
     }
 
     @Test

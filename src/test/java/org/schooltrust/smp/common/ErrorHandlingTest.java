@@ -155,7 +155,7 @@ class ErrorHandlingTest {
                 .then()
                 .header("X-Request-Id", "test-request-0001")
                 .body("requestId", equalTo("test-request-0001"));
-        given().get("/q/health/ready").then().header("X-Request-Id", notNullValue());
+        given().get("/api/v1/schools").then().statusCode(401).header("X-Request-Id", notNullValue());
     }
 
     @Test

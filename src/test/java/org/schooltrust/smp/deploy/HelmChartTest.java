@@ -97,6 +97,11 @@ class HelmChartTest {
         assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", "/q/health/live");
         assertThat(map(map(container, "readinessProbe"), "httpGet")).containsEntry("path", "/q/health/ready");
         assertThat(map(map(container, "startupProbe"), "httpGet")).containsEntry("path", "/q/health/started");
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertThat(map(map(container, probe), "httpGet"))
+                    .as("probes use the management interface")
+                    .containsEntry("port", "management");
+        }
 
         Map<String, Map<String, Object>> env = env(container);
         assertThat(secretKeyRef(env, "QUARKUS_DATASOURCE_USERNAME"))
@@ -120,6 +125,7 @@ class HelmChartTest {
                 .containsEntry("SMP_SECURITY_STAFF_ID_CLAIM", "employee_id")
                 .containsEntry("SMP_SECURITY_STAFF_ID_FALLBACK_CLAIM", "email")
                 .containsEntry("SMP_DB_POOL_MAX", "16")
+                .containsEntry("QUARKUS_MANAGEMENT_PORT", "9000")
                 .doesNotContainKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
     }
 
@@ -143,7 +149,7 @@ class HelmChartTest {
                 .containsKey("checksum/config")
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/q/metrics")
-                .containsEntry("prometheus.io/port", "8080");
+                .containsEntry("prometheus.io/port", "9000");
         assertThat(map(map(podTemplate, "spec"), "securityContext"))
                 .containsEntry("runAsNonRoot", true)
                 .containsEntry("runAsUser", 1001)

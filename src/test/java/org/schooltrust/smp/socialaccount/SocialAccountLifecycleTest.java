@@ -331,22 +331,42 @@ class SocialAccountLifecycleTest {
     }
 
     @Test
-    void aHandleHeldByAnotherAccountInAnyFormIsAConflict() {
+    void aHandleHeldAtTheSameSchoolInAnyFormIsAConflict() {
         school.propose(handle);
-        SchoolStaff other = SocialAccounts.aSchool();
         String before = SocialAccounts.snapshot();
-        Api.as(other.head())
+        Api.as(school.head())
                 .body(SocialAccounts.proposal(
-                        other.urn(),
+                        school.urn(),
                         "X",
                         "https://mobile.twitter.com/" + handle.toUpperCase(),
-                        other.admin1(),
-                        other.admin2()))
+                        school.admin1(),
+                        school.admin2()))
                 .post("/api/v1/social-accounts")
                 .then()
                 .statusCode(409)
                 .body("detail", containsString("https://x.com/" + handle));
         assertThat(SocialAccounts.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherSchoolsUnpublishedProposalIsNotRevealedAndApprovalKeepsHandlesUnique() {
+        String first = school.propose(handle);
+        SchoolStaff other = SocialAccounts.aSchool();
+        String second = Api.as(other.head())
+                .body(SocialAccounts.proposal(
+                        other.urn(), "X", "https://x.com/" + handle, other.admin1(), other.admin2()))
+                .post("/api/v1/social-accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        post(school.head(), first, "approve", SocialAccounts.etag(school.head(), first), Map.of())
+                .then()
+                .statusCode(200);
+        post(other.head(), second, "approve", SocialAccounts.etag(other.head(), second), Map.of())
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -366,14 +386,15 @@ class SocialAccountLifecycleTest {
                 .body(school.proposal(handle))
                 .post("/api/v1/social-accounts")
                 .then()
-                .statusCode(200)
+                .statusCode(201) // a replay answers with the first response's status and body
                 .body("id", equalTo(first));
         Api.as(token)
                 .header("Idempotency-Key", key)
                 .body(school.proposal(SocialAccounts.newHandle()))
                 .post("/api/v1/social-accounts")
                 .then()
-                .statusCode(409);
+                .statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
         assertThat(Db.count("SELECT count(*) FROM social_accounts WHERE idempotency_key = ?", key))
                 .isEqualTo(1);
         assertThat(Db.count(

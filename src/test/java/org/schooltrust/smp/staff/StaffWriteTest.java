@@ -163,9 +163,15 @@ class StaffWriteTest {
                 .then()
                 .statusCode(201)
                 .body("source", equalTo("MANUAL"));
-        put(Tokens.head("H-" + hrId, school), TestData.anAdult(hrId).at(school).build())
+        // the same answer for an HR id held at another school, kept by HR, or anywhere: never where it is
+        String atAnotherSchool = put(
+                        Tokens.head("H-" + hrId, school),
+                        TestData.anAdult(hrId).at(school).build())
                 .then()
-                .statusCode(404);
+                .statusCode(409)
+                .extract()
+                .path("detail");
+        org.assertj.core.api.Assertions.assertThat(atAnotherSchool).doesNotContain(elsewhere);
 
         String hrAdult = TestData.hrAdultAt(school);
         Api.as(Tokens.head("H-" + hrId, school))
@@ -176,7 +182,8 @@ class StaffWriteTest {
                 .put("/api/v1/staff/{id}", hrAdult)
                 .then()
                 .statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo(atAnotherSchool.replace(hrId, hrAdult)));
         Api.as(Tokens.trustAdmin())
                 .body(TestData.anAdult(hrAdult)
                         .at(school)

@@ -33,12 +33,19 @@ public final class PackagedApp implements AutoCloseable {
     private final AutoCloseable postgresReaper;
     private final ManagedProcess process;
     private final int port;
+    private final int managementPort;
 
-    private PackagedApp(EmbeddedPostgres postgres, AutoCloseable postgresReaper, ManagedProcess process, int port) {
+    private PackagedApp(
+            EmbeddedPostgres postgres,
+            AutoCloseable postgresReaper,
+            ManagedProcess process,
+            int port,
+            int managementPort) {
         this.postgres = postgres;
         this.postgresReaper = postgresReaper;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -75,8 +82,10 @@ public final class PackagedApp implements AutoCloseable {
         ManagedProcess process = null;
         try {
             int port = freePort();
+            int managementPort = freePort();
             Map<String, String> appEnv = new LinkedHashMap<>();
             appEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            appEnv.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
             appEnv.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -87,7 +96,7 @@ public final class PackagedApp implements AutoCloseable {
             command.add("-jar");
             command.add(jar.toAbsolutePath().toString());
             process = ManagedProcess.start(name, command, appEnv, List.of("QUARKUS_", "SMP_"), log);
-            PackagedApp app = new PackagedApp(postgres, postgresReaper, process, port);
+            PackagedApp app = new PackagedApp(postgres, postgresReaper, process, port, managementPort);
             app.awaitReady();
             return app;
         } catch (RuntimeException e) {
@@ -108,6 +117,11 @@ public final class PackagedApp implements AutoCloseable {
         return baseUri().resolve(path);
     }
 
+    /** A path on the management interface (health, metrics), which has its own port. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort).resolve(path);
+    }
+
     public EmbeddedPostgres postgres() {
         return postgres;
     }
@@ -119,7 +133,7 @@ public final class PackagedApp implements AutoCloseable {
     private void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(uri("/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(managementUri("/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);

@@ -42,6 +42,8 @@ public final class ErrorTable {
             new ProblemType(415, "unsupported-media-type", "Unsupported media type");
     public static final ProblemType VALIDATION_FAILED =
             new ProblemType(422, "validation-failed", "The request is not valid");
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType(
+            422, "idempotency-key-reused", "The Idempotency-Key was already used for a different request");
     public static final ProblemType PRECONDITION_REQUIRED =
             new ProblemType(428, "precondition-required", "If-Match header required");
     public static final ProblemType TRANSACTION_CONFLICT = new ProblemType(
@@ -70,6 +72,7 @@ public final class ErrorTable {
         TABLE.put(NotAllowedException.class, METHOD_NOT_ALLOWED);
         TABLE.put(NotAcceptableException.class, NOT_ACCEPTABLE);
         TABLE.put(ConflictException.class, CONFLICT);
+        TABLE.put(IdempotencyKeyReusedException.class, IDEMPOTENCY_KEY_REUSED);
         // a unique constraint or a version check lost to a concurrent request: the other request won
         TABLE.put(org.hibernate.exception.ConstraintViolationException.class, CONFLICT);
         TABLE.put(jakarta.persistence.OptimisticLockException.class, CONFLICT);

@@ -42,9 +42,18 @@ public class OpenApiErrorResponses implements OASFilter {
                     add(
                             responses,
                             "400",
-                            "The body is not valid JSON or a field has the wrong type (`malformed-request`).");
+                            "The body is not valid JSON, repeats a key, or a field has the wrong type (a number or"
+                                    + " boolean for a string, `1.5` for an integer, a date-time for a date) —"
+                                    + " `malformed-request`; or a text holds a control character other than tab and"
+                                    + " newline or a lone surrogate — `unacceptable-value`. Nothing is written.");
                     add(responses, "413", "The body is larger than the server accepts.");
-                    add(responses, "415", "The body is not `application/json`.");
+                    add(
+                            responses,
+                            "415",
+                            "The body is not sent as `application/json`, has no `Content-Type`, or carries a"
+                                    + " `Content-Encoding` (request bodies are not decoded).");
+                } else {
+                    add(responses, "400", "The path or query contains `;` (`malformed-request`).");
                 }
                 if (operation.getParameters() != null
                                 && !operation.getParameters().isEmpty()
@@ -57,11 +66,33 @@ public class OpenApiErrorResponses implements OASFilter {
                             "412",
                             "`If-Match` does not match the resource's current ETag: someone changed it first.");
                     if (Boolean.TRUE.equals(header.getRequired())) {
+                        responses
+                                .getAPIResponse("412")
+                                .description(
+                                        "`If-Match` does not name the current version by strong comparison: someone"
+                                                + " changed it first, or the tag is weak (`W/`) or `*`, which do not prove which"
+                                                + " version was reviewed.");
                         add(responses, "428", "`If-Match` is missing: send the ETag of the version you acted on.");
                     }
                 });
                 add(responses, "406", "The `Accept` header names no media type this operation produces.");
                 add(responses, "500", "Unexpected error (a bug); the `requestId` identifies it in the server log.");
+                add(
+                        responses,
+                        "503",
+                        "Nothing was written and the request may be retried after `Retry-After` seconds: the database"
+                                + " is unavailable (`database-unavailable`) or a concurrent change collided with this"
+                                + " one (`transaction-conflict`).");
+                responses
+                        .getAPIResponse("503")
+                        .addHeader(
+                                "Retry-After",
+                                OASFactory.createHeader()
+                                        .description("Seconds to wait before retrying.")
+                                        .schema(OASFactory.createSchema()
+                                                .addType(
+                                                        org.eclipse.microprofile.openapi.models.media.Schema.SchemaType
+                                                                .INTEGER)));
                 responses.getAPIResponses().values().forEach(OpenApiErrorResponses::typeHeaders);
                 shareSuccessBody(responses);
                 responses.getAPIResponses().forEach((code, response) -> {

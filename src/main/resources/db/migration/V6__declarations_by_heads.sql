@@ -1,5 +1,0 @@
--- A declaration records whether its declarant was a Head of that school when they made it, so that another Head
--- or the Trust (trust-admin) can review it: a Head never reviews their own (clause 6.8).
-ALTER TABLE family_declarations ADD COLUMN declared_by_head boolean NOT NULL DEFAULT false;
-CREATE INDEX family_declarations_by_head_idx ON family_declarations (school_urn, created_at, id)
-    WHERE declared_by_head;
