@@ -13,12 +13,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.RequestIds;
 
 /**
@@ -30,8 +34,27 @@ import org.schooltrust.smp.common.web.RequestIds;
 public class AuditLog {
 
     private static final String INSERT = "INSERT INTO audit_events (occurred_at, actor_subject, actor_roles, client_id,"
-            + " action, target_type, target_id, school_urn, request_id, changed_fields, prev_hash, hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " action, target_type, target_id, school_urn, request_id, changed_fields, prev_hash, hash, chain)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The two chains: changes, and human reads (which must never stall a change). */
+    enum Chain {
+        WRITE(AdvisoryLocks.Lock.AUDIT_CHAIN),
+        READ(AdvisoryLocks.Lock.AUDIT_READ_CHAIN);
+
+        final AdvisoryLocks.Lock lock;
+
+        Chain(AdvisoryLocks.Lock lock) {
+            this.lock = lock;
+        }
+    }
+
+    @Inject
+    TimeSource time;
+
+    /** A caller's identical read of the same record within this window is recorded once. */
+    @ConfigProperty(name = "smp.audit.read-dedupe-window", defaultValue = "PT5M")
+    Duration readDedupeWindow;
 
     @Inject
     AgroalDataSource dataSource;
@@ -52,14 +75,65 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<AuditEntry> entries) {
+        append(Chain.WRITE, entries, currentActor(), time.now());
+    }
+
+    /**
+     * Human reads: appended to the read chain, under its own lock, so a list of 1,000 declarations read by a Head
+     * never holds up a change anywhere in the Trust. A read of the same record with the same action by the same
+     * caller within {@code smp.audit.read-dedupe-window} is already on record and is not appended again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordReads(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         Actor actor = currentActor();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
+        Set<String> recent = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement seen = connection.prepareStatement("SELECT action || ' ' || target_type || ' '"
+                        + " || target_id FROM audit_events WHERE chain = 'READ' AND actor_subject = ?"
+                        + " AND target_type = ANY(?) AND target_id = ANY(?) AND occurred_at > ?")) {
+            seen.setString(1, actor.subject());
+            seen.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text",
+                            entries.stream()
+                                    .map(AuditEntry::targetType)
+                                    .distinct()
+                                    .toArray()));
+            seen.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "text",
+                            entries.stream()
+                                    .map(AuditEntry::targetId)
+                                    .distinct()
+                                    .toArray()));
+            seen.setTimestamp(4, Timestamp.from(now.minus(readDedupeWindow)));
+            try (ResultSet rs = seen.executeQuery()) {
+                while (rs.next()) {
+                    recent.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read recent audit events", e);
+        }
+        List<AuditEntry> fresh = entries.stream()
+                .filter(e -> !recent.contains(e.action() + " " + e.targetType() + " " + e.targetId()))
+                .toList();
+        append(Chain.READ, fresh, actor, now);
+    }
+
+    private void append(Chain chain, List<AuditEntry> entries, Actor actor, Instant now) {
+        if (entries.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            locks.lock(AdvisoryLocks.Lock.AUDIT_CHAIN);
-            String previous = chainHead(connection);
+            locks.lock(chain.lock);
+            String previous = chainHead(connection, chain);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (AuditEntry entry : entries) {
                     String hash = hash(previous, now, actor, entry);
@@ -79,6 +153,7 @@ public class AuditLog {
                                     "text", entry.changedFields().toArray()));
                     insert.setString(11, previous);
                     insert.setString(12, hash);
+                    insert.setString(13, chain.name());
                     insert.addBatch();
                     previous = hash;
                 }
@@ -89,11 +164,13 @@ public class AuditLog {
         }
     }
 
-    private static String chainHead(Connection connection) throws SQLException {
+    private static String chainHead(Connection connection, Chain chain) throws SQLException {
         try (PreparedStatement head =
-                        connection.prepareStatement("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1");
-                ResultSet rs = head.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+                connection.prepareStatement("SELECT hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1")) {
+            head.setString(1, chain.name());
+            try (ResultSet rs = head.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

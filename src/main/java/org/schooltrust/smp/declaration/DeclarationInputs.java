@@ -15,7 +15,7 @@ import org.schooltrust.smp.common.validation.EnumValue;
 public final class DeclarationInputs {
 
     static final String URN = "\\d{6}";
-    static final String PUPIL = "(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}";
+    static final String PUPIL = "[A-Za-z0-9._-]{1,64}";
     static final String HR_ID = "[A-Za-z0-9._-]{1,64}";
 
     private DeclarationInputs() {}
@@ -28,6 +28,7 @@ public final class DeclarationInputs {
             String schoolUrn,
 
             @NotNull
+            @org.schooltrust.smp.common.validation.NotDotSegment
             @Pattern(regexp = PUPIL, message = "must be the pupil's MIS id (1-64 letters, digits, '.', '_', '-')")
             @Schema(required = true, description = "The pupil's id in the school's MIS.")
             String pupilMisId,
@@ -83,7 +84,10 @@ public final class DeclarationInputs {
             @NotNull @Pattern(regexp = HR_ID) @Schema(required = true)
             String staffHrId,
 
-            @NotNull @Pattern(regexp = PUPIL) @Schema(required = true)
+            @org.schooltrust.smp.common.validation.NotDotSegment
+            @NotNull
+            @Pattern(regexp = PUPIL)
+            @Schema(required = true)
             String pupilMisId) {}
 
     @Schema(name = "FamilyLinkCheckRequest")

@@ -131,11 +131,27 @@ public class DeclarationService {
         return new DeclarationViews.NilReturnView(nil.id(), nil.schoolUrn(), nil.declaredAt());
     }
 
+    /** The caller's declarations, oldest first, keyset-paged like the Head's list. */
     @Transactional
-    public List<Full> mine() {
+    public Page<Full> mine(PageParams page) {
         Adult adult = self();
-        List<FamilyDeclaration> declarations = FamilyDeclaration.list("adultId = ?1 order by createdAt", adult.id());
-        return readAll(declarations, d -> adult);
+        Instant afterTime = Instant.EPOCH;
+        UUID afterId = new UUID(0, 0);
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterTime = Cursor.instant(keys.get(0));
+            afterId = parseUuid(keys.get(1));
+        }
+        List<FamilyDeclaration> rows = FamilyDeclaration.<FamilyDeclaration>find(
+                        "adultId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                        adult.id(),
+                        afterTime,
+                        afterId)
+                .range(0, page.limit())
+                .list();
+        Page<FamilyDeclaration> found =
+                Page.of(rows, page.limit(), d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
+        return new Page<>(readAll(found.items(), d -> adult), found.nextCursor());
     }
 
     @Transactional
@@ -371,7 +387,7 @@ public class DeclarationService {
     /** Human reads of declarations: one audit event each, appended to the chain in one go. */
     private List<Full> readAll(
             List<FamilyDeclaration> declarations, java.util.function.Function<FamilyDeclaration, Adult> adultOf) {
-        audit.recordAll(declarations.stream()
+        audit.recordReads(declarations.stream()
                 .map(d -> new AuditEntry(
                         "family-declaration.read", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of()))
                 .toList());

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,8 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -26,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
@@ -82,10 +87,11 @@ public class MyDeclarationsResource {
     @GET
     @Operation(
             summary = "List my declarations",
-            description = "Every declaration the caller made, oldest first, in any status. Each read is audited.")
-    @APIResponse(responseCode = "200", description = "All of them, in one page.")
-    public Page<Full> mine() {
-        return new Page<>(declarations.mine(), null);
+            description = "Every declaration the caller made, oldest first, in any status, a page at a time"
+                    + " (`limit`, `cursor`, `Link: rel=\"next\"`). Each read is audited.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's declarations.")
+    public RestResponse<Page<Full>> mine(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        return Pages.ok(declarations.mine(page), uri);
     }
 
     @GET

@@ -15,6 +15,7 @@ import org.schooltrust.smp.staff.AdultCategory;
 @Schema(name = "PolicyVersionInput", description = "A draft version's content. The server computes the body's SHA-256.")
 public record VersionInput(
         @NotNull
+        @org.schooltrust.smp.common.validation.NotDotSegment
         @Pattern(regexp = LABEL, message = "must be 1-32 letters, digits, '.', '_' or '-'")
         @Schema(required = true, examples = "1.1", pattern = LABEL)
         String label,
@@ -57,5 +58,5 @@ public record VersionInput(
         @Schema(required = true, description = "Days allowed after an adult joins a school (clause 5.2).")
         Integer joinerDueDays) {
 
-    public static final String LABEL = "^(?!\\.{1,2}$)[0-9A-Za-z._-]{1,32}$";
+    public static final String LABEL = "^[0-9A-Za-z._-]{1,32}$";
 }

@@ -15,6 +15,7 @@ import org.schooltrust.smp.common.validation.EnumValue;
         description =
                 "An adult's full record as HR (or a Head, for volunteers and governors) holds it; PUT and sync replace the stored record with it.")
 public record AdultInput(
+        @org.schooltrust.smp.common.validation.NotDotSegment
         @Pattern(regexp = AdultInput.HR_ID_PATTERN, message = "must be 1-64 letters, digits, '.', '_' or '-'")
         @Schema(
                 description = "HR id. Required in a bulk sync; in a PUT it may be omitted or must equal the path.",
@@ -43,7 +44,7 @@ public record AdultInput(
         @NotNull @Size(max = 50) @Schema(required = true, maxItems = 50)
         List<@NotNull @Valid AssignmentInput> assignments) {
 
-    public static final String HR_ID_PATTERN = "^(?!\\.{1,2}$)[A-Za-z0-9._-]{1,64}$";
+    public static final String HR_ID_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
 
     AdultDetails toDetails() {
         return new AdultDetails(

@@ -1,6 +1,7 @@
 package org.schooltrust.smp.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -426,6 +427,67 @@ class DeclarationFlowTest {
                 .post(base(submitted.path("id")) + "/acknowledge")
                 .then()
                 .statusCode(403);
+    }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void aHumanReadIsAuditedOffTheWriteChainLockAndIdenticalReadsAreRecordedOnce() throws Exception {
+        String id = declare().path("id");
+        long before = Db.count(
+                "SELECT count(*) FROM audit_events WHERE action = 'family-declaration.read' AND target_id = ?", id);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            // a long write elsewhere holds the write chain's lock; the Head's audited reads must not wait for it
+            try (var lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, org.schooltrust.smp.common.db.AdvisoryLocks.Lock.AUDIT_CHAIN.key());
+                lock.execute();
+            }
+            var read = pool.submit(() -> {
+                Api.as(head).get(base(id)).then().statusCode(200);
+                Api.as(head).get(base(id)).then().statusCode(200);
+                Api.as(head)
+                        .get("/api/v1/schools/{urn}/family-declarations", school)
+                        .then()
+                        .statusCode(200);
+                return true;
+            });
+            assertThat(read.get(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            holder.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count(
+                        "SELECT count(*) FROM audit_events WHERE action = 'family-declaration.read' AND target_id = ?"
+                                + " AND chain = 'READ'",
+                        id))
+                .as("three identical reads by one Head within the window are one audit event")
+                .isEqualTo(before + 1);
+        Api.as(Tokens.head("H3-" + hrId, school)).get(base(id)).then().statusCode(200);
+        assertThat(Db.count(
+                        "SELECT count(*) FROM audit_events WHERE action = 'family-declaration.read' AND target_id = ?",
+                        id))
+                .as("another reader is another event")
+                .isEqualTo(before + 2);
+    }
+
+    @Test
+    void myDeclarationsArePaged() {
+        declare().then().statusCode(201);
+        Api.as(staff)
+                .body(declaration("PUP2-" + hrId))
+                .post("/api/v1/me/family-declarations")
+                .then()
+                .statusCode(201);
+        Response first = Api.as(staff).get("/api/v1/me/family-declarations?limit=1");
+        first.then().statusCode(200).body("items.size()", equalTo(1)).header("Link", containsString("rel=\"next\""));
+        Api.as(staff)
+                .get("/api/v1/me/family-declarations?limit=1&cursor={c}", (String) first.path("nextCursor"))
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1));
     }
 
     @Test

@@ -18,6 +18,8 @@ public class AdvisoryLocks {
         STAFF_REGISTER(0x5350_5354_4146_4601L),
         /** Appenders to the audit chain, so the hash chain never forks. */
         AUDIT_CHAIN(0x5350_4155_4449_5401L),
+        /** Appenders to the read-audit chain (human reads), which never take {@link #AUDIT_CHAIN}. */
+        AUDIT_READ_CHAIN(0x5350_4155_4452_4401L),
         /** Loading the seed policy on an empty database, once however many replicas start together. */
         SEED_POLICY(0x5350_5345_4544_0001L),
         /** Changes that reach the public register (accounts and school names), so its delta reads miss nothing. */
@@ -29,6 +31,11 @@ public class AdvisoryLocks {
 
         Lock(long key) {
             this.key = key;
+        }
+
+        /** The PostgreSQL advisory-lock key. */
+        public long key() {
+            return key;
         }
     }
 
