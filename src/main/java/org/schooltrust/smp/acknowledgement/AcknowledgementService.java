@@ -6,10 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +28,9 @@ import org.schooltrust.smp.staff.StaffService;
 /** An adult acknowledging the current version of a policy for a school they work in, and what they still owe. */
 @ApplicationScoped
 public class AcknowledgementService {
+
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
 
     static final String AUDIT_TYPE = "acknowledgement";
 
@@ -66,7 +66,7 @@ public class AcknowledgementService {
         if (!adult.active()) {
             throw new ConflictException("Your staff record is inactive; there is nothing to acknowledge.");
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = time.today();
         if (adult.currentAssignments(today).stream()
                 .noneMatch(a -> a.schoolUrn().equals(input.schoolUrn()))) {
             throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
@@ -116,7 +116,7 @@ public class AcknowledgementService {
                 .setParameter(4, input.schoolUrn())
                 .setParameter(5, version.bodySha256())
                 .setParameter(6, statementsJson(version))
-                .setParameter(7, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(7, time.now())
                 .setParameter(8, caller.clientId().orElse(null))
                 .setParameter(9, userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())))
                 .setParameter(10, idempotencyKey)

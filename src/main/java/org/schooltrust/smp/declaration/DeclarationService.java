@@ -8,8 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +43,9 @@ import org.schooltrust.smp.staff.StaffService;
  */
 @ApplicationScoped
 public class DeclarationService {
+
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
 
     static final String AUDIT_TYPE = "family-declaration";
 
@@ -135,13 +136,9 @@ public class DeclarationService {
     @Transactional
     public Page<Full> mine(PageParams page) {
         Adult adult = self();
-        Instant afterTime = Instant.EPOCH;
-        UUID afterId = new UUID(0, 0);
-        if (page.cursor != null) {
-            List<String> keys = Cursor.decode(page.cursor, 2);
-            afterTime = Cursor.instant(keys.get(0));
-            afterId = parseUuid(keys.get(1));
-        }
+        After after = After.of(page.cursor);
+        Instant afterTime = after.time();
+        UUID afterId = after.id();
         List<FamilyDeclaration> rows = FamilyDeclaration.<FamilyDeclaration>find(
                         "adultId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
                         adult.id(),
@@ -186,13 +183,9 @@ public class DeclarationService {
             query.append(" and declaredByHead = true");
         }
         Parameters params = Parameters.with("urn", urn);
-        Instant afterTime = Instant.EPOCH;
-        UUID afterId = new UUID(0, 0);
-        if (page.cursor != null) {
-            List<String> keys = Cursor.decode(page.cursor, 2);
-            afterTime = Cursor.instant(keys.get(0));
-            afterId = parseUuid(keys.get(1));
-        }
+        After after = After.of(page.cursor);
+        Instant afterTime = after.time();
+        UUID afterId = after.id();
         params.and("t", afterTime).and("id", afterId);
         if (status != null) {
             query.append(" and status = :status");
@@ -394,7 +387,7 @@ public class DeclarationService {
         return declarations.stream().map(d -> view(d, adultOf.apply(d))).toList();
     }
 
-    static Full view(FamilyDeclaration d, Adult adult) {
+    Full view(FamilyDeclaration d, Adult adult) {
         return new Full(
                 d.id(),
                 d.schoolUrn(),
@@ -436,13 +429,24 @@ public class DeclarationService {
         }
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return time.today();
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return time.now();
     }
 
     public record Created<T>(T body, boolean created) {}
+
+    /** The keyset position of a (createdAt, id) cursor; the start of the list without one. */
+    private record After(Instant time, UUID id) {
+        static After of(String cursor) {
+            if (cursor == null) {
+                return new After(Instant.EPOCH, new UUID(0, 0));
+            }
+            List<String> keys = Cursor.decode(cursor, 2);
+            return new After(Cursor.instant(keys.get(0)), parseUuid(keys.get(1)));
+        }
+    }
 }

@@ -20,6 +20,9 @@ import org.schooltrust.smp.common.db.AdvisoryLocks;
 public class DepartureSweep {
 
     @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -53,8 +56,9 @@ public class DepartureSweep {
                                 + " WHERE d.status IN ('SUBMITTED', 'INFO_REQUESTED', 'ACKNOWLEDGED')"
                                 + " AND NOT EXISTS (SELECT 1 FROM adults a JOIN adult_assignments s ON s.adult_id = a.id"
                                 + " WHERE a.id = d.adult_id AND a.active AND s.school_urn = d.school_urn"
-                                + " AND (s.end_date IS NULL OR s.end_date >= (now() AT TIME ZONE 'UTC')::date))",
+                                + " AND (s.end_date IS NULL OR s.end_date >= ?1))",
                         UUID.class)
+                .setParameter(1, time.today())
                 .getResultList();
         if (ids.isEmpty()) {
             return 0;

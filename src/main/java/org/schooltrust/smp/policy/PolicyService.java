@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -33,6 +32,9 @@ import org.schooltrust.smp.staff.AdultCategory;
 /** Policies and their versions: drafting, publishing, retiring (trust-admin) and reading (staff and above). */
 @ApplicationScoped
 public class PolicyService {
+
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
 
     static final String POLICY = "policy";
     static final String VERSION = "policy-version";
@@ -279,7 +281,7 @@ public class PolicyService {
                 input.joinerDueDays());
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return time.now();
     }
 }

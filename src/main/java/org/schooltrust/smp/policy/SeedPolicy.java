@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +26,9 @@ import org.schooltrust.smp.staff.AdultCategory;
  */
 @ApplicationScoped
 public class SeedPolicy {
+
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
 
     public static final String SLUG = "social-media";
     public static final String LABEL = "1.0";
@@ -53,7 +55,7 @@ public class SeedPolicy {
         if (existing.isPresent()) {
             return;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         Policy policy = Policy.create(SLUG, "Social Media Policy", now);
         policy.persist();
         String body = text();

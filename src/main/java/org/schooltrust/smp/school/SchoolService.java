@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +24,9 @@ import org.schooltrust.smp.common.web.ETags;
 @ApplicationScoped
 public class SchoolService {
 
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
+
     static final String AUDIT_TYPE = "school";
 
     @Inject
@@ -39,15 +41,15 @@ public class SchoolService {
         locks.lock(AdvisoryLocks.Lock.PUBLIC_REGISTER); // school names are part of the register's delta reads
         Optional<School> existing = School.findByIdOptional(urn, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfPresent(ifMatch, existing.map(School::version).orElse(null));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         if (existing.isEmpty()) {
-            School school = School.open(urn, input.name(), input.status(), now);
+            School school = School.open(urn, input.name(), SchoolStatus.valueOf(input.status()), now);
             school.persistAndFlush();
             audit.record(new AuditEntry("school.created", AUDIT_TYPE, urn, urn, List.of("name", "status")));
             return new Upserted(school, true);
         }
         School school = existing.get();
-        List<String> changed = school.update(input.name(), input.status(), now);
+        List<String> changed = school.update(input.name(), SchoolStatus.valueOf(input.status()), now);
         if (!changed.isEmpty()) {
             school.flush();
             audit.record(new AuditEntry("school.updated", AUDIT_TYPE, urn, urn, changed));

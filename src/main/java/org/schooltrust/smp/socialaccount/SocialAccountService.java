@@ -5,17 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +53,9 @@ import org.schooltrust.smp.staff.StaffService;
  */
 @ApplicationScoped
 public class SocialAccountService {
+
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
 
     @Inject
     AdvisoryLocks locks;
@@ -218,10 +215,8 @@ public class SocialAccountService {
         return shown(visible(id, scope()), false);
     }
 
-    /** The Head authorises the account before it is created (clause 8.1): PROPOSED → APPROVED. */
-    @Transactional
-    public Shown approve(UUID id, Approval input, String ifMatch) {
-        SocialAccount account = forHead(id, ifMatch);
+    /** Handles are unique among approved and live accounts: another school's approval wins (409). */
+    private static void requireHandleUnapproved(SocialAccount account) {
         if (SocialAccount.count(
                         "platform = ?1 and handle = ?2 and status in ?3 and id <> ?4",
                         account.platform(),
@@ -231,6 +226,13 @@ public class SocialAccountService {
                 > 0) {
             throw new ConflictException("This handle is already approved for the Trust; it cannot be approved twice.");
         }
+    }
+
+    /** The Head authorises the account before it is created (clause 8.1): PROPOSED → APPROVED. */
+    @Transactional
+    public Shown approve(UUID id, Approval input, String ifMatch) {
+        SocialAccount account = forHead(id, ifMatch);
+        requireHandleUnapproved(account);
         LocalDate today = today();
         LocalDate due =
                 input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
@@ -286,15 +288,6 @@ public class SocialAccountService {
     @Transactional
     public Shown review(UUID id, Review input, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
-        if (SocialAccount.count(
-                        "platform = ?1 and handle = ?2 and status in ?3 and id <> ?4",
-                        account.platform(),
-                        account.handle(),
-                        UNDER_REVIEW,
-                        account.id())
-                > 0) {
-            throw new ConflictException("This handle is already approved for the Trust; it cannot be approved twice.");
-        }
         LocalDate today = today();
         LocalDate due =
                 input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
@@ -480,19 +473,14 @@ public class SocialAccountService {
                 input.purpose(),
                 input.reason().strip(),
                 String.join(",", input.administrators()));
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.schooltrust.smp.common.text.Sha256.hex(canonical);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return time.today();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return time.now();
     }
 }

@@ -66,6 +66,15 @@ public class StaffService {
         return store.findByIds(ids);
     }
 
+    /** A cursor's HR-id key, refused (400) before it reaches SQL unless it is an HR id this server could issue. */
+    private static String hrIdKey(String key) {
+        if (!key.matches(AdultInput.HR_ID_PATTERN)) {
+            throw new org.schooltrust.smp.common.error.InvalidRequestException(
+                    "The cursor is not one this server issued for this list.");
+        }
+        return key;
+    }
+
     public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {
         caller.requireAny(Role.HR_SYNC, Role.TRUST_ADMIN, Role.HEAD_OF_SCHOOL, Role.STAFF);
         Instant afterUpdatedAt = null;
@@ -73,9 +82,9 @@ public class StaffService {
         if (page.cursor != null && updatedSince != null) {
             List<String> keys = Cursor.decode(page.cursor, 2);
             afterUpdatedAt = Cursor.instant(keys.get(0));
-            afterHrId = keys.get(1);
+            afterHrId = hrIdKey(keys.get(1));
         } else if (page.cursor != null) {
-            afterHrId = Cursor.decode(page.cursor, 1).get(0);
+            afterHrId = hrIdKey(Cursor.decode(page.cursor, 1).get(0));
         }
         Visibility visibility = visibility();
         if (schoolUrn != null

@@ -8,8 +8,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +34,9 @@ import org.schooltrust.smp.school.SchoolService;
  */
 @ApplicationScoped
 public class StaffWriter {
+
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
 
     public static final int MAX_RECORDS = 10_000;
     static final String AUDIT_TYPE = "adult";
@@ -199,8 +200,8 @@ public class StaffWriter {
     }
 
     private Applied apply(List<AdultInput> records, AdultSource source, boolean deactivateAbsent) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant now = time.now();
+        LocalDate today = time.today();
         Set<String> hrIds = new LinkedHashSet<>();
         records.forEach(r -> hrIds.add(r.hrId()));
         Map<String, Adult> existing = store.findByHrIds(hrIds);

@@ -3,7 +3,9 @@ package org.schooltrust.smp.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AuditHashTest {
@@ -13,16 +15,58 @@ class AuditHashTest {
     private final AuditEntry entry = new AuditEntry("staff.updated", "adult", "E1", "100001", List.of("lastName"));
 
     @Test
+    void hashIsStableAndSixtyFourHexDigits() {
+        assertThat(AuditLog.hash(null, at, actor, entry))
+                .hasSize(64)
+                .matches("[0-9a-f]{64}")
+                .isEqualTo(AuditLog.hash(null, at, actor, entry));
+    }
+
+    /** Changing any one hashed value — the link, the time, each actor field, each entry field — changes the hash. */
+    @Test
     void hashDependsOnThePreviousEventAndEveryField() {
-        String base = AuditLog.hash(null, at, actor, entry);
-        assertThat(base).hasSize(64).isEqualTo(AuditLog.hash(null, at, actor, entry));
-        assertThat(AuditLog.hash("0".repeat(64), at, actor, entry)).isNotEqualTo(base);
-        assertThat(AuditLog.hash(null, at.plusMillis(1), actor, entry)).isNotEqualTo(base);
-        assertThat(AuditLog.hash(
+        List<String> hashes = List.of(
+                AuditLog.hash(null, at, actor, entry),
+                AuditLog.hash("0".repeat(64), at, actor, entry),
+                AuditLog.hash(null, at.plusNanos(1000), actor, entry),
+                AuditLog.hash(null, at, new AuditLog.Actor("sub2", actor.roles(), "hr-sync", "req-1"), entry),
+                AuditLog.hash(null, at, new AuditLog.Actor("sub", List.of("trust-admin"), "hr-sync", "req-1"), entry),
+                AuditLog.hash(null, at, new AuditLog.Actor("sub", actor.roles(), "other", "req-1"), entry),
+                AuditLog.hash(null, at, new AuditLog.Actor("sub", actor.roles(), null, "req-1"), entry),
+                AuditLog.hash(null, at, new AuditLog.Actor("sub", actor.roles(), "hr-sync", "req-2"), entry),
+                AuditLog.hash(
                         null,
                         at,
                         actor,
-                        new AuditEntry("staff.updated", "adult", "E1", "100001", List.of("firstName"))))
-                .isNotEqualTo(base);
+                        new AuditEntry("staff.created", "adult", "E1", "100001", entry.changedFields())),
+                AuditLog.hash(
+                        null,
+                        at,
+                        actor,
+                        new AuditEntry("staff.updated", "school", "E1", "100001", entry.changedFields())),
+                AuditLog.hash(
+                        null,
+                        at,
+                        actor,
+                        new AuditEntry("staff.updated", "adult", "E2", "100001", entry.changedFields())),
+                AuditLog.hash(
+                        null,
+                        at,
+                        actor,
+                        new AuditEntry("staff.updated", "adult", "E1", "100002", entry.changedFields())),
+                AuditLog.hash(
+                        null, at, actor, new AuditEntry("staff.updated", "adult", "E1", null, entry.changedFields())),
+                AuditLog.hash(
+                        null,
+                        at,
+                        actor,
+                        new AuditEntry("staff.updated", "adult", "E1", "100001", List.of("firstName"))),
+                AuditLog.hash(
+                        null,
+                        at,
+                        actor,
+                        new AuditEntry("staff.updated", "adult", "E1", "100001", List.of("lastName", "firstName"))));
+        Set<String> distinct = new HashSet<>(hashes);
+        assertThat(distinct).as("every variation hashes differently").hasSize(hashes.size());
     }
 }

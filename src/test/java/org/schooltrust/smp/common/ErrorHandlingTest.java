@@ -92,12 +92,12 @@ class ErrorHandlingTest {
     void wrongTypeNamesTheField() {
         isProblem(
                         Api.as(Tokens.trustAdmin())
-                                .body(Map.of("name", "X", "status", "HALF_OPEN"))
+                                .body(Map.of("name", 123, "status", "OPEN"))
                                 .put("/api/v1/schools/123456")
                                 .then(),
                         400,
                         "malformed-request")
-                .body("errors.field", hasItem("status"));
+                .body("errors.field", hasItem("name"));
     }
 
     @Test

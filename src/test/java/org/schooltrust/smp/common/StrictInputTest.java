@@ -185,6 +185,36 @@ class StrictInputTest {
     }
 
     @Test
+    void aForgedCursorIsRefusedBeforeItReachesSql() {
+        String school = TestData.newSchool();
+        java.util.function.Function<String, String> forge = raw ->
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        isProblem(
+                Api.as(Tokens.hrSync())
+                        .get("/api/v1/staff?cursor={c}", forge.apply("x' OR '1'='1"))
+                        .then(),
+                400,
+                "malformed-request");
+        isProblem(
+                Api.as(Tokens.hrSync())
+                        .get(
+                                "/api/v1/staff?updatedSince=2020-01-01T00:00:00Z&cursor={c}",
+                                forge.apply("not-a-time\u001fE1"))
+                        .then(),
+                400,
+                "malformed-request");
+        isProblem(
+                Api.as(Tokens.head("H-CUR-" + school, school))
+                        .get(
+                                "/api/v1/schools/{urn}/family-declarations?cursor={c}",
+                                school,
+                                forge.apply("2020-01-01T00:00:00Z\u001fnot-a-uuid"))
+                        .then(),
+                400,
+                "malformed-request");
+    }
+
+    @Test
     void anUnknownStatusWithSpacesInAQueryIs422() {
         String school = TestData.newSchool();
         isProblem(

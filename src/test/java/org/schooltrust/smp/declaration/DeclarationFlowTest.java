@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
@@ -571,17 +572,37 @@ class DeclarationFlowTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        Db.count(
-                "WITH u AS (UPDATE adult_assignments s SET end_date = (now() AT TIME ZONE 'UTC')::date - 1"
-                        + " FROM adults a WHERE a.id = s.adult_id AND a.hr_id = ? RETURNING 1) SELECT count(*) FROM u",
-                later);
-        assertThat(sweep.sweep()).isGreaterThanOrEqualTo(1);
-        Api.as(head)
-                .get(base(laterId))
+        // HR records that the adult leaves today: still current today, so nothing ends yet
+        Api.as(Tokens.hrSync())
+                .body(TestData.anAdult(later)
+                        .with(
+                                "assignments",
+                                List.of(Map.of(
+                                        "schoolUrn",
+                                        school,
+                                        "startDate",
+                                        "2024-09-01",
+                                        "endDate",
+                                        LocalDate.now(java.time.ZoneOffset.UTC).toString())))
+                        .build())
+                .put("/api/v1/staff/{id}", later)
                 .then()
-                .body("status", equalTo("ENDED"))
-                .body("endReason", equalTo("ADULT_LEFT"));
-        assertThat(sweep.sweep()).isZero();
+                .statusCode(200);
+        Api.as(head).get(base(laterId)).then().body("status", equalTo("SUBMITTED"));
+        // two days later the end date has passed: the hourly sweep ends the declaration (time moves, rows don't)
+        TestClock clock = TestClock.get();
+        try {
+            clock.advance(java.time.Duration.ofDays(2));
+            assertThat(sweep.sweep()).isGreaterThanOrEqualTo(1);
+            Api.as(head)
+                    .get(base(laterId))
+                    .then()
+                    .body("status", equalTo("ENDED"))
+                    .body("endReason", equalTo("ADULT_LEFT"));
+            assertThat(sweep.sweep()).isZero();
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -123,7 +123,8 @@ class SchoolResourceTest {
                 .body(Map.of("name", "X", "status", "AJAR"))
                 .put("/api/v1/schools/654321")
                 .then()
-                .statusCode(400);
+                .statusCode(422) // an unknown enum value is a 422 naming the field, like every other bad value
+                .body("errors.field", org.hamcrest.Matchers.hasItem("status"));
         Api.as(Tokens.trustAdmin())
                 .body(Map.of("name", "x".repeat(201), "status", "OPEN"))
                 .put("/api/v1/schools/654321")

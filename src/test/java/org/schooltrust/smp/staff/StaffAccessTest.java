@@ -219,6 +219,31 @@ class StaffAccessTest {
     }
 
     @Test
+    void aHeadWhoseAssignmentEndsLosesAuthorityTheNextDay() {
+        putAsHr(TestData.anAdult(headHrId)
+                .with(
+                        "assignments",
+                        List.of(java.util.Map.of(
+                                "schoolUrn",
+                                ownSchool,
+                                "startDate",
+                                "2020-09-01",
+                                "endDate",
+                                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                        .toString())))
+                .build());
+        String head = Tokens.headToken(headHrId, ownSchool);
+        Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(200);
+        org.schooltrust.smp.support.TestClock clock = org.schooltrust.smp.support.TestClock.get();
+        try {
+            clock.advance(java.time.Duration.ofDays(1));
+            Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(404);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void aHeadTokenThatNamesNoAdultIsRefusedHeadActions() {
         String anonymousHead = Tokens.withRoles("head-without-staff-id", java.util.Set.of("head-of-school"));
         Api.as(anonymousHead)

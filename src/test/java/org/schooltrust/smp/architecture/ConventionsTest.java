@@ -1,0 +1,83 @@
+package org.schooltrust.smp.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The conventions of docs/architecture.md that a machine can check, so the next capability cannot drift. */
+class ConventionsTest {
+
+    private static final String ROOT = "org.schooltrust.smp";
+    private static final List<String> FEATURES =
+            List.of("school", "staff", "policy", "acknowledgement", "declaration", "socialaccount");
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void timeComesOnlyFromTheTimeSource() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(ROOT + ".common.time.TimeSource")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now", java.time.ZoneId.class)
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.Clock.class, "systemUTC")
+                .because("tests move time through the Clock bean (docs/architecture.md: Time)")
+                .check(MAIN);
+    }
+
+    @Test
+    void commonDependsOnNoFeature() {
+        for (String feature : FEATURES) {
+            noClasses()
+                    .that()
+                    .resideInAPackage(ROOT + ".common..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(ROOT + "." + feature + "..")
+                    .check(MAIN);
+        }
+    }
+
+    @Test
+    void resourcesHoldNoSql() {
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "jakarta.persistence..", "io.agroal..")
+                .because("resources are thin: SQL lives in services, stores and queries")
+                .check(MAIN);
+    }
+
+    @Test
+    void noFeatureReadsAnotherFeaturesQueriesOrStore() {
+        for (String feature : FEATURES) {
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage(ROOT + "." + feature + "..")
+                    .should()
+                    .dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + "." + feature + "..")
+                            .and(JavaClass.Predicates.simpleNameEndingWith("Queries")
+                                    .or(JavaClass.Predicates.simpleNameEndingWith("Store"))))
+                    .because("one feature uses another through its service or a CDI event")
+                    .check(MAIN);
+        }
+    }
+}
