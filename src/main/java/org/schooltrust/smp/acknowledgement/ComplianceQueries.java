@@ -1,14 +1,7 @@
 package org.schooltrust.smp.acknowledgement;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,94 +11,82 @@ import java.util.UUID;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.AdultRow;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.Counts;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolSummary;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.time.TimeSource;
 
-/** Set-based reads of the {@code policy_requirements} view (migration V2), where the requirement rule lives. */
+/**
+ * Set-based reads of {@code policy_requirements_on(day)} (migrations V2 and V8), where the requirement rule lives;
+ * the day is the service clock's today.
+ */
 @ApplicationScoped
 class ComplianceQueries {
 
+    private static final String REQUIREMENTS = " FROM policy_requirements_on(?) ";
+
     @Inject
-    AgroalDataSource dataSource;
+    Sql sql;
+
+    @Inject
+    TimeSource time;
 
     Counts counts(String slug, String schoolUrn) {
         Map<RequirementStatus, Long> counts = new EnumMap<>(RequirementStatus.class);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT status, count(*) FROM policy_requirements"
-                        + " WHERE slug = ? AND school_urn = ? GROUP BY status")) {
-            s.setString(1, slug);
-            s.setString(2, schoolUrn);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(RequirementStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not count compliance", e);
-        }
+        sql.list(
+                "count compliance",
+                "SELECT status, count(*)" + REQUIREMENTS + "WHERE slug = ? AND school_urn = ? GROUP BY status",
+                row -> counts.put(row.enumValue(1, RequirementStatus.class), row.longValue(2)),
+                time.today(),
+                slug,
+                schoolUrn);
         return counts(counts);
     }
 
     /** Adults of a school, by HR id after {@code afterHrId}, optionally of one status; at most {@code limit} rows. */
     List<AdultRow> adults(String slug, String schoolUrn, RequirementStatus status, String afterHrId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT hr_id, first_name, last_name, category, status, due_date,"
-                + " acknowledged_at FROM policy_requirements WHERE slug = ? AND school_urn = ? AND hr_id > ?");
+        List<Object> args = new ArrayList<>(List.of(time.today(), slug, schoolUrn, afterHrId == null ? "" : afterHrId));
+        StringBuilder query = new StringBuilder("SELECT hr_id, first_name, last_name, category, status, due_date,"
+                + " acknowledged_at" + REQUIREMENTS + "WHERE slug = ? AND school_urn = ? AND hr_id > ?");
         if (status != null) {
-            sql.append(" AND status = ?");
+            query.append(" AND status = ?");
+            args.add(status);
         }
-        sql.append(" ORDER BY hr_id LIMIT ?");
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            s.setString(i++, slug);
-            s.setString(i++, schoolUrn);
-            s.setString(i++, afterHrId == null ? "" : afterHrId);
-            if (status != null) {
-                s.setString(i++, status.name());
-            }
-            s.setInt(i, limit);
-            List<AdultRow> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Date due = rs.getDate(6);
-                    Timestamp at = rs.getTimestamp(7);
-                    rows.add(new AdultRow(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            RequirementStatus.valueOf(rs.getString(5)),
-                            due == null ? null : due.toLocalDate(),
-                            at == null ? null : at.toInstant()));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not list compliance", e);
-        }
+        query.append(" ORDER BY hr_id LIMIT ?");
+        args.add(limit);
+        return sql.list(
+                "list compliance",
+                query.toString(),
+                row -> new AdultRow(
+                        row.string(1),
+                        row.string(2),
+                        row.string(3),
+                        row.string(4),
+                        row.enumValue(5, RequirementStatus.class),
+                        row.date(6),
+                        row.instant(7)),
+                args.toArray());
     }
 
     /** One row per school of the Trust (schools without adults included). */
     List<SchoolSummary> trust(String slug) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Map<RequirementStatus, Long>> bySchool = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT sc.urn, sc.name, r.status, count(r.status)"
-                        + " FROM schools sc LEFT JOIN policy_requirements r ON r.school_urn = sc.urn AND r.slug = ?"
-                        + " GROUP BY sc.urn, sc.name, r.status ORDER BY sc.urn")) {
-            s.setString(1, slug);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String urn = rs.getString(1);
-                    names.put(urn, rs.getString(2));
+        sql.list(
+                "summarise compliance",
+                "SELECT sc.urn, sc.name, r.status, count(r.status) FROM schools sc"
+                        + " LEFT JOIN policy_requirements_on(?) r ON r.school_urn = sc.urn AND r.slug = ?"
+                        + " GROUP BY sc.urn, sc.name, r.status ORDER BY sc.urn",
+                row -> {
+                    String urn = row.string(1);
+                    names.put(urn, row.string(2));
                     Map<RequirementStatus, Long> counts =
                             bySchool.computeIfAbsent(urn, k -> new EnumMap<>(RequirementStatus.class));
-                    if (rs.getString(3) != null) {
-                        counts.put(RequirementStatus.valueOf(rs.getString(3)), rs.getLong(4));
+                    if (row.string(3) != null) {
+                        counts.put(row.enumValue(3, RequirementStatus.class), row.longValue(4));
                     }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not summarise compliance", e);
-        }
+                    return urn;
+                },
+                time.today(),
+                slug);
         List<SchoolSummary> rows = new ArrayList<>();
         bySchool.forEach((urn, counts) -> rows.add(new SchoolSummary(urn, names.get(urn), counts(counts))));
         return rows;
@@ -113,28 +94,19 @@ class ComplianceQueries {
 
     /** The caller's own requirements, across their schools and every policy with a current version. */
     List<RequirementView> forAdult(UUID adultId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT slug, label, school_urn, status, due_date,"
-                        + " acknowledged_at FROM policy_requirements WHERE adult_id = ? ORDER BY slug, school_urn")) {
-            s.setObject(1, adultId);
-            List<RequirementView> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Date due = rs.getDate(5);
-                    Timestamp at = rs.getTimestamp(6);
-                    rows.add(new RequirementView(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            RequirementStatus.valueOf(rs.getString(4)),
-                            due == null ? null : due.toLocalDate(),
-                            at == null ? null : at.toInstant()));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read requirements", e);
-        }
+        return sql.list(
+                "read requirements",
+                "SELECT slug, label, school_urn, status, due_date, acknowledged_at" + REQUIREMENTS
+                        + "WHERE adult_id = ? ORDER BY slug, school_urn",
+                row -> new RequirementView(
+                        row.string(1),
+                        row.string(2),
+                        row.string(3),
+                        row.enumValue(4, RequirementStatus.class),
+                        row.date(5),
+                        row.instant(6)),
+                time.today(),
+                adultId);
     }
 
     private static Counts counts(Map<RequirementStatus, Long> counts) {

@@ -23,6 +23,7 @@ import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.Policies;
 import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
@@ -222,49 +223,53 @@ class AcknowledgementTest {
 
     @Test
     void dueDatesFollowPublicationAndJoiningAndBecomeOverdue() {
-        String joiner = TestData.newHrId("J");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Api.as(Tokens.hrSync())
-                .body(TestData.anAdult(joiner)
-                        .with(
-                                "assignments",
-                                List.of(Map.of(
-                                        "schoolUrn",
-                                        school,
-                                        "startDate",
-                                        today.minusDays(2).toString())))
-                        .build())
-                .put("/api/v1/staff/{id}", joiner)
-                .then()
-                .statusCode(201);
-        // the version was published 60 days ago: 28 days allowed are long gone for established staff
-        Db.count(
-                "WITH u AS (UPDATE policy_versions v SET published_at = now() - interval '60 days' FROM policies p"
-                        + " WHERE p.id = v.policy_id AND p.slug = ? RETURNING 1) SELECT count(*) FROM u",
-                slug);
+        // the version was published today; 60 days pass: the 28 days allowed are long gone for established staff.
+        // Time moves through the clock; no row is back-dated.
+        LocalDate published = LocalDate.now(ZoneOffset.UTC);
+        TestClock clock = TestClock.get();
+        try {
+            clock.advance(java.time.Duration.ofDays(60));
+            LocalDate today = published.plusDays(60);
+            String joiner = TestData.newHrId("J");
+            Api.as(Tokens.hrSync())
+                    .body(TestData.anAdult(joiner)
+                            .with(
+                                    "assignments",
+                                    List.of(Map.of(
+                                            "schoolUrn",
+                                            school,
+                                            "startDate",
+                                            today.minusDays(2).toString())))
+                            .build())
+                    .put("/api/v1/staff/{id}", joiner)
+                    .then()
+                    .statusCode(201);
 
-        Map<String, Object> compliance = Api.as(Tokens.headToken(hrId, school))
-                .get("/api/v1/schools/{urn}/compliance?policy={slug}", school, slug)
-                .then()
-                .statusCode(200)
-                .body("counts.overdue", equalTo(1))
-                .body("counts.due", equalTo(1))
-                .extract()
-                .path("");
-        List<Map<String, Object>> items = (List<Map<String, Object>>) compliance.get("items");
-        Map<String, Object> established = items.stream()
-                .filter(i -> i.get("hrId").equals(hrId))
-                .findFirst()
-                .orElseThrow();
-        Map<String, Object> newcomer = items.stream()
-                .filter(i -> i.get("hrId").equals(joiner))
-                .findFirst()
-                .orElseThrow();
-        assertThat(established.get("status")).isEqualTo("OVERDUE");
-        assertThat(established.get("dueDate"))
-                .isEqualTo(today.minusDays(60 - 28).toString());
-        assertThat(newcomer.get("status")).isEqualTo("DUE");
-        assertThat(newcomer.get("dueDate"))
-                .isEqualTo(today.minusDays(2).plusDays(14).toString());
+            Map<String, Object> compliance = Api.as(Tokens.headToken(hrId, school))
+                    .get("/api/v1/schools/{urn}/compliance?policy={slug}", school, slug)
+                    .then()
+                    .statusCode(200)
+                    .body("counts.overdue", equalTo(1))
+                    .body("counts.due", equalTo(1))
+                    .extract()
+                    .path("");
+            List<Map<String, Object>> items = (List<Map<String, Object>>) compliance.get("items");
+            Map<String, Object> established = items.stream()
+                    .filter(i -> i.get("hrId").equals(hrId))
+                    .findFirst()
+                    .orElseThrow();
+            Map<String, Object> newcomer = items.stream()
+                    .filter(i -> i.get("hrId").equals(joiner))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(established.get("status")).isEqualTo("OVERDUE");
+            assertThat(established.get("dueDate"))
+                    .isEqualTo(published.plusDays(28).toString());
+            assertThat(newcomer.get("status")).isEqualTo("DUE");
+            assertThat(newcomer.get("dueDate"))
+                    .isEqualTo(today.minusDays(2).plusDays(14).toString());
+        } finally {
+            clock.reset();
+        }
     }
 }

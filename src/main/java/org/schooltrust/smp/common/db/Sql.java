@@ -1,0 +1,158 @@
+package org.schooltrust.smp.common.db;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one way to run set-based SQL (ADR 0012): a statement, its arguments in order, and a row mapper. It binds
+ * Java values the one way ({@code String[]} → {@code text[]}, {@code UUID[]} → {@code uuid[]}, {@link Instant} →
+ * {@code timestamptz}, {@link LocalDate} → {@code date}, an enum → its name), runs on the connection of the caller's
+ * transaction when there is one, and wraps a {@link SQLException} (kept as the cause, so {@code ErrorTable} still sees
+ * its SQLSTATE) with a message that names the purpose, never a value. Aggregates with a lifecycle use Panache.
+ */
+@ApplicationScoped
+public class Sql {
+
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Every row, mapped. */
+    public <T> List<T> list(String purpose, String sql, RowMapper<T> mapper, Object... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(c, statement, args);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                Row row = new Row(rs);
+                while (rs.next()) {
+                    rows.add(mapper.map(row));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not " + purpose, e);
+        }
+    }
+
+    /** The first row, mapped, if any. */
+    public <T> Optional<T> first(String purpose, String sql, RowMapper<T> mapper, Object... args) {
+        return list(purpose, sql, mapper, args).stream().findFirst();
+    }
+
+    /** An INSERT, UPDATE or DELETE; the number of rows it changed. */
+    public int update(String purpose, String sql, Object... args) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(c, statement, args);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not " + purpose, e);
+        }
+    }
+
+    /** One statement for many rows, as a JDBC batch (multi-row INSERTs with {@code reWriteBatchedInserts}). */
+    public void batch(String purpose, String sql, Collection<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(c, statement, args);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not " + purpose, e);
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement statement, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            int index = i + 1;
+            if (arg instanceof String[] strings) {
+                statement.setArray(index, c.createArrayOf("text", strings));
+            } else if (arg instanceof UUID[] ids) {
+                statement.setArray(index, c.createArrayOf("uuid", ids));
+            } else if (arg instanceof Instant instant) {
+                statement.setTimestamp(index, Timestamp.from(instant));
+            } else if (arg instanceof LocalDate date) {
+                statement.setDate(index, Date.valueOf(date));
+            } else if (arg instanceof Enum<?> constant) {
+                statement.setString(index, constant.name());
+            } else {
+                statement.setObject(index, arg);
+            }
+        }
+    }
+
+    /** The current row, read by column index with the types this codebase uses. */
+    public static final class Row {
+        private final ResultSet rs;
+
+        Row(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        public String string(int column) throws SQLException {
+            return rs.getString(column);
+        }
+
+        public long longValue(int column) throws SQLException {
+            return rs.getLong(column);
+        }
+
+        public int intValue(int column) throws SQLException {
+            return rs.getInt(column);
+        }
+
+        public boolean bool(int column) throws SQLException {
+            return rs.getBoolean(column);
+        }
+
+        public UUID uuid(int column) throws SQLException {
+            return rs.getObject(column, UUID.class);
+        }
+
+        public Instant instant(int column) throws SQLException {
+            Timestamp at = rs.getTimestamp(column);
+            return at == null ? null : at.toInstant();
+        }
+
+        public LocalDate date(int column) throws SQLException {
+            Date day = rs.getDate(column);
+            return day == null ? null : day.toLocalDate();
+        }
+
+        public <E extends Enum<E>> E enumValue(int column, Class<E> type) throws SQLException {
+            String name = rs.getString(column);
+            return name == null ? null : Enum.valueOf(type, name);
+        }
+
+        public List<String> strings(int column) throws SQLException {
+            java.sql.Array array = rs.getArray(column);
+            return array == null ? List.of() : List.of((String[]) array.getArray());
+        }
+    }
+}
