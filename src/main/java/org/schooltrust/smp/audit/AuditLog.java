@@ -1,22 +1,18 @@
 package org.schooltrust.smp.audit;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
+import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.RequestIds;
@@ -53,7 +49,7 @@ public class AuditLog {
     Duration readDedupeWindow;
 
     @Inject
-    AgroalDataSource dataSource;
+    Sql sql;
 
     @Inject
     Caller caller;
@@ -86,37 +82,15 @@ public class AuditLog {
         }
         Actor actor = currentActor();
         Instant now = time.now();
-        Set<String> recent = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement seen = connection.prepareStatement("SELECT action || ' ' || target_type || ' '"
-                        + " || target_id FROM audit_events WHERE chain = 'READ' AND actor_subject = ?"
-                        + " AND target_type = ANY(?) AND target_id = ANY(?) AND occurred_at > ?")) {
-            seen.setString(1, actor.subject());
-            seen.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "text",
-                            entries.stream()
-                                    .map(AuditEntry::targetType)
-                                    .distinct()
-                                    .toArray()));
-            seen.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "text",
-                            entries.stream()
-                                    .map(AuditEntry::targetId)
-                                    .distinct()
-                                    .toArray()));
-            seen.setTimestamp(4, Timestamp.from(now.minus(readDedupeWindow)));
-            try (ResultSet rs = seen.executeQuery()) {
-                while (rs.next()) {
-                    recent.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read recent audit events", e);
-        }
+        Set<String> recent = new HashSet<>(sql.list(
+                "read recent audit events",
+                "SELECT action || ' ' || target_type || ' ' || target_id FROM audit_events WHERE chain = 'READ'"
+                        + " AND actor_subject = ? AND target_type = ANY(?) AND target_id = ANY(?) AND occurred_at > ?",
+                row -> row.string(1),
+                actor.subject(),
+                entries.stream().map(AuditEntry::targetType).distinct().toArray(String[]::new),
+                entries.stream().map(AuditEntry::targetId).distinct().toArray(String[]::new),
+                now.minus(readDedupeWindow)));
         List<AuditEntry> fresh = entries.stream()
                 .filter(e -> !recent.contains(e.action() + " " + e.targetType() + " " + e.targetId()))
                 .toList();
@@ -127,47 +101,35 @@ public class AuditLog {
         if (entries.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            locks.lock(chain.lock);
-            String previous = chainHead(connection, chain);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (AuditEntry entry : entries) {
-                    String hash = hash(previous, now, actor, entry);
-                    insert.setTimestamp(1, Timestamp.from(now));
-                    insert.setString(2, actor.subject());
-                    insert.setArray(
-                            3, connection.createArrayOf("text", actor.roles().toArray()));
-                    insert.setString(4, actor.clientId());
-                    insert.setString(5, entry.action());
-                    insert.setString(6, entry.targetType());
-                    insert.setString(7, entry.targetId());
-                    insert.setString(8, entry.schoolUrn());
-                    insert.setString(9, actor.requestId());
-                    insert.setArray(
-                            10,
-                            connection.createArrayOf(
-                                    "text", entry.changedFields().toArray()));
-                    insert.setString(11, previous);
-                    insert.setString(12, hash);
-                    insert.setString(13, chain.name());
-                    insert.addBatch();
-                    previous = hash;
-                }
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not append audit events", e);
+        locks.lock(chain.lock);
+        String previous = sql.first(
+                        "read the audit chain head",
+                        "SELECT hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1",
+                        row -> row.string(1),
+                        chain)
+                .orElse(null);
+        String[] roles = actor.roles().toArray(String[]::new);
+        List<Object[]> rows = new ArrayList<>();
+        for (AuditEntry entry : entries) {
+            String hash = hash(previous, now, actor, entry);
+            rows.add(new Object[] {
+                now,
+                actor.subject(),
+                roles,
+                actor.clientId(),
+                entry.action(),
+                entry.targetType(),
+                entry.targetId(),
+                entry.schoolUrn(),
+                actor.requestId(),
+                entry.changedFields().toArray(String[]::new),
+                previous,
+                hash,
+                chain
+            });
+            previous = hash;
         }
-    }
-
-    private static String chainHead(Connection connection, Chain chain) throws SQLException {
-        try (PreparedStatement head =
-                connection.prepareStatement("SELECT hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1")) {
-            head.setString(1, chain.name());
-            try (ResultSet rs = head.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        sql.batch("append audit events", INSERT, rows);
     }
 
     private Actor currentActor() {

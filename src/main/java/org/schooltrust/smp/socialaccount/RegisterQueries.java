@@ -1,18 +1,12 @@
 package org.schooltrust.smp.socialaccount;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.socialaccount.RegisterViews.RegisterEntry;
 
 /** Plain JDBC reads of the public register: one indexed statement per answer. */
@@ -35,17 +29,14 @@ class RegisterQueries {
             + " (SELECT max(updated_at) FROM schools)";
 
     @Inject
-    AgroalDataSource dataSource;
+    Sql sql;
 
     String fingerprint() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(FINGERPRINT);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) + "|" + instant(rs.getTimestamp(2)) + "|" + instant(rs.getTimestamp(3));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the register fingerprint", e);
-        }
+        return sql.first(
+                        "read the register fingerprint",
+                        FINGERPRINT,
+                        row -> row.longValue(1) + "|" + text(row.instant(2)) + "|" + text(row.instant(3)))
+                .orElseThrow();
     }
 
     /** ACTIVE accounts by school then id, after the given key. */
@@ -64,8 +55,8 @@ class RegisterQueries {
                 "SELECT * FROM (SELECT " + COLUMNS + FROM + " WHERE a.register_updated_at IS NOT NULL) r"
                         + " WHERE r.changed_at >= ? AND (r.changed_at, r.id) > (?, ?) ORDER BY r.changed_at, r.id"
                         + " LIMIT ?",
-                Timestamp.from(since),
-                Timestamp.from(afterChanged),
+                since,
+                afterChanged,
                 afterId,
                 limit);
     }
@@ -73,46 +64,32 @@ class RegisterQueries {
     Optional<RegisterEntry> active(Platform platform, String handle) {
         return query(
                         "SELECT " + COLUMNS + FROM + " WHERE a.status = 'ACTIVE' AND a.platform = ? AND a.handle = ?",
-                        platform.name(),
+                        platform,
                         handle)
                 .stream()
                 .findFirst();
     }
 
-    private List<RegisterEntry> query(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            List<RegisterEntry> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new RegisterEntry(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            rs.getString(3),
-                            Platform.valueOf(rs.getString(4)),
-                            rs.getString(5),
-                            rs.getString(6),
-                            Purpose.valueOf(rs.getString(7)),
-                            instantOrNull(rs.getTimestamp(8)),
-                            instantOrNull(rs.getTimestamp(9)),
-                            rs.getTimestamp(11).toInstant(),
-                            !AccountStatus.ACTIVE.name().equals(rs.getString(10))));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the register", e);
-        }
+    private List<RegisterEntry> query(String query, Object... args) {
+        return sql.list(
+                "read the register",
+                query,
+                row -> new RegisterEntry(
+                        row.uuid(1),
+                        row.string(2),
+                        row.string(3),
+                        row.enumValue(4, Platform.class),
+                        row.string(5),
+                        row.string(6),
+                        row.enumValue(7, Purpose.class),
+                        row.instant(8),
+                        row.instant(9),
+                        row.instant(11),
+                        !AccountStatus.ACTIVE.name().equals(row.string(10))),
+                args);
     }
 
-    private static String instant(Timestamp t) {
-        return t == null ? "" : t.toInstant().toString();
-    }
-
-    private static Instant instantOrNull(Timestamp t) {
-        return t == null ? null : t.toInstant();
+    private static String text(Instant t) {
+        return t == null ? "" : t.toString();
     }
 }

@@ -1,14 +1,8 @@
 package org.schooltrust.smp.staff;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
+import org.schooltrust.smp.common.db.Sql;
 
 /**
  * The staff register in PostgreSQL. Plain JDBC with set-based reads ({@code = ANY(?)}) and batched writes, because the
@@ -35,7 +30,7 @@ class AdultStore {
             + " AND (v.end_date IS NULL OR v.end_date >= ?)) OR a.hr_id = ? OR a.work_email = ?)";
 
     @Inject
-    AgroalDataSource dataSource;
+    Sql sql;
 
     @Inject
     AdvisoryLocks locks;
@@ -59,9 +54,8 @@ class AdultStore {
         if (ids.isEmpty()) {
             return byId;
         }
-        for (Adult adult :
-                query("SELECT " + COLUMNS + " FROM adults a WHERE a.id = ANY(CAST(? AS uuid[]))", List.of((Object)
-                        ids.stream().map(UUID::toString).toArray(String[]::new)))) {
+        for (Adult adult : query("SELECT " + COLUMNS + " FROM adults a WHERE a.id = ANY(?)", List.of((Object)
+                ids.toArray(UUID[]::new)))) {
             byId.put(adult.id(), adult);
         }
         return byId;
@@ -112,10 +106,10 @@ class AdultStore {
         }
         if (filter.updatedSince() != null) {
             sql.append(" AND a.updated_at >= ?");
-            args.add(Timestamp.from(filter.updatedSince()));
+            args.add(filter.updatedSince());
             if (filter.afterUpdatedAt() != null) {
                 sql.append(" AND (a.updated_at, a.hr_id) > (?, ?)");
-                args.add(Timestamp.from(filter.afterUpdatedAt()));
+                args.add(filter.afterUpdatedAt());
                 args.add(filter.afterHrId());
             }
             sql.append(" ORDER BY a.updated_at, a.hr_id");
@@ -132,155 +126,107 @@ class AdultStore {
     }
 
     void insertAll(List<Adult> adults) {
-        if (adults.isEmpty()) {
-            return;
+        List<Object[]> rows = new ArrayList<>();
+        for (Adult adult : adults) {
+            rows.add(new Object[] {
+                adult.id(),
+                adult.hrId(),
+                adult.firstName(),
+                adult.lastName(),
+                adult.workEmail(),
+                adult.category(),
+                adult.active(),
+                adult.source(),
+                adult.version(),
+                adult.createdAt(),
+                adult.updatedAt()
+            });
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement("INSERT INTO adults (id, hr_id, first_name, last_name,"
-                        + " work_email, category, active, source, version, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Adult adult : adults) {
-                insert.setObject(1, adult.id());
-                insert.setString(2, adult.hrId());
-                setDetails(insert, 3, adult);
-                insert.setTimestamp(10, Timestamp.from(adult.createdAt()));
-                insert.setTimestamp(11, Timestamp.from(adult.updatedAt()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            insertAssignments(c, adults);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not insert adults", e);
-        }
+        sql.batch(
+                "insert adults",
+                "INSERT INTO adults (id, hr_id, first_name, last_name, work_email, category, active, source, version,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        insertAssignments(adults);
     }
 
     void updateAll(List<Adult> adults) {
         if (adults.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement update = c.prepareStatement("UPDATE adults SET first_name = ?, last_name = ?,"
-                        + " work_email = ?, category = ?, active = ?, source = ?, version = ?, updated_at = ?"
-                        + " WHERE id = ?")) {
-            for (Adult adult : adults) {
-                setDetails(update, 1, adult);
-                update.setTimestamp(8, Timestamp.from(adult.updatedAt()));
-                update.setObject(9, adult.id());
-                update.addBatch();
-            }
-            update.executeBatch();
-            try (PreparedStatement delete =
-                    c.prepareStatement("DELETE FROM adult_assignments WHERE adult_id = ANY(?)")) {
-                delete.setArray(
-                        1,
-                        c.createArrayOf("uuid", adults.stream().map(Adult::id).toArray()));
-                delete.executeUpdate();
-            }
-            insertAssignments(c, adults);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update adults", e);
+        List<Object[]> rows = new ArrayList<>();
+        for (Adult adult : adults) {
+            rows.add(new Object[] {
+                adult.firstName(),
+                adult.lastName(),
+                adult.workEmail(),
+                adult.category(),
+                adult.active(),
+                adult.source(),
+                adult.version(),
+                adult.updatedAt(),
+                adult.id()
+            });
         }
+        sql.batch(
+                "update adults",
+                "UPDATE adults SET first_name = ?, last_name = ?, work_email = ?, category = ?, active = ?, source = ?,"
+                        + " version = ?, updated_at = ? WHERE id = ?",
+                rows);
+        sql.update("replace assignments", "DELETE FROM adult_assignments WHERE adult_id = ANY(?)", (Object)
+                adults.stream().map(Adult::id).toArray(UUID[]::new));
+        insertAssignments(adults);
     }
 
-    /** first name .. version, seven parameters from {@code index}. */
-    private static void setDetails(PreparedStatement statement, int index, Adult adult) throws SQLException {
-        statement.setString(index, adult.firstName());
-        statement.setString(index + 1, adult.lastName());
-        statement.setString(index + 2, adult.workEmail());
-        statement.setString(index + 3, adult.category().name());
-        statement.setBoolean(index + 4, adult.active());
-        statement.setString(index + 5, adult.source().name());
-        statement.setLong(index + 6, adult.version());
-    }
-
-    private static void insertAssignments(Connection c, List<Adult> adults) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO adult_assignments (adult_id, position,"
-                + " school_urn, job_title, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)")) {
-            boolean any = false;
-            for (Adult adult : adults) {
-                List<Assignment> assignments = adult.assignments();
-                for (int i = 0; i < assignments.size(); i++) {
-                    Assignment a = assignments.get(i);
-                    insert.setObject(1, adult.id());
-                    insert.setShort(2, (short) i);
-                    insert.setString(3, a.schoolUrn());
-                    insert.setString(4, a.jobTitle());
-                    insert.setDate(5, Date.valueOf(a.startDate()));
-                    insert.setDate(6, a.endDate() == null ? null : Date.valueOf(a.endDate()));
-                    insert.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                insert.executeBatch();
+    private void insertAssignments(List<Adult> adults) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Adult adult : adults) {
+            List<Assignment> assignments = adult.assignments();
+            for (int i = 0; i < assignments.size(); i++) {
+                Assignment a = assignments.get(i);
+                rows.add(new Object[] {adult.id(), (short) i, a.schoolUrn(), a.jobTitle(), a.startDate(), a.endDate()});
             }
         }
+        sql.batch(
+                "insert assignments",
+                "INSERT INTO adult_assignments (adult_id, position, school_urn, job_title, start_date, end_date)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                rows);
     }
 
     private static void addVisibility(List<Object> args, Visibility visibility) {
         args.add(visibility.everyone());
         args.add(visibility.schools().toArray(String[]::new));
-        args.add(Date.valueOf(visibility.today()));
-        args.add(Date.valueOf(visibility.endedNotBefore()));
+        args.add(visibility.today());
+        args.add(visibility.endedNotBefore());
         args.add(visibility.selfHrId());
         args.add(visibility.selfEmail());
     }
 
-    private List<Adult> query(String sql, List<Object> args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(c, statement, args);
-            Map<UUID, AdultRow> rows = new LinkedHashMap<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    AdultRow row = new AdultRow(rs);
-                    rows.put(row.id, row);
-                }
-            }
-            Map<UUID, List<Assignment>> assignments = loadAssignments(c, rows.keySet());
-            List<Adult> adults = new ArrayList<>(rows.size());
-            for (AdultRow row : rows.values()) {
-                adults.add(row.toAdult(assignments.getOrDefault(row.id, List.of())));
-            }
-            return adults;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read adults", e);
+    private List<Adult> query(String query, List<Object> args) {
+        Map<UUID, AdultRow> rows = new LinkedHashMap<>();
+        sql.list("read adults", query, row -> rows.put(row.uuid(1), new AdultRow(row)), args.toArray());
+        Map<UUID, List<Assignment>> assignments = loadAssignments(rows.keySet());
+        List<Adult> adults = new ArrayList<>(rows.size());
+        for (AdultRow row : rows.values()) {
+            adults.add(row.toAdult(assignments.getOrDefault(row.id, List.of())));
         }
+        return adults;
     }
 
-    private static Map<UUID, List<Assignment>> loadAssignments(Connection c, Collection<UUID> ids) throws SQLException {
+    private Map<UUID, List<Assignment>> loadAssignments(Collection<UUID> ids) {
         Map<UUID, List<Assignment>> byAdult = new HashMap<>();
         if (ids.isEmpty()) {
             return byAdult;
         }
-        try (PreparedStatement statement = c.prepareStatement("SELECT adult_id, school_urn, job_title, start_date,"
-                + " end_date FROM adult_assignments WHERE adult_id = ANY(?) ORDER BY adult_id, position")) {
-            statement.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Date end = rs.getDate(5);
-                    byAdult.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Assignment(
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getDate(4).toLocalDate(),
-                                    end == null ? null : end.toLocalDate()));
-                }
-            }
-        }
+        sql.list(
+                "read assignments",
+                "SELECT adult_id, school_urn, job_title, start_date, end_date FROM adult_assignments"
+                        + " WHERE adult_id = ANY(?) ORDER BY adult_id, position",
+                row -> byAdult.computeIfAbsent(row.uuid(1), k -> new ArrayList<>())
+                        .add(new Assignment(row.string(2), row.string(3), row.date(4), row.date(5))),
+                (Object) ids.toArray(UUID[]::new));
         return byAdult;
-    }
-
-    private static void bind(Connection c, PreparedStatement statement, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            if (arg instanceof String[] strings) {
-                statement.setArray(i + 1, c.createArrayOf("text", strings));
-
-            } else {
-                statement.setObject(i + 1, arg);
-            }
-        }
     }
 
     private static final class AdultRow {
@@ -296,18 +242,18 @@ class AdultStore {
         final Instant createdAt;
         final Instant updatedAt;
 
-        AdultRow(ResultSet rs) throws SQLException {
-            id = rs.getObject(1, UUID.class);
-            hrId = rs.getString(2);
-            firstName = rs.getString(3);
-            lastName = rs.getString(4);
-            workEmail = rs.getString(5);
-            category = AdultCategory.valueOf(rs.getString(6));
-            active = rs.getBoolean(7);
-            source = AdultSource.valueOf(rs.getString(8));
-            version = rs.getLong(9);
-            createdAt = rs.getTimestamp(10).toInstant();
-            updatedAt = rs.getTimestamp(11).toInstant();
+        AdultRow(Sql.Row row) throws SQLException {
+            id = row.uuid(1);
+            hrId = row.string(2);
+            firstName = row.string(3);
+            lastName = row.string(4);
+            workEmail = row.string(5);
+            category = row.enumValue(6, AdultCategory.class);
+            active = row.bool(7);
+            source = row.enumValue(8, AdultSource.class);
+            version = row.longValue(9);
+            createdAt = row.instant(10);
+            updatedAt = row.instant(11);
         }
 
         Adult toAdult(List<Assignment> assignments) {
