@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.BodyHashMismatchException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.policy.PolicyService;
 import org.schooltrust.smp.policy.PolicyVersion;
 import org.schooltrust.smp.staff.Adult;
@@ -60,7 +67,8 @@ public class AcknowledgementService {
      * repeat, a replayed Idempotency-Key or a concurrent twin never creates a second).
      */
     @Transactional
-    public Recorded acknowledge(AcknowledgementInput input, String idempotencyKey, String userAgent) {
+    public Versioned<AcknowledgementView> acknowledge(
+            AcknowledgementInput input, String idempotencyKey, String userAgent) {
         caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
         Adult adult = staff.me();
         if (!adult.active()) {
@@ -85,7 +93,7 @@ public class AcknowledgementService {
         }
         Optional<Acknowledgement> earlier = existing(adult.id(), version.id(), input.schoolUrn());
         if (earlier.isPresent()) {
-            return new Recorded(view(earlier.get(), version), false);
+            return Versioned.existing(view(earlier.get(), version), null);
         }
 
         if (!version.isCurrent()) {
@@ -93,7 +101,7 @@ public class AcknowledgementService {
                     + "; acknowledge the current published version.");
         }
         if (!version.hasBody(input.bodySha256())) {
-            throw new ConflictException("The body you were shown is not the body of version " + version.label()
+            throw new BodyHashMismatchException("The body you were shown is not the body of version " + version.label()
                     + " (SHA-256 mismatch); reload it and read it again.");
         }
         if (!version.covers(input.schoolUrn()) || !version.appliesTo(adult.category())) {
@@ -124,7 +132,7 @@ public class AcknowledgementService {
         if (inserted == 0) {
             Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn())
                     .orElseThrow(() -> new IdempotencyKeyReusedException("acknowledgement"));
-            return new Recorded(view(twin, version), false);
+            return Versioned.existing(view(twin, version), null);
         }
         audit.record(new AuditEntry(
                 "acknowledgement.created",
@@ -132,21 +140,49 @@ public class AcknowledgementService {
                 id.toString(),
                 input.schoolUrn(),
                 List.of("policy", "version", "statements")));
-        return new Recorded(view(Acknowledgement.findById(id), version), true);
+        return Versioned.created(view(Acknowledgement.findById(id), version), null);
     }
 
+    /** The caller's acknowledgements, oldest first, keyset-paged by (time, id). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AcknowledgementView> mine() {
+    public Page<AcknowledgementView> mine(PageParams page) {
         caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
         Adult adult = staff.me();
-        List<Acknowledgement> acks = Acknowledgement.list("adultId = ?1 order by acknowledgedAt", adult.id());
+        Instant afterTime = Instant.EPOCH;
+        UUID afterId = new UUID(0, 0);
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterTime = Cursor.instant(keys.get(0));
+            afterId = Cursor.uuid(keys.get(1));
+        }
+        List<Acknowledgement> acks = Acknowledgement.<Acknowledgement>find(
+                        "adultId = ?1 and (acknowledgedAt > ?2 or (acknowledgedAt = ?2 and id > ?3))"
+                                + " order by acknowledgedAt, id",
+                        adult.id(),
+                        afterTime,
+                        afterId)
+                .range(0, page.limit())
+                .list();
         Map<UUID, PolicyVersion> versions =
                 PolicyVersion.<PolicyVersion>list(
                                 "id in ?1",
                                 acks.stream().map(a -> a.versionId).distinct().toList())
                         .stream()
                         .collect(Collectors.toMap(PolicyVersion::id, v -> v));
-        return acks.stream().map(a -> view(a, versions.get(a.versionId))).toList();
+        Page<Acknowledgement> found =
+                Page.of(acks, page.limit(), a -> Cursor.encode(a.acknowledgedAt.toString(), a.id.toString()));
+        return found.map(a -> view(a, versions.get(a.versionId)));
+    }
+
+    /** One of the caller's acknowledgements; anyone else's is 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AcknowledgementView mine(UUID id) {
+        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
+        Adult adult = staff.me();
+        Acknowledgement ack = Acknowledgement.<Acknowledgement>find("id = ?1 and adultId = ?2", id, adult.id())
+                .firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("No acknowledgement " + id + " of yours."));
+        return view(ack, PolicyVersion.findById(ack.versionId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -155,11 +191,11 @@ public class AcknowledgementService {
         return queries.forAdult(staff.me().id());
     }
 
-    private Recorded sameRequest(Acknowledgement first, PolicyVersion version, String schoolUrn) {
+    private Versioned<AcknowledgementView> sameRequest(Acknowledgement first, PolicyVersion version, String schoolUrn) {
         if (!first.versionId.equals(version.id()) || !first.schoolUrn.equals(schoolUrn)) {
             throw new IdempotencyKeyReusedException("acknowledgement");
         }
-        return new Recorded(view(first, version), true); // a replay answers as the first response did: 201
+        return Versioned.created(view(first, version), null); // a replay answers as the first response did: 201
     }
 
     private static Optional<Acknowledgement> existing(UUID adultId, UUID versionId, String schoolUrn) {
@@ -189,6 +225,4 @@ public class AcknowledgementService {
                 a.clientId,
                 a.userAgent);
     }
-
-    public record Recorded(AcknowledgementView acknowledgement, boolean created) {}
 }

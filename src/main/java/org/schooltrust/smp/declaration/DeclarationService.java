@@ -20,7 +20,7 @@ import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.AccessDeniedException;
-import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
@@ -31,6 +31,7 @@ import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.security.StaffKey;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 import org.schooltrust.smp.school.SchoolService;
 import org.schooltrust.smp.staff.Adult;
@@ -67,7 +68,7 @@ public class DeclarationService {
     // --- the adult -----------------------------------------------------------------------------------------------
 
     @Transactional
-    public Created<Full> declare(DeclarationInputs.Declare input, String idempotencyKey) {
+    public Versioned<Full> declare(DeclarationInputs.Declare input, String idempotencyKey) {
         Adult adult = currentAdult(input.schoolUrn());
         if (Relationship.valueOf(input.relationship()) == Relationship.OTHER
                 && (input.relationshipOther() == null
@@ -85,7 +86,8 @@ public class DeclarationService {
                 if (!first.isTheSameRequestAs(input)) {
                     throw new IdempotencyKeyReusedException("declaration");
                 }
-                return new Created<>(read(first, adult), true); // a replay answers as the first response did: 201
+                Full replayed = read(first, adult);
+                return Versioned.created(replayed, replayed.version()); // a replay answers as the first did: 201
             }
         }
         if (FamilyDeclaration.count(
@@ -95,7 +97,7 @@ public class DeclarationService {
                         input.pupilMisId(),
                         DeclarationStatus.ACTIVE)
                 > 0) {
-            throw new ConflictException("You already have an active declaration for this pupil at this school.");
+            throw new DuplicateException("You already have an active declaration for this pupil at this school.");
         }
         FamilyDeclaration declaration = FamilyDeclaration.submit(
                 adult.id(),
@@ -115,7 +117,7 @@ public class DeclarationService {
                 declaration.id().toString(),
                 declaration.schoolUrn(),
                 List.of("pupilMisId", "pupilName", "relationship", "note")));
-        return new Created<>(view(declaration, adult), true);
+        return Versioned.created(view(declaration, adult), declaration.version());
     }
 
     @Transactional
@@ -436,8 +438,6 @@ public class DeclarationService {
     private Instant now() {
         return time.now();
     }
-
-    public record Created<T>(T body, boolean created) {}
 
     /** The keyset position of a (createdAt, id) cursor; the start of the list without one. */
     private record After(Instant time, UUID id) {

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
-import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.IllegalTransitionException;
 
 /**
  * An adult's declaration that a pupil at their school is a family member (clauses 6.7-6.9), and the Head's record of
@@ -237,7 +237,7 @@ public class FamilyDeclaration extends PanacheEntityBase {
 
     private void require(String action, DeclarationStatus... allowed) {
         if (!Set.of(allowed).contains(status)) {
-            throw new ConflictException("Cannot " + action + " a declaration that is " + status + ".");
+            throw new IllegalTransitionException("Cannot " + action + " a declaration that is " + status + ".");
         }
     }
 

@@ -33,6 +33,8 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Responses;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 
 @Path("/api/v1/me/family-declarations")
@@ -58,7 +60,10 @@ public class MyDeclarationsResource {
     @APIResponse(
             responseCode = "201",
             description = "Submitted, or a replay of the request that submitted it.",
-            headers = @Header(name = "ETag", description = "Version of the declaration."))
+            headers = {
+                @Header(name = "ETag", description = "Version of the declaration."),
+                @Header(name = "Location", description = "URL of the declaration.")
+            })
     @APIResponse(
             responseCode = "200",
             description = "No longer answered (kept so clients built against 1.0 still compile): a replay answers 201.")
@@ -76,12 +81,14 @@ public class MyDeclarationsResource {
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
                     @Parameter(description = "Client-chosen key; a replay returns the first response.")
                     String idempotencyKey,
-            @NotNull @Valid DeclarationInputs.Declare input) {
-        DeclarationService.Created<Full> result = declarations.declare(input, idempotencyKey);
-        return RestResponse.ResponseBuilder.create(
-                        result.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, result.body())
-                .tag(ETags.of(result.body().version()))
-                .build();
+            @NotNull @Valid DeclarationInputs.Declare input,
+            @Context UriInfo uri) {
+        Versioned<Full> result = declarations.declare(input, idempotencyKey);
+        return Responses.written(
+                result,
+                uri.getBaseUriBuilder()
+                        .path("api/v1/me/family-declarations/{id}")
+                        .build(result.body().id()));
     }
 
     @GET

@@ -35,6 +35,8 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Responses;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.policy.PolicyViews.PolicyView;
 import org.schooltrust.smp.policy.PolicyViews.VersionSummary;
 import org.schooltrust.smp.policy.PolicyViews.VersionView;
@@ -63,14 +65,17 @@ public class PolicyResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PolicyView.class)))
+                            schema = @Schema(implementation = PolicyView.class)),
+            headers = @Header(name = "Location", description = "URL of the policy."))
     @APIResponse(
             responseCode = "409",
             description = "A policy with this slug exists.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<PolicyView> create(@NotNull @Valid PolicyInput input) {
+    public RestResponse<PolicyView> create(@NotNull @Valid PolicyInput input, @Context UriInfo uri) {
         Policy policy = policies.create(input);
-        return RestResponse.status(RestResponse.Status.CREATED, view(policy));
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, view(policy))
+                .location(uri.getBaseUriBuilder().path("api/v1/policies/{slug}").build(policy.slug()))
+                .build();
     }
 
     @GET
@@ -128,18 +133,24 @@ public class PolicyResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = VersionView.class)),
-            headers = @Header(name = "ETag", description = "Version of the draft."))
+            headers = {
+                @Header(name = "ETag", description = "Version of the draft."),
+                @Header(name = "Location", description = "URL of the draft.")
+            })
     @APIResponse(
             responseCode = "409",
             description = "A version with this label exists.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<VersionView> draft(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
-            @NotNull VersionInput input) {
+            @NotNull VersionInput input,
+            @Context UriInfo uri) {
         PolicyVersion version = policies.draft(slug, input);
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, VersionView.of(version))
-                .tag(ETags.of(version.version()))
-                .build();
+        return Responses.written(
+                Versioned.created(VersionView.of(version), version.version()),
+                uri.getBaseUriBuilder()
+                        .path("api/v1/policies/{slug}/versions/{label}")
+                        .build(slug, version.label()));
     }
 
     @GET

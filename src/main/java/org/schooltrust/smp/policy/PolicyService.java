@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
-import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
@@ -55,7 +55,7 @@ public class PolicyService {
     public Policy create(PolicyInput input) {
         caller.requireAny(Role.TRUST_ADMIN);
         if (Policy.bySlug(input.slug()).isPresent()) {
-            throw new ConflictException("A policy with slug " + input.slug() + " already exists.");
+            throw new DuplicateException("A policy with slug " + input.slug() + " already exists.");
         }
         Policy policy = Policy.create(input.slug(), input.title().strip(), now());
         policy.persist();
@@ -91,7 +91,7 @@ public class PolicyService {
         Policy policy = policy(slug);
         VersionContent content = validated(input, null);
         if (PolicyVersion.count("policy = ?1 and label = ?2", policy, input.label()) > 0) {
-            throw new ConflictException("Version " + input.label() + " of " + slug + " already exists.");
+            throw new DuplicateException("Version " + input.label() + " of " + slug + " already exists.");
         }
         PolicyVersion version = PolicyVersion.draft(policy, input.label(), content, now());
         version.persistAndFlush();

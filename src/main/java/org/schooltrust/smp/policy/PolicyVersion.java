@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.staff.AdultCategory;
 
 /**
@@ -240,7 +240,7 @@ public class PolicyVersion extends PanacheEntityBase {
 
     private void requireStatus(VersionStatus required, String action) {
         if (status != required) {
-            throw new ConflictException(
+            throw new IllegalTransitionException(
                     "Cannot " + action + " version " + label + ": it is " + status + ", not " + required + ".");
         }
     }

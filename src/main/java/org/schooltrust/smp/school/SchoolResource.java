@@ -34,6 +34,7 @@ import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.QueryParams;
+import org.schooltrust.smp.common.web.Responses;
 
 @Path("/api/v1/schools")
 @Tag(name = "Schools")
@@ -59,7 +60,10 @@ public class SchoolResource {
     @APIResponse(
             responseCode = "201",
             description = "Created.",
-            headers = @Header(name = "ETag", description = "Version of the school."))
+            headers = {
+                @Header(name = "ETag", description = "Version of the school."),
+                @Header(name = "Location", description = "URL of the school.")
+            })
     public RestResponse<SchoolView> put(
             @PathParam("urn")
                     @Pattern(regexp = "\\d{6}", message = "must be a 6-digit URN")
@@ -67,13 +71,9 @@ public class SchoolResource {
                     String urn,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "Optional ETag the change is based on.")
                     String ifMatch,
-            @NotNull @Valid SchoolInput input) {
-        SchoolService.Upserted result = schools.upsert(urn, input, ifMatch);
-        return RestResponse.ResponseBuilder.create(
-                        result.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
-                        SchoolView.of(result.school()))
-                .tag(ETags.of(result.school().version()))
-                .build();
+            @NotNull @Valid SchoolInput input,
+            @Context UriInfo uri) {
+        return Responses.written(schools.upsert(urn, input, ifMatch).map(SchoolView::of), uri.getRequestUri());
     }
 
     @GET

@@ -20,6 +20,7 @@ import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Versioned;
 
 @ApplicationScoped
 public class SchoolService {
@@ -37,7 +38,7 @@ public class SchoolService {
 
     /** Creates or replaces a school; sending the same details again changes nothing. */
     @Transactional
-    public Upserted upsert(String urn, SchoolInput input, String ifMatch) {
+    public Versioned<School> upsert(String urn, SchoolInput input, String ifMatch) {
         locks.lock(AdvisoryLocks.Lock.PUBLIC_REGISTER); // school names are part of the register's delta reads
         Optional<School> existing = School.findByIdOptional(urn, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfPresent(ifMatch, existing.map(School::version).orElse(null));
@@ -46,7 +47,7 @@ public class SchoolService {
             School school = School.open(urn, input.name(), SchoolStatus.valueOf(input.status()), now);
             school.persistAndFlush();
             audit.record(new AuditEntry("school.created", AUDIT_TYPE, urn, urn, List.of("name", "status")));
-            return new Upserted(school, true);
+            return Versioned.created(school, school.version());
         }
         School school = existing.get();
         List<String> changed = school.update(input.name(), SchoolStatus.valueOf(input.status()), now);
@@ -54,7 +55,7 @@ public class SchoolService {
             school.flush();
             audit.record(new AuditEntry("school.updated", AUDIT_TYPE, urn, urn, changed));
         }
-        return new Upserted(school, false);
+        return Versioned.existing(school, school.version());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -101,6 +102,4 @@ public class SchoolService {
                 .setParameter("urns", urns)
                 .getResultList());
     }
-
-    public record Upserted(School school, boolean created) {}
 }

@@ -19,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
 
@@ -309,7 +309,7 @@ public class SocialAccount extends PanacheEntityBase {
                 return;
             }
         }
-        throw new ConflictException("Cannot " + action + " this account: it is " + status + ".");
+        throw new IllegalTransitionException("Cannot " + action + " this account: it is " + status + ".");
     }
 
     public UUID id() {

@@ -34,15 +34,15 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
-import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.QueryParams;
+import org.schooltrust.smp.common.web.Responses;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.Approval;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.LiveUrl;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.Proposal;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.Reason;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.Retirement;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.Review;
-import org.schooltrust.smp.socialaccount.SocialAccountService.Shown;
 import org.schooltrust.smp.socialaccount.SocialAccountViews.AccountView;
 
 @Path("/api/v1/social-accounts")
@@ -104,14 +104,12 @@ public class SocialAccountResource {
                     String idempotencyKey,
             @NotNull @Valid Proposal input,
             @Context UriInfo uri) {
-        Shown shown = accounts.propose(input, idempotencyKey);
-        RestResponse.ResponseBuilder<AccountView> response = shown.created()
-                ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, shown.view())
-                        .location(uri.getBaseUriBuilder()
-                                .path("api/v1/social-accounts/{id}")
-                                .build(shown.account().id()))
-                : RestResponse.ResponseBuilder.ok(shown.view());
-        return response.tag(ETags.of(shown.account().version())).build();
+        Versioned<AccountView> shown = accounts.propose(input, idempotencyKey);
+        return Responses.written(
+                shown,
+                uri.getBaseUriBuilder()
+                        .path("api/v1/social-accounts/{id}")
+                        .build(shown.body().id()));
     }
 
     @GET
@@ -339,9 +337,7 @@ public class SocialAccountResource {
         return ok(accounts.review(UUID.fromString(id), input, ifMatch));
     }
 
-    private static RestResponse<AccountView> ok(Shown shown) {
-        return RestResponse.ResponseBuilder.ok(shown.view())
-                .tag(ETags.of(shown.account().version()))
-                .build();
+    private static RestResponse<AccountView> ok(Versioned<AccountView> shown) {
+        return Responses.ok(shown.body(), shown.version());
     }
 }

@@ -20,7 +20,7 @@ import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.AccessDeniedException;
-import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.InvalidRequestException;
@@ -32,6 +32,7 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.school.SchoolService;
 import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.Approval;
@@ -93,7 +94,7 @@ public class SocialAccountService {
      * proposal; the same key with a different request is a conflict.
      */
     @Transactional
-    public Shown propose(Proposal input, String idempotencyKey) {
+    public Versioned<AccountView> propose(Proposal input, String idempotencyKey) {
         caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL, Role.TRUST_ADMIN);
         String urn = input.schoolUrn();
         if (schools.existingUrns(List.of(urn)).isEmpty()) {
@@ -149,7 +150,7 @@ public class SocialAccountService {
                         urn,
                         HOLDING_HANDLE)
                 > 0) {
-            throw new ConflictException("The account " + canonical.url()
+            throw new DuplicateException("The account " + canonical.url()
                     + " is already proposed for this school or on the public register.");
         }
         SocialAccount account = SocialAccount.propose(
@@ -211,7 +212,7 @@ public class SocialAccountService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Shown get(UUID id) {
+    public Versioned<AccountView> get(UUID id) {
         return shown(visible(id, scope()), false);
     }
 
@@ -224,13 +225,13 @@ public class SocialAccountService {
                         UNDER_REVIEW,
                         account.id())
                 > 0) {
-            throw new ConflictException("This handle is already approved for the Trust; it cannot be approved twice.");
+            throw new DuplicateException("This handle is already approved for the Trust; it cannot be approved twice.");
         }
     }
 
     /** The Head authorises the account before it is created (clause 8.1): PROPOSED → APPROVED. */
     @Transactional
-    public Shown approve(UUID id, Approval input, String ifMatch) {
+    public Versioned<AccountView> approve(UUID id, Approval input, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
         requireHandleUnapproved(account);
         LocalDate today = today();
@@ -240,7 +241,7 @@ public class SocialAccountService {
     }
 
     @Transactional
-    public Shown reject(UUID id, String reason, String ifMatch) {
+    public Versioned<AccountView> reject(UUID id, String reason, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
         return saved(account, "social-account.rejected", account.reject(reason, now()));
     }
@@ -250,7 +251,7 @@ public class SocialAccountService {
      * platform and handle after canonicalisation. APPROVED → ACTIVE; it joins the register.
      */
     @Transactional
-    public Shown confirmLive(UUID id, LiveUrl input, String ifMatch) {
+    public Versioned<AccountView> confirmLive(UUID id, LiveUrl input, String ifMatch) {
         caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
         lockRegister();
         Scope scope = scope();
@@ -267,26 +268,26 @@ public class SocialAccountService {
     }
 
     @Transactional
-    public Shown suspend(UUID id, String reason, String ifMatch) {
+    public Versioned<AccountView> suspend(UUID id, String reason, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
         return saved(account, "social-account.suspended", account.suspend(reason, now()));
     }
 
     @Transactional
-    public Shown reinstate(UUID id, String ifMatch) {
+    public Versioned<AccountView> reinstate(UUID id, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
         return saved(account, "social-account.reinstated", account.reinstate(now()));
     }
 
     @Transactional
-    public Shown retire(UUID id, String reason, String ifMatch) {
+    public Versioned<AccountView> retire(UUID id, String reason, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
         return saved(account, "social-account.retired", account.retire(reason, now()));
     }
 
     /** The Head has reviewed the account (clause 8.2) and sets the next review date. */
     @Transactional
-    public Shown review(UUID id, Review input, String ifMatch) {
+    public Versioned<AccountView> review(UUID id, Review input, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
         LocalDate today = today();
         LocalDate due =
@@ -295,7 +296,6 @@ public class SocialAccountService {
     }
 
     /** An account and its view, built while the session is open. */
-    public record Shown(SocialAccount account, AccountView view, boolean created) {}
 
     /**
      * A Head's transition: 403 without the role, 404 unless the account belongs to a school they head, then If-Match
@@ -324,14 +324,14 @@ public class SocialAccountService {
                 .orElseThrow(() -> notFound(id));
     }
 
-    private Shown saved(SocialAccount account, String action, List<String> changed) {
+    private Versioned<AccountView> saved(SocialAccount account, String action, List<String> changed) {
         SocialAccount.flush();
         audit.record(new AuditEntry(action, AUDIT_TYPE, account.id().toString(), account.schoolUrn(), changed));
         return shown(account, false);
     }
 
-    private Shown shown(SocialAccount account, boolean created) {
-        return new Shown(account, views(List.of(account)).get(0), created);
+    private Versioned<AccountView> shown(SocialAccount account, boolean created) {
+        return new Versioned<>(views(List.of(account)).get(0), account.version(), created);
     }
 
     private List<AccountView> views(List<SocialAccount> accounts) {

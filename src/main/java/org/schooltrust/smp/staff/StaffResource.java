@@ -36,6 +36,7 @@ import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.QueryParams;
+import org.schooltrust.smp.common.web.Responses;
 
 @Path("/api/v1/staff")
 @Tag(name = "Staff")
@@ -81,13 +82,9 @@ public class StaffResource {
                     String hrId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "Optional ETag the change is based on.")
                     String ifMatch,
-            @NotNull AdultInput input) {
-        StaffWriter.Upserted result = writer.put(hrId, input, ifMatch);
-        return RestResponse.ResponseBuilder.create(
-                        result.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
-                        AdultView.of(result.adult()))
-                .tag(ETags.of(result.adult().version()))
-                .build();
+            @NotNull AdultInput input,
+            @Context UriInfo uri) {
+        return Responses.written(writer.put(hrId, input, ifMatch).map(AdultView::of), uri.getRequestUri());
     }
 
     @POST

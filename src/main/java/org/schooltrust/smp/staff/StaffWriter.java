@@ -25,6 +25,7 @@ import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.school.SchoolService;
 
 /**
@@ -120,7 +121,7 @@ public class StaffWriter {
      * manual record (volunteers, governors), and a Head may only place it in their own schools.
      */
     @Transactional
-    public Upserted put(String hrId, AdultInput input, String ifMatch) {
+    public Versioned<Adult> put(String hrId, AdultInput input, String ifMatch) {
         caller.requireAny(Role.HR_SYNC, Role.TRUST_ADMIN, Role.HEAD_OF_SCHOOL);
         boolean fromHr = caller.has(Role.HR_SYNC);
         boolean headOnly = !caller.seesWholeTrust();
@@ -170,7 +171,7 @@ public class StaffWriter {
                 assignments);
         Applied applied = apply(List.of(keyed), fromHr ? AdultSource.HR : AdultSource.MANUAL, false);
         Adult adult = applied.all().stream().findFirst().orElseThrow();
-        return new Upserted(adult, !applied.created.isEmpty());
+        return new Versioned<>(adult, adult.version(), !applied.created.isEmpty());
     }
 
     /**
@@ -347,8 +348,6 @@ public class StaffWriter {
             throw new IllegalStateException("Could not discard the dry run", e);
         }
     }
-
-    public record Upserted(Adult adult, boolean created) {}
 
     private static final class Applied {
         final List<Adult> created = new ArrayList<>();

@@ -90,7 +90,8 @@ class AcknowledgementTest {
         ack(Policies.ack(slug, "1.0", school, "a".repeat(64)))
                 .then()
                 .statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/body-hash-mismatch"));
         Policies.publish(slug, Policies.version("2.0", "1. Rules\n1.1 Be very careful.\n", true, school));
         ack(Policies.ack(slug, "1.0", school, sha)).then().statusCode(409);
         String etag = Api.as(Tokens.trustAdmin())

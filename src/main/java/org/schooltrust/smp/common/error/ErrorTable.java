@@ -34,6 +34,11 @@ public final class ErrorTable {
     public static final ProblemType NOT_ACCEPTABLE =
             new ProblemType(406, "not-acceptable", "No acceptable representation");
     public static final ProblemType CONFLICT = new ProblemType(409, "conflict", "Conflict with the current state");
+    public static final ProblemType ILLEGAL_TRANSITION =
+            new ProblemType(409, "illegal-transition", "The resource's status does not allow this transition");
+    public static final ProblemType BODY_HASH_MISMATCH =
+            new ProblemType(409, "body-hash-mismatch", "The text you were shown is not the text of this version");
+    public static final ProblemType DUPLICATE = new ProblemType(409, "duplicate", "The resource already exists");
     public static final ProblemType PRECONDITION_FAILED =
             new ProblemType(412, "precondition-failed", "The resource has changed (ETag mismatch)");
     public static final ProblemType PAYLOAD_TOO_LARGE =
@@ -72,6 +77,9 @@ public final class ErrorTable {
         TABLE.put(NotAllowedException.class, METHOD_NOT_ALLOWED);
         TABLE.put(NotAcceptableException.class, NOT_ACCEPTABLE);
         TABLE.put(ConflictException.class, CONFLICT);
+        TABLE.put(IllegalTransitionException.class, ILLEGAL_TRANSITION);
+        TABLE.put(BodyHashMismatchException.class, BODY_HASH_MISMATCH);
+        TABLE.put(DuplicateException.class, DUPLICATE);
         TABLE.put(IdempotencyKeyReusedException.class, IDEMPOTENCY_KEY_REUSED);
         // a unique constraint or a version check lost to a concurrent request: the other request won
         TABLE.put(org.hibernate.exception.ConstraintViolationException.class, CONFLICT);

@@ -33,6 +33,15 @@ public final class Cursor {
         }
     }
 
+    /** A cursor's UUID key; anything else is a 400 before it reaches SQL. */
+    public static java.util.UUID uuid(String key) {
+        try {
+            return java.util.UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
+        }
+    }
+
     public static Instant instant(String key) {
         try {
             return Instant.parse(key);

@@ -33,6 +33,19 @@ class ErrorTableTest {
     }
 
     @Test
+    void distinctConflictsHaveDistinctProblemTypes() {
+        assertThat(of(new IllegalTransitionException("x")).slug()).isEqualTo("illegal-transition");
+        assertThat(of(new BodyHashMismatchException("x")).slug()).isEqualTo("body-hash-mismatch");
+        assertThat(of(new DuplicateException("x")).slug()).isEqualTo("duplicate");
+        assertThat(of(new ConflictException("x")).slug()).isEqualTo("conflict");
+        assertThat(of(new IdempotencyKeyReusedException("x")).status()).isEqualTo(422);
+        for (ProblemType type :
+                java.util.List.of(ErrorTable.ILLEGAL_TRANSITION, ErrorTable.BODY_HASH_MISMATCH, ErrorTable.DUPLICATE)) {
+            assertThat(type.status()).isEqualTo(409);
+        }
+    }
+
+    @Test
     void anythingElseStaysABug() {
         assertThat(ErrorTable.lookup(new SQLException("syntax error", "42601"))).isEmpty();
     }
