@@ -75,8 +75,7 @@ public class AcknowledgementService {
             throw new ConflictException("Your staff record is inactive; there is nothing to acknowledge.");
         }
         LocalDate today = time.today();
-        if (adult.currentAssignments(today).stream()
-                .noneMatch(a -> a.schoolUrn().equals(input.schoolUrn()))) {
+        if (!adult.worksAt(input.schoolUrn(), today)) {
             throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
         }
         PolicyVersion version = policies.findVersion(input.policy(), input.version())

@@ -325,9 +325,7 @@ public class DeclarationService {
     /** The caller's adult record, which must currently work at the school. */
     private Adult currentAdult(String schoolUrn) {
         Adult adult = self();
-        if (!adult.active()
-                || adult.currentAssignments(today()).stream()
-                        .noneMatch(a -> a.schoolUrn().equals(schoolUrn))) {
+        if (!adult.worksAt(schoolUrn, today())) {
             throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
         }
         return adult;

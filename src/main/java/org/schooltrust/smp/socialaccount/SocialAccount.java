@@ -137,6 +137,17 @@ public class SocialAccount extends PanacheEntityBase {
     record Proposer(String subject, UUID adultId) {}
 
     /** A new PROPOSED account. The caller has checked the administrators are active adults of the school. */
+    /**
+     * The one reason rule (clause 8.1): at least {@value #MIN_REASON} characters once stripped, counted as the
+     * database counts them (code points, so an emoji is one character, not two UTF-16 units).
+     */
+    static java.util.Optional<String> reasonProblem(String reason) {
+        String stripped = reason == null ? "" : reason.strip();
+        return stripped.codePointCount(0, stripped.length()) < MIN_REASON
+                ? java.util.Optional.of("must explain the pedagogical or business reason in at least 50 characters")
+                : java.util.Optional.empty();
+    }
+
     static SocialAccount propose(
             String schoolUrn,
             Canonical account,
@@ -145,11 +156,9 @@ public class SocialAccount extends PanacheEntityBase {
             List<UUID> administratorIds,
             Proposer proposer,
             Instant now) {
-        String strippedReason = reason == null ? "" : reason.strip();
-        if (strippedReason.length() < MIN_REASON) {
-            throw ValidationFailedException.of(
-                    "reason", "must explain the pedagogical or business reason in at least 50 characters");
-        }
+        reasonProblem(reason).ifPresent(problem -> {
+            throw ValidationFailedException.of("reason", problem);
+        });
         List<UUID> administrators = List.copyOf(new LinkedHashSet<>(administratorIds));
         if (administrators.size() < MIN_ADMINISTRATORS) {
             throw ValidationFailedException.of("administrators", "must name at least two different adults");
@@ -161,7 +170,7 @@ public class SocialAccount extends PanacheEntityBase {
         a.handle = account.handle();
         a.canonicalUrl = account.url();
         a.purpose = purpose;
-        a.reason = strippedReason;
+        a.reason = reason.strip();
         a.status = AccountStatus.PROPOSED;
         a.administratorIds = new ArrayList<>(administrators);
         a.proposerSubject = proposer.subject();

@@ -41,7 +41,8 @@ public final class SocialAccountInputs {
             String purpose,
 
             @NotNull
-            @Size(min = SocialAccount.MIN_REASON, max = 4000)
+            @Size(max = 4000)
+            @StrongReason
             @Schema(
                     required = true,
                     minLength = SocialAccount.MIN_REASON,

@@ -105,7 +105,7 @@ public class SocialAccountService {
         boolean mayPropose = caller.has(Role.TRUST_ADMIN)
                 || caller.isHeadOf(urn)
                 || caller.has(Role.STAFF)
-                        && me.filter(a -> worksAt(a, urn, today)).isPresent();
+                        && me.filter(a -> a.worksAt(urn, today)).isPresent();
         if (!mayPropose) {
             throw new ResourceNotFoundException("No school " + urn + " for which you may propose accounts.");
         }
@@ -129,12 +129,6 @@ public class SocialAccountService {
             canonical = Canonicalizer.require(Platform.valueOf(input.platform()), input.handle());
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("handle", e.getMessage()));
-        }
-        String reason = input.reason().strip();
-        if (reason.codePointCount(0, reason.length())
-                < SocialAccount.MIN_REASON) { // characters, as the database counts
-            errors.add(new FieldError(
-                    "reason", "must explain the pedagogical or business reason in at least 50 characters"));
         }
         List<UUID> administrators = administrators(input.administrators(), urn, today, errors);
         if (!errors.isEmpty()) {
@@ -390,19 +384,13 @@ public class SocialAccountService {
             Adult adult = found.get(hrId);
             if (!seen.add(hrId)) {
                 errors.add(new FieldError("administrators[" + i + "]", "repeats another administrator"));
-            } else if (adult == null || !worksAt(adult, urn, today)) {
+            } else if (adult == null || !adult.worksAt(urn, today)) {
                 errors.add(new FieldError("administrators[" + i + "]", "is not an active adult of school " + urn));
             } else {
                 ids.add(adult.id());
             }
         }
         return ids;
-    }
-
-    private static boolean worksAt(Adult adult, String urn, LocalDate today) {
-        return adult.active()
-                && adult.currentAssignments(today).stream()
-                        .anyMatch(a -> a.schoolUrn().equals(urn));
     }
 
     /** The caller's adult record, when the token names one. */
@@ -425,7 +413,7 @@ public class SocialAccountService {
         Set<String> urns = new HashSet<>(caller.headedSchools());
         Optional<Adult> me = me().filter(Adult::active);
         if (me.isPresent() && caller.has(Role.STAFF)) {
-            me.get().currentAssignments(today()).forEach(a -> urns.add(a.schoolUrn()));
+            urns.addAll(me.get().schoolsWorkedAt(today()));
         }
         return new Scope(false, urns, me.map(Adult::id).orElse(null));
     }

@@ -252,4 +252,22 @@ class SocialAccountTest {
         }
         assertThat(refused).isEqualTo(7 * 6 - 1 - 1 - 1 - 1 - 1 - 3 - 3);
     }
+
+    @org.junit.jupiter.api.Test
+    void theReasonRuleCountsCharactersAsTheDatabaseDoes() {
+        String fortyNine = "x".repeat(49);
+        org.assertj.core.api.Assertions.assertThat(SocialAccount.reasonProblem(fortyNine))
+                .isPresent();
+        org.assertj.core.api.Assertions.assertThat(SocialAccount.reasonProblem("  " + fortyNine + "  "))
+                .isPresent();
+        org.assertj.core.api.Assertions.assertThat(SocialAccount.reasonProblem(fortyNine + "y"))
+                .isEmpty();
+        // 25 emoji are 50 UTF-16 units but only 25 characters: not enough
+        org.assertj.core.api.Assertions.assertThat(SocialAccount.reasonProblem("\uD83D\uDE00".repeat(25)))
+                .isPresent();
+        org.assertj.core.api.Assertions.assertThat(SocialAccount.reasonProblem("\uD83D\uDE00".repeat(50)))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(SocialAccount.reasonProblem(null))
+                .isPresent();
+    }
 }
