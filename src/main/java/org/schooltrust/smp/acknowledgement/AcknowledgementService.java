@@ -25,7 +25,6 @@ import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
-import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.policy.PolicyService;
 import org.schooltrust.smp.policy.PolicyVersion;
@@ -69,7 +68,6 @@ public class AcknowledgementService {
     @Transactional
     public Versioned<AcknowledgementView> acknowledge(
             AcknowledgementInput input, String idempotencyKey, String userAgent) {
-        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
         Adult adult = staff.me();
         if (!adult.active()) {
             throw new ConflictException("Your staff record is inactive; there is nothing to acknowledge.");
@@ -145,7 +143,6 @@ public class AcknowledgementService {
     /** The caller's acknowledgements, oldest first, keyset-paged by (time, id). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AcknowledgementView> mine(PageParams page) {
-        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
         Adult adult = staff.me();
         Instant afterTime = Instant.EPOCH;
         UUID afterId = new UUID(0, 0);
@@ -176,7 +173,6 @@ public class AcknowledgementService {
     /** One of the caller's acknowledgements; anyone else's is 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AcknowledgementView mine(UUID id) {
-        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
         Adult adult = staff.me();
         Acknowledgement ack = Acknowledgement.<Acknowledgement>find("id = ?1 and adultId = ?2", id, adult.id())
                 .firstResultOptional()
@@ -186,7 +182,6 @@ public class AcknowledgementService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RequirementView> requirements() {
-        caller.requireAny(Role.STAFF, Role.HEAD_OF_SCHOOL);
         return queries.forAdult(staff.me().id());
     }
 

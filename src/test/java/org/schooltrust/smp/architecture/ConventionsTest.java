@@ -80,4 +80,38 @@ class ConventionsTest {
                     .check(MAIN);
         }
     }
+
+    /**
+     * Roles are decided in one layer, on the resource: every endpoint names who may call it (services decide only
+     * which objects, through {@code Caller}). Unannotated endpoints would be denied at run time anyway.
+     */
+    @Test
+    void everyEndpointNamesItsRolesOnTheResource() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (JavaClass type : MAIN) {
+            if (!type.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+                continue;
+            }
+            Class<?> resource = type.reflect();
+            boolean classLevel = hasRoleAnnotation(resource.getAnnotations());
+            for (java.lang.reflect.Method method : resource.getDeclaredMethods()) {
+                boolean endpoint = java.util.Arrays.stream(method.getAnnotations())
+                        .anyMatch(a -> a.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class));
+                if (endpoint && !classLevel && !hasRoleAnnotation(method.getAnnotations())) {
+                    missing.add(resource.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(missing)
+                .as("endpoints without a role annotation")
+                .isEmpty();
+    }
+
+    private static boolean hasRoleAnnotation(java.lang.annotation.Annotation[] annotations) {
+        return java.util.Arrays.stream(annotations)
+                .map(java.lang.annotation.Annotation::annotationType)
+                .anyMatch(t -> t == jakarta.annotation.security.RolesAllowed.class
+                        || t == jakarta.annotation.security.PermitAll.class
+                        || t == io.quarkus.security.Authenticated.class);
+    }
 }

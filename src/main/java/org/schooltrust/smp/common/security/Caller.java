@@ -67,13 +67,6 @@ public class Caller {
         return Arrays.stream(roles).anyMatch(this::has);
     }
 
-    /** Refuses (403) unless the caller has one of the roles. */
-    public void requireAny(Role... roles) {
-        if (!hasAny(roles)) {
-            throw new AccessDeniedException("This operation needs one of the roles " + Arrays.toString(roles) + ".");
-        }
-    }
-
     /** School URNs from the schools claim. */
     public Set<String> schools() {
         Set<String> schools = identity.getAttribute(ClaimsAugmentor.SCHOOLS);
