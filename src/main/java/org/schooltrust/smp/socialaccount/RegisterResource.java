@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
+import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.socialaccount.RegisterViews.RegisterEntry;
 import org.schooltrust.smp.socialaccount.RegisterViews.Verification;
@@ -75,7 +76,7 @@ public class RegisterResource {
             @Context UriInfo uri) {
         Instant since = QueryParams.instant("updatedSince", updatedSince);
         EntityTag tag = register.etag(since, page);
-        if (RegisterService.noneMatchHits(ifNoneMatch, tag)) {
+        if (ETags.noneMatchHits(ifNoneMatch, tag.getValue())) {
             return RestResponse.ResponseBuilder.<Page<RegisterEntry>>notModified(tag)
                     .build();
         }

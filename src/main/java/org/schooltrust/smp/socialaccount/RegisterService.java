@@ -120,24 +120,6 @@ public class RegisterService {
                 .orElseGet(() -> new Verification(false, null, null, read));
     }
 
-    /** If-None-Match (weak comparison, RFC 9110): {@code *} or any listed tag equal to the current one. */
-    static boolean noneMatchHits(String ifNoneMatch, EntityTag current) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        String quoted = "\"" + current.getValue() + "\"";
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals("*") || t.equals(quoted)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void requireAuthenticated() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();

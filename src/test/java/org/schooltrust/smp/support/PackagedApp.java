@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.schooltrust.smp.common.db.EmbeddedPostgresStarter;
 
 /**
  * The packaged application ({@code java -jar target/quarkus-app/quarkus-run.jar}) on its own embedded PostgreSQL,
@@ -70,11 +71,8 @@ public final class PackagedApp implements AutoCloseable {
         AutoCloseable postgresReaper = ManagedProcess.onShutdown(() -> stopPostgres(dataDir));
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
-                    .start();
-        } catch (IOException | RuntimeException e) {
+            postgres = EmbeddedPostgresStarter.start(dataDir);
+        } catch (RuntimeException e) {
             stopPostgres(dataDir);
             closeQuietly(postgresReaper);
             throw new IllegalStateException("Could not start PostgreSQL for " + name, e);
@@ -86,7 +84,7 @@ public final class PackagedApp implements AutoCloseable {
             Map<String, String> appEnv = new LinkedHashMap<>();
             appEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             appEnv.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
-            appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
+            appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresStarter.jdbcUrl(postgres));
             appEnv.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             appEnv.putAll(env);

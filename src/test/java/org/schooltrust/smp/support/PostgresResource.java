@@ -3,8 +3,8 @@ package org.schooltrust.smp.support;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
+import org.schooltrust.smp.common.db.EmbeddedPostgresStarter;
 
 /** One real PostgreSQL (embedded binaries, no Docker) for the whole test run. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -13,15 +13,14 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        postgres = EmbeddedPostgresStarter.start();
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.jdbc.url",
+                EmbeddedPostgresStarter.jdbcUrl(postgres),
+                "quarkus.datasource.username",
+                EmbeddedPostgresStarter.USER,
+                "quarkus.datasource.password",
+                "postgres");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.schooltrust.smp.common.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Starts one embedded PostgreSQL per JVM. Dev mode rebuilds configuration in a new class loader on every hot reload, so
@@ -20,22 +19,16 @@ final class EmbeddedPostgresHolder {
         if (started != null) {
             return started;
         }
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "100")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
-            String url = postgres.getJdbcUrl(USER, "postgres");
-            System.setProperty(URL_PROPERTY, url);
-            return url;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
-        }
+        EmbeddedPostgres postgres = EmbeddedPostgresStarter.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is going away
+            }
+        }));
+        String url = EmbeddedPostgresStarter.jdbcUrl(postgres);
+        System.setProperty(URL_PROPERTY, url);
+        return url;
     }
 }

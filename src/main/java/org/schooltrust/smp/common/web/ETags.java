@@ -54,4 +54,26 @@ public final class ETags {
                 .map(String::trim)
                 .anyMatch(tag -> starAllowed && tag.equals("*") || tag.equals(current));
     }
+
+    /**
+     * If-None-Match by weak comparison (RFC 9110 13.1.2): {@code *} or any listed tag, weak or strong, naming the
+     * current value. (JAX-RS {@code Request.evaluatePreconditions} in RESTEasy Reactive does not compare a weak tag in
+     * a list, so the one implementation of both conditional headers lives here.)
+     */
+    public static boolean noneMatchHits(String ifNoneMatch, String currentValue) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String quoted = "\"" + currentValue + "\"";
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(quoted)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -41,4 +41,13 @@ class ETagsTest {
         assertThatThrownBy(() -> ETags.checkRequired("W/\"3\"", 3L)).isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> ETags.checkRequired("*", 3L)).isInstanceOf(PreconditionFailedException.class);
     }
+
+    @Test
+    void ifNoneMatchUsesWeakComparison() {
+        assertThat(ETags.noneMatchHits("\"abc\"", "abc")).isTrue();
+        assertThat(ETags.noneMatchHits("\"x\", W/\"abc\"", "abc")).isTrue();
+        assertThat(ETags.noneMatchHits("*", "abc")).isTrue();
+        assertThat(ETags.noneMatchHits("\"x\"", "abc")).isFalse();
+        assertThat(ETags.noneMatchHits(null, "abc")).isFalse();
+    }
 }
