@@ -11,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolCompliance;
 import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.QueryParams;
 
@@ -53,7 +57,7 @@ public class ComplianceResource {
                         schema = @Schema(implementation = SchoolCompliance.class)),
                 @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
-    public SchoolCompliance school(
+    public RestResponse<SchoolCompliance> school(
             @PathParam("urn")
                     @Pattern(regexp = URN, message = "must be a 6-digit URN")
                     @Parameter(description = "School URN.")
@@ -68,9 +72,11 @@ public class ComplianceResource {
                             description = "Only adults with this status.",
                             schema = @Schema(implementation = RequirementStatus.class))
                     String status,
-            @BeanParam @Valid PageParams page) {
-        return compliance.school(
+            @BeanParam @Valid PageParams page,
+            @Context UriInfo uri) {
+        SchoolCompliance found = compliance.school(
                 urn, policy, QueryParams.enumValue("status", status, RequirementStatus.class, null), page);
+        return Pages.ok(found, found.nextCursor(), uri);
     }
 
     @GET

@@ -120,6 +120,16 @@ public class DeclarationService {
         return Versioned.created(view(declaration, adult), declaration.version());
     }
 
+    /** One of the caller's nil returns; anyone else's is 404. */
+    @Transactional
+    public DeclarationViews.NilReturnView nilReturn(UUID id) {
+        Adult adult = self();
+        NilReturn nil = NilReturn.<NilReturn>find("id = ?1 and adultId = ?2", id, adult.id())
+                .firstResultOptional()
+                .orElseThrow(() -> new ResourceNotFoundException("No nil return " + id + " of yours."));
+        return new DeclarationViews.NilReturnView(nil.id(), nil.schoolUrn(), nil.declaredAt());
+    }
+
     @Transactional
     public DeclarationViews.NilReturnView nilReturn(DeclarationInputs.NilReturn input) {
         Adult adult = currentAdult(input.schoolUrn());

@@ -70,7 +70,8 @@ class ComplianceTest {
                 .body("counts.overdue", equalTo(0))
                 .body("counts.notRequired", equalTo(1))
                 .body("items.size()", equalTo(2))
-                .body("nextCursor", org.hamcrest.Matchers.notNullValue());
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue())
+                .header("Link", org.hamcrest.Matchers.containsString("rel=\"next\""));
         Api.as(head)
                 .get("/api/v1/schools/{urn}/compliance?policy={slug}&status=DUE", school, slug)
                 .then()

@@ -77,5 +77,6 @@ class LocationTest {
                                 "relationship",
                                 "PARENT"))
                         .post("/api/v1/me/family-declarations"));
+        readsBack(staff, Api.as(staff).body(Map.of("schoolUrn", urn)).post("/api/v1/me/family-nil-returns"));
     }
 }

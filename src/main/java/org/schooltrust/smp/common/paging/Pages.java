@@ -10,12 +10,19 @@ public final class Pages {
     private Pages() {}
 
     public static <T> RestResponse<Page<T>> ok(Page<T> page, UriInfo uri) {
-        RestResponse.ResponseBuilder<Page<T>> response = RestResponse.ResponseBuilder.ok(page);
-        if (page.nextCursor() != null) {
-            response.links(
-                    Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()))
-                            .rel("next")
-                            .build());
+        return ok(page, page.nextCursor(), uri);
+    }
+
+    /**
+     * Any body that is a page with its own envelope (a school's compliance: counts and the adults), with the same
+     * {@code Link: rel="next"} header as every other list.
+     */
+    public static <B> RestResponse<B> ok(B body, String nextCursor, UriInfo uri) {
+        RestResponse.ResponseBuilder<B> response = RestResponse.ResponseBuilder.ok(body);
+        if (nextCursor != null) {
+            response.links(Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor))
+                    .rel("next")
+                    .build());
         }
         return response.build();
     }
