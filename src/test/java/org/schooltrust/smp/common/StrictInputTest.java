@@ -215,6 +215,29 @@ class StrictInputTest {
     }
 
     @Test
+    void aBadUuidInAPathIs422NamingTheParameterEverywhere() {
+        String school = TestData.newSchool();
+        String hrId = TestData.hrAdultAt(school);
+        String staff = Tokens.staff(hrId, school);
+        for (String path : java.util.List.of(
+                "/api/v1/me/family-declarations/not-a-uuid",
+                "/api/v1/me/family-declarations/1-1-1-1-1",
+                "/api/v1/me/acknowledgements/not-a-uuid",
+                "/api/v1/me/family-nil-returns/not-a-uuid",
+                "/api/v1/social-accounts/not-a-uuid")) {
+            isProblem(Api.as(staff).get(path).then(), 422, "validation-failed")
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("id"));
+        }
+        isProblem(
+                        Api.as(Tokens.head("H-UUID-" + school, school))
+                                .get("/api/v1/schools/{urn}/family-declarations/not-a-uuid", school)
+                                .then(),
+                        422,
+                        "validation-failed")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("id"));
+    }
+
+    @Test
     void anUnknownStatusWithSpacesInAQueryIs422() {
         String school = TestData.newSchool();
         isProblem(

@@ -119,6 +119,9 @@ public class ProblemMapper {
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
         }
+        if (error instanceof org.schooltrust.smp.common.web.UuidParameters.InvalidUuid invalid) {
+            return List.of(new FieldError(invalid.parameter(), "must be a UUID"));
+        }
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return List.of(new FieldError(jsonPath(mapping), "has the wrong type or an unknown value"));
         }
