@@ -26,7 +26,7 @@ public class DepartureSweep {
     EntityManager em;
 
     @Inject
-    DeclarationService declarations;
+    DeclarationRecords declarations;
 
     @Inject
     AdvisoryLocks locks;

@@ -30,7 +30,7 @@ public class FamilyLinkService {
     SchoolService schools;
 
     @Inject
-    DeclarationService declarations;
+    DeclarationRecords declarations;
 
     @Inject
     Caller caller;

@@ -32,7 +32,6 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
-import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Responses;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
@@ -45,7 +44,7 @@ import org.schooltrust.smp.declaration.DeclarationViews.Full;
 public class MyDeclarationsResource {
 
     @Inject
-    DeclarationService declarations;
+    MyDeclarationService declarations;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -177,9 +176,7 @@ public class MyDeclarationsResource {
         return withETag(declarations.reconfirm(id, ifMatch));
     }
 
-    static RestResponse<Full> withETag(Full declaration) {
-        return RestResponse.ResponseBuilder.ok(declaration)
-                .tag(ETags.of(declaration.version()))
-                .build();
+    private static RestResponse<Full> withETag(Full declaration) {
+        return Responses.ok(declaration, declaration.version());
     }
 }

@@ -34,7 +34,7 @@ import org.schooltrust.smp.common.web.Versioned;
 public class MyNilReturnsResource {
 
     @Inject
-    DeclarationService declarations;
+    MyDeclarationService declarations;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

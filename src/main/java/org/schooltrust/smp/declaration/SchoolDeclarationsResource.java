@@ -34,6 +34,7 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.QueryParams;
+import org.schooltrust.smp.common.web.Responses;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 import org.schooltrust.smp.declaration.DeclarationViews.Unanswered;
 
@@ -48,7 +49,7 @@ public class SchoolDeclarationsResource {
             + " declarations a Head of the school made, `trust-admin`: a Head never reviews their own (clause 6.8).";
 
     @Inject
-    DeclarationService declarations;
+    SchoolDeclarationService declarations;
 
     @Inject
     FamilyLinkService links;
@@ -107,7 +108,7 @@ public class SchoolDeclarationsResource {
             description = "The declaration.",
             headers = @Header(name = "ETag", description = "Version of the declaration."))
     public RestResponse<Full> get(@PathParam("id") @Parameter(description = "Declaration id.") UUID id) {
-        return MyDeclarationsResource.withETag(declarations.get(urn, id));
+        return withETag(declarations.get(urn, id));
     }
 
     @POST
@@ -131,7 +132,7 @@ public class SchoolDeclarationsResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
                     String ifMatch,
             @NotNull @Valid DeclarationInputs.Acknowledge input) {
-        return MyDeclarationsResource.withETag(declarations.acknowledge(urn, id, ifMatch, input));
+        return withETag(declarations.acknowledge(urn, id, ifMatch, input));
     }
 
     @POST
@@ -153,7 +154,7 @@ public class SchoolDeclarationsResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
                     String ifMatch,
             @NotNull @Valid DeclarationInputs.Reason input) {
-        return MyDeclarationsResource.withETag(declarations.decline(urn, id, ifMatch, input));
+        return withETag(declarations.decline(urn, id, ifMatch, input));
     }
 
     @POST
@@ -175,7 +176,7 @@ public class SchoolDeclarationsResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
                     String ifMatch,
             @NotNull @Valid DeclarationInputs.Question input) {
-        return MyDeclarationsResource.withETag(declarations.requestInfo(urn, id, ifMatch, input));
+        return withETag(declarations.requestInfo(urn, id, ifMatch, input));
     }
 
     @POST
@@ -197,6 +198,10 @@ public class SchoolDeclarationsResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
                     String ifMatch,
             @NotNull @Valid DeclarationInputs.Reason input) {
-        return MyDeclarationsResource.withETag(declarations.end(urn, id, ifMatch, input));
+        return withETag(declarations.end(urn, id, ifMatch, input));
+    }
+
+    private static RestResponse<Full> withETag(Full declaration) {
+        return Responses.ok(declaration, declaration.version());
     }
 }

@@ -1,0 +1,152 @@
+package org.schooltrust.smp.declaration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.declaration.DeclarationViews.Full;
+import org.schooltrust.smp.staff.Adult;
+import org.schooltrust.smp.staff.AdultsLeftSchools;
+import org.schooltrust.smp.staff.StaffService;
+
+/**
+ * What both sides of family declarations share: the view (names only to those who may read them), audited reads, the
+ * keyset cursor, and ending declarations for reasons no person chose (an adult or pupil left).
+ */
+@ApplicationScoped
+class DeclarationRecords {
+
+    @Inject
+    org.schooltrust.smp.common.time.TimeSource time;
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    static final String AUDIT_TYPE = "family-declaration";
+
+    void endForDepartures(@Observes AdultsLeftSchools event) {
+        Set<String> left = new HashSet<>();
+        event.departures().forEach(d -> d.schoolUrns().forEach(urn -> left.add(d.adultId() + "@" + urn)));
+        List<UUID> adults = event.departures().stream()
+                .map(AdultsLeftSchools.Departure::adultId)
+                .toList();
+        List<FamilyDeclaration> active = FamilyDeclaration.<FamilyDeclaration>find(
+                        "adultId in ?1 and status in ?2", adults, DeclarationStatus.ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        endAll(
+                active.stream()
+                        .filter(d -> left.contains(d.adultId() + "@" + d.schoolUrn()))
+                        .toList(),
+                EndReason.ADULT_LEFT);
+    }
+
+    /** Ends declarations for a reason no person chose (pupil or adult left), with one audit event each. */
+    void endAll(List<FamilyDeclaration> declarations, EndReason reason) {
+        Instant now = now();
+        List<AuditEntry> events = new ArrayList<>();
+        for (FamilyDeclaration d : declarations) {
+            d.end(reason, null, now);
+            events.add(new AuditEntry(
+                    "family-declaration.ended",
+                    AUDIT_TYPE,
+                    d.id().toString(),
+                    d.schoolUrn(),
+                    List.of("status", "endReason")));
+        }
+        audit.recordAll(events);
+    }
+
+    /** A human read of a declaration: audited. */
+    Full read(FamilyDeclaration d, Adult adult) {
+        return readAll(List.of(d), x -> adult).get(0);
+    }
+
+    /** Human reads of declarations: one audit event each, appended to the chain in one go. */
+    List<Full> readAll(
+            List<FamilyDeclaration> declarations, java.util.function.Function<FamilyDeclaration, Adult> adultOf) {
+        audit.recordReads(declarations.stream()
+                .map(d -> new AuditEntry(
+                        "family-declaration.read", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of()))
+                .toList());
+        return declarations.stream().map(d -> view(d, adultOf.apply(d))).toList();
+    }
+
+    Full view(FamilyDeclaration d, Adult adult) {
+        return new Full(
+                d.id(),
+                d.schoolUrn(),
+                adult == null ? null : adult.hrId(),
+                adult == null ? null : adult.firstName(),
+                adult == null ? null : adult.lastName(),
+                d.pupilMisId(),
+                d.pupilName(),
+                d.relationship(),
+                d.relationshipOther(),
+                d.note(),
+                d.status(),
+                d.infoQuestion(),
+                d.infoAnswer(),
+                d.reviewedBy(),
+                d.reviewedAt(),
+                d.discussedOn(),
+                d.agreedProtocols(),
+                d.headNote(),
+                d.acknowledgedAt(),
+                d.declineReason(),
+                d.endReason(),
+                d.endNote(),
+                d.endedAt(),
+                d.reconfirmBy(),
+                d.reconfirmedAt(),
+                d.isReconfirmationOverdue(today()),
+                d.createdAt(),
+                d.updatedAt(),
+                d.version());
+    }
+
+    static UUID parseUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new org.schooltrust.smp.common.error.InvalidRequestException(
+                    "The cursor is not one this server issued for this list.");
+        }
+    }
+
+    private LocalDate today() {
+        return time.today();
+    }
+
+    private Instant now() {
+        return time.now();
+    }
+
+    /** The keyset position of a (createdAt, id) cursor; the start of the list without one. */
+    record After(Instant time, UUID id) {
+        static After of(String cursor) {
+            if (cursor == null) {
+                return new After(Instant.EPOCH, new UUID(0, 0));
+            }
+            List<String> keys = Cursor.decode(cursor, 2);
+            return new After(Cursor.instant(keys.get(0)), parseUuid(keys.get(1)));
+        }
+    }
+}
