@@ -58,6 +58,9 @@ public class SocialAccountResource {
     @Inject
     SocialAccountService accounts;
 
+    @Inject
+    SocialAccountDecisions decisions;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.Names.STAFF, Role.Names.HEAD_OF_SCHOOL, Role.Names.TRUST_ADMIN})
@@ -188,7 +191,7 @@ public class SocialAccountResource {
                     @Parameter(description = "ETag of the account as reviewed.", required = true)
                     String ifMatch,
             @Valid Approval input) {
-        return ok(accounts.approve(UUID.fromString(id), input, ifMatch));
+        return ok(decisions.approve(UUID.fromString(id), input, ifMatch));
     }
 
     @POST
@@ -213,7 +216,7 @@ public class SocialAccountResource {
                     @Parameter(description = "ETag of the account as reviewed.", required = true)
                     String ifMatch,
             @NotNull @Valid Reason input) {
-        return ok(accounts.reject(UUID.fromString(id), input.reason(), ifMatch));
+        return ok(decisions.reject(UUID.fromString(id), input.reason(), ifMatch));
     }
 
     @POST
@@ -240,7 +243,7 @@ public class SocialAccountResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
                     String ifMatch,
             @NotNull @Valid LiveUrl input) {
-        return ok(accounts.confirmLive(UUID.fromString(id), input, ifMatch));
+        return ok(decisions.confirmLive(UUID.fromString(id), input, ifMatch));
     }
 
     @POST
@@ -264,7 +267,7 @@ public class SocialAccountResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
                     String ifMatch,
             @NotNull @Valid Reason input) {
-        return ok(accounts.suspend(UUID.fromString(id), input.reason(), ifMatch));
+        return ok(decisions.suspend(UUID.fromString(id), input.reason(), ifMatch));
     }
 
     @POST
@@ -285,7 +288,7 @@ public class SocialAccountResource {
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
                     String ifMatch) {
-        return ok(accounts.reinstate(UUID.fromString(id), ifMatch));
+        return ok(decisions.reinstate(UUID.fromString(id), ifMatch));
     }
 
     @POST
@@ -309,7 +312,7 @@ public class SocialAccountResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
                     String ifMatch,
             @Valid Retirement input) {
-        return ok(accounts.retire(UUID.fromString(id), input == null ? null : input.reason(), ifMatch));
+        return ok(decisions.retire(UUID.fromString(id), input == null ? null : input.reason(), ifMatch));
     }
 
     @POST
@@ -334,7 +337,7 @@ public class SocialAccountResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
                     String ifMatch,
             @Valid Review input) {
-        return ok(accounts.review(UUID.fromString(id), input, ifMatch));
+        return ok(decisions.review(UUID.fromString(id), input, ifMatch));
     }
 
     private static RestResponse<AccountView> ok(Versioned<AccountView> shown) {

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
-import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
@@ -31,22 +30,19 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
-import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.school.SchoolService;
 import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
-import org.schooltrust.smp.socialaccount.SocialAccountInputs.Approval;
-import org.schooltrust.smp.socialaccount.SocialAccountInputs.LiveUrl;
 import org.schooltrust.smp.socialaccount.SocialAccountInputs.Proposal;
-import org.schooltrust.smp.socialaccount.SocialAccountInputs.Review;
 import org.schooltrust.smp.socialaccount.SocialAccountViews.AccountView;
 import org.schooltrust.smp.socialaccount.SocialAccountViews.AdministratorView;
 import org.schooltrust.smp.staff.Adult;
 import org.schooltrust.smp.staff.StaffService;
 
 /**
- * Official school accounts (clauses 8.1-8.2): proposals by the school's adults, the Head's decisions, confirmation
- * once live, suspension, review and retirement. Every lookup is scoped to what the caller may see (another school's
+ * Official school accounts (clauses 8.1-8.2) as their proposers and readers see them: proposals by the school's
+ * adults, lists and reads. The Head's decisions and the administrators' confirmation are
+ * {@link SocialAccountDecisions}. Every lookup is scoped to what the caller may see (another school's
  * account is a 404); every change is audited in the same transaction.
  *
  * <p>Who sees what: {@code trust-admin} every account; a Head every account of the schools they head; an adult
@@ -71,7 +67,7 @@ public class SocialAccountService {
 
     private static final Set<AccountStatus> HOLDING_HANDLE =
             EnumSet.of(AccountStatus.PROPOSED, AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
-    private static final Set<AccountStatus> UNDER_REVIEW =
+    static final Set<AccountStatus> UNDER_REVIEW =
             EnumSet.of(AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
 
     @Inject
@@ -209,104 +205,8 @@ public class SocialAccountService {
         return shown(visible(id, scope()), false);
     }
 
-    /** Handles are unique among approved and live accounts: another school's approval wins (409). */
-    private static void requireHandleUnapproved(SocialAccount account) {
-        if (SocialAccount.count(
-                        "platform = ?1 and handle = ?2 and status in ?3 and id <> ?4",
-                        account.platform(),
-                        account.handle(),
-                        UNDER_REVIEW,
-                        account.id())
-                > 0) {
-            throw new DuplicateException("This handle is already approved for the Trust; it cannot be approved twice.");
-        }
-    }
-
-    /** The Head authorises the account before it is created (clause 8.1): PROPOSED → APPROVED. */
-    @Transactional
-    public Versioned<AccountView> approve(UUID id, Approval input, String ifMatch) {
-        SocialAccount account = forHead(id, ifMatch);
-        requireHandleUnapproved(account);
-        LocalDate today = today();
-        LocalDate due =
-                input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
-        return saved(account, "social-account.approved", account.approve(due, today, now()));
-    }
-
-    @Transactional
-    public Versioned<AccountView> reject(UUID id, String reason, String ifMatch) {
-        SocialAccount account = forHead(id, ifMatch);
-        return saved(account, "social-account.rejected", account.reject(reason, now()));
-    }
-
-    /**
-     * The account has been created: an administrator (or the Head) confirms its live URL, which must be the approved
-     * platform and handle after canonicalisation. APPROVED → ACTIVE; it joins the register.
-     */
-    @Transactional
-    public Versioned<AccountView> confirmLive(UUID id, LiveUrl input, String ifMatch) {
-        lockRegister();
-        Scope scope = scope();
-        SocialAccount account = visible(id, scope);
-        if (!caller.isHeadOf(account.schoolUrn()) && !account.isAdministeredBy(scope.self())) {
-            throw new AccessDeniedException(
-                    "Only an administrator of the account, or the Head of its school, may confirm it live.");
-        }
-        ETags.checkRequired(ifMatch, account.version());
-        return saved(
-                account,
-                "social-account.confirmed-live",
-                account.confirmLive(Canonicalizer.fromUrl(input.url()), now()));
-    }
-
-    @Transactional
-    public Versioned<AccountView> suspend(UUID id, String reason, String ifMatch) {
-        SocialAccount account = forHead(id, ifMatch);
-        return saved(account, "social-account.suspended", account.suspend(reason, now()));
-    }
-
-    @Transactional
-    public Versioned<AccountView> reinstate(UUID id, String ifMatch) {
-        SocialAccount account = forHead(id, ifMatch);
-        return saved(account, "social-account.reinstated", account.reinstate(now()));
-    }
-
-    @Transactional
-    public Versioned<AccountView> retire(UUID id, String reason, String ifMatch) {
-        SocialAccount account = forHead(id, ifMatch);
-        return saved(account, "social-account.retired", account.retire(reason, now()));
-    }
-
-    /** The Head has reviewed the account (clause 8.2) and sets the next review date. */
-    @Transactional
-    public Versioned<AccountView> review(UUID id, Review input, String ifMatch) {
-        SocialAccount account = forHead(id, ifMatch);
-        LocalDate today = today();
-        LocalDate due =
-                input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
-        return saved(account, "social-account.reviewed", account.recordReview(due, today, now()));
-    }
-
     /** An account and its view, built while the session is open. */
-
-    /**
-     * A Head's transition: 403 without the role, 404 unless the account belongs to a school they head, then If-Match
-     * (428 missing, 412 stale).
-     */
-    private SocialAccount forHead(UUID id, String ifMatch) {
-        lockRegister();
-        List<String> headed = List.copyOf(caller.headedSchools());
-        SocialAccount account = SocialAccount.<SocialAccount>find(
-                        "from SocialAccount a where a.id = ?1 and a.schoolUrn in ?2",
-                        id,
-                        headed.isEmpty() ? List.of("") : headed)
-                .firstResultOptional()
-                .orElseThrow(() -> notFound(id));
-        ETags.checkRequired(ifMatch, account.version());
-        return account;
-    }
-
-    private SocialAccount visible(UUID id, Scope scope) {
+    SocialAccount visible(UUID id, Scope scope) {
         StringBuilder q = new StringBuilder("from SocialAccount a where a.id = :accountId");
         Parameters params = Parameters.with("accountId", id);
         scope.restrict(q, params);
@@ -315,7 +215,7 @@ public class SocialAccountService {
                 .orElseThrow(() -> notFound(id));
     }
 
-    private Versioned<AccountView> saved(SocialAccount account, String action, List<String> changed) {
+    Versioned<AccountView> saved(SocialAccount account, String action, List<String> changed) {
         SocialAccount.flush();
         audit.record(new AuditEntry(action, AUDIT_TYPE, account.id().toString(), account.schoolUrn(), changed));
         return shown(account, false);
@@ -402,7 +302,7 @@ public class SocialAccountService {
         }
     }
 
-    private Scope scope() {
+    Scope scope() {
         if (caller.has(Role.TRUST_ADMIN)) {
             return new Scope(true, Set.of(), null);
         }
@@ -432,11 +332,11 @@ public class SocialAccountService {
         }
     }
 
-    private void lockRegister() {
+    void lockRegister() {
         locks.lock(AdvisoryLocks.Lock.PUBLIC_REGISTER);
     }
 
-    private static ResourceNotFoundException notFound(UUID id) {
+    static ResourceNotFoundException notFound(UUID id) {
         return new ResourceNotFoundException("No social account " + id + " is visible to you.");
     }
 
@@ -460,11 +360,11 @@ public class SocialAccountService {
         return org.schooltrust.smp.common.text.Sha256.hex(canonical);
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return time.today();
     }
 
-    private Instant now() {
+    Instant now() {
         return time.now();
     }
 }
