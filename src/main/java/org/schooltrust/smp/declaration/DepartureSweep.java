@@ -3,7 +3,6 @@ package org.schooltrust.smp.declaration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -20,10 +19,10 @@ import org.schooltrust.smp.common.db.AdvisoryLocks;
 public class DepartureSweep {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    org.schooltrust.smp.common.db.Sql sql;
 
     @Inject
-    EntityManager em;
+    org.schooltrust.smp.common.time.TimeSource time;
 
     @Inject
     DeclarationRecords declarations;
@@ -50,16 +49,15 @@ public class DepartureSweep {
         if (!locks.tryLock(AdvisoryLocks.Lock.DEPARTURE_SWEEP)) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(
-                        "SELECT d.id FROM family_declarations d"
-                                + " WHERE d.status IN ('SUBMITTED', 'INFO_REQUESTED', 'ACKNOWLEDGED')"
-                                + " AND NOT EXISTS (SELECT 1 FROM adults a JOIN adult_assignments s ON s.adult_id = a.id"
-                                + " WHERE a.id = d.adult_id AND a.active AND s.school_urn = d.school_urn"
-                                + " AND (s.end_date IS NULL OR s.end_date >= ?1))",
-                        UUID.class)
-                .setParameter(1, time.today())
-                .getResultList();
+        List<UUID> ids = sql.list(
+                "find declarations of departed adults",
+                "SELECT d.id FROM family_declarations d WHERE d.status = ANY(?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM adults a JOIN adult_assignments s ON s.adult_id = a.id"
+                        + " WHERE a.id = d.adult_id AND a.active AND s.school_urn = d.school_urn"
+                        + " AND (s.end_date IS NULL OR s.end_date >= ?))",
+                row -> row.uuid(1),
+                DeclarationStatus.names(DeclarationStatus.ACTIVE),
+                time.today());
         if (ids.isEmpty()) {
             return 0;
         }

@@ -37,7 +37,7 @@ class FamilyLinkQueries {
                         + " JOIN adults a ON a.hr_id = p.hr_id"
                         + " JOIN family_declarations d ON d.adult_id = a.id AND d.school_urn = ?"
                         + " AND d.pupil_mis_id = p.pupil"
-                        + " AND d.status IN ('SUBMITTED', 'INFO_REQUESTED', 'ACKNOWLEDGED')",
+                        + " AND d.status = ANY(?)",
                 row -> {
                     boolean acknowledged = DeclarationStatus.ACKNOWLEDGED.name().equals(row.string(3));
                     return found.put(
@@ -50,7 +50,8 @@ class FamilyLinkQueries {
                 },
                 pairs.stream().map(DeclarationInputs.Pair::staffHrId).toArray(String[]::new),
                 pairs.stream().map(DeclarationInputs.Pair::pupilMisId).toArray(String[]::new),
-                urn);
+                urn,
+                DeclarationStatus.names(DeclarationStatus.ACTIVE));
         return pairs.stream()
                 .map(p -> found.getOrDefault(
                         key(p.staffHrId(), p.pupilMisId()),
@@ -65,7 +66,7 @@ class FamilyLinkQueries {
                 "SELECT d.id, a.hr_id, d.pupil_mis_id, d.relationship,"
                         + " d.status, d.updated_at FROM family_declarations d JOIN adults a ON a.id = d.adult_id"
                         + " WHERE d.school_urn = ? AND d.acknowledged_at IS NOT NULL"
-                        + " AND d.status IN ('ACKNOWLEDGED', 'ENDED', 'WITHDRAWN')"
+                        + " AND d.status = ANY(?)"
                         + " AND d.updated_at >= ? AND (d.updated_at, d.id) > (?, ?)"
                         + " ORDER BY d.updated_at, d.id LIMIT ?",
                 row -> {
@@ -79,6 +80,7 @@ class FamilyLinkQueries {
                             row.instant(6));
                 },
                 urn,
+                DeclarationStatus.names(DeclarationStatus.IN_LINK_FEED),
                 since,
                 afterTime,
                 afterId,
