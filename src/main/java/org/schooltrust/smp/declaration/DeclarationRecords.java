@@ -63,13 +63,9 @@ class DeclarationRecords {
         Instant now = now();
         List<AuditEntry> events = new ArrayList<>();
         for (FamilyDeclaration d : declarations) {
-            d.end(reason, null, now);
-            events.add(new AuditEntry(
-                    "family-declaration.ended",
-                    AUDIT_TYPE,
-                    d.id().toString(),
-                    d.schoolUrn(),
-                    List.of("status", "endReason")));
+            List<String> changed = d.end(reason, null, now);
+            events.add(
+                    new AuditEntry("family-declaration.ended", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed));
         }
         audit.recordAll(events);
     }

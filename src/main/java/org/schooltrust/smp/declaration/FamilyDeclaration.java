@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
@@ -159,7 +160,7 @@ public class FamilyDeclaration extends PanacheEntityBase {
     }
 
     /** The Head has discussed it with the adult, agreed protocols and records it: contact is now acknowledged. */
-    void acknowledge(String head, LocalDate discussedOn, String agreedProtocols, String note, Instant now) {
+    List<String> acknowledge(String head, LocalDate discussedOn, String agreedProtocols, String note, Instant now) {
         require("acknowledge", DeclarationStatus.SUBMITTED);
         status = DeclarationStatus.ACKNOWLEDGED;
         reviewedBy = head;
@@ -170,35 +171,39 @@ public class FamilyDeclaration extends PanacheEntityBase {
         headNote = note;
         reconfirmBy = now.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(RECONFIRM_MONTHS);
         updatedAt = now;
+        return List.of("status", "reviewedBy", "discussedOn", "agreedProtocols", "headNote", "reconfirmBy");
     }
 
-    void decline(String head, String reason, Instant now) {
+    List<String> decline(String head, String reason, Instant now) {
         require("decline", DeclarationStatus.SUBMITTED, DeclarationStatus.INFO_REQUESTED);
         status = DeclarationStatus.DECLINED;
         reviewedBy = head;
         reviewedAt = now;
         declineReason = reason;
         updatedAt = now;
+        return List.of("status", "reviewedBy", "declineReason");
     }
 
-    void requestInfo(String head, String question, Instant now) {
+    List<String> requestInfo(String head, String question, Instant now) {
         require("request information on", DeclarationStatus.SUBMITTED);
         status = DeclarationStatus.INFO_REQUESTED;
         reviewedBy = head;
         reviewedAt = now;
         infoQuestion = question;
         updatedAt = now;
+        return List.of("status", "reviewedBy", "infoQuestion");
     }
 
     /** The adult answers the Head's question; the declaration goes back to the Head. */
-    void answer(String answer, Instant now) {
+    List<String> answer(String answer, Instant now) {
         require("answer", DeclarationStatus.INFO_REQUESTED);
         status = DeclarationStatus.SUBMITTED;
         infoAnswer = answer;
         updatedAt = now;
+        return List.of("status", "infoAnswer");
     }
 
-    void withdraw(Instant now) {
+    List<String> withdraw(Instant now) {
         require(
                 "withdraw",
                 DeclarationStatus.SUBMITTED,
@@ -207,23 +212,26 @@ public class FamilyDeclaration extends PanacheEntityBase {
         status = DeclarationStatus.WITHDRAWN;
         endedAt = now;
         updatedAt = now;
+        return List.of("status");
     }
 
-    void end(EndReason reason, String note, Instant now) {
+    List<String> end(EndReason reason, String note, Instant now) {
         require("end", DeclarationStatus.SUBMITTED, DeclarationStatus.INFO_REQUESTED, DeclarationStatus.ACKNOWLEDGED);
         status = DeclarationStatus.ENDED;
         endReason = reason;
         endNote = note;
         endedAt = now;
         updatedAt = now;
+        return List.of("status", "endReason", "endNote");
     }
 
     /** The adult confirms the acknowledged relationship still holds; the next confirmation is due a year later. */
-    void reconfirm(Instant now) {
+    List<String> reconfirm(Instant now) {
         require("re-confirm", DeclarationStatus.ACKNOWLEDGED);
         reconfirmedAt = now;
         reconfirmBy = now.atZone(ZoneOffset.UTC).toLocalDate().plusMonths(RECONFIRM_MONTHS);
         updatedAt = now;
+        return List.of("reconfirmedAt", "reconfirmBy");
     }
 
     public boolean isReconfirmationOverdue(LocalDate today) {

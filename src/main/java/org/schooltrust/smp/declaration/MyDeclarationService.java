@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
@@ -169,17 +168,20 @@ public class MyDeclarationService {
         return byDeclarant(id, ifMatch, "family-declaration.reconfirmed", d -> d.reconfirm(now()));
     }
 
-    private Full byDeclarant(UUID id, String ifMatch, String action, Consumer<FamilyDeclaration> transition) {
+    private Full byDeclarant(
+            UUID id,
+            String ifMatch,
+            String action,
+            java.util.function.Function<FamilyDeclaration, List<String>> transition) {
         Adult adult = self();
         FamilyDeclaration d = FamilyDeclaration.<FamilyDeclaration>find("id = ?1 and adultId = ?2", id, adult.id())
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional()
                 .orElseThrow(() -> new ResourceNotFoundException("No declaration " + id + " of yours."));
         ETags.checkRequired(ifMatch, d.version());
-        transition.accept(d);
+        List<String> changed = transition.apply(d);
         d.flush();
-        audit.record(new AuditEntry(
-                action, DeclarationRecords.AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of("status")));
+        audit.record(new AuditEntry(action, DeclarationRecords.AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed));
         return records.view(d, adult);
     }
 

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.AccessDeniedException;
@@ -123,7 +122,12 @@ public class SchoolDeclarationService {
                 d -> d.end(EndReason.RELATIONSHIP_ENDED, input.reason(), now()));
     }
 
-    private Full byHead(String urn, UUID id, String ifMatch, String action, Consumer<FamilyDeclaration> transition) {
+    private Full byHead(
+            String urn,
+            UUID id,
+            String ifMatch,
+            String action,
+            java.util.function.Function<FamilyDeclaration, List<String>> transition) {
         FamilyDeclaration d = atSchool(urn, id, true, reviewerOf(urn));
         Adult declarant = staff.findByIds(List.of(d.adultId())).get(d.adultId());
         if (declarant != null && isCaller(declarant)) {
@@ -131,10 +135,9 @@ public class SchoolDeclarationService {
                     "A Head cannot review their own declaration; another Head of the school or the Trust must.");
         }
         ETags.checkRequired(ifMatch, d.version());
-        transition.accept(d);
+        List<String> changed = transition.apply(d);
         d.flush();
-        audit.record(new AuditEntry(
-                action, DeclarationRecords.AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of("status")));
+        audit.record(new AuditEntry(action, DeclarationRecords.AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed));
         return records.view(d, declarant);
     }
 

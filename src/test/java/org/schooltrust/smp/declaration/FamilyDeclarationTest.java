@@ -119,4 +119,16 @@ class FamilyDeclarationTest {
                 UUID.randomUUID(), "100001", "P1", "Pat", Relationship.PARENT, "ignored", null, null, false, T0);
         assertThat(parent.relationshipOther()).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void everyTransitionReturnsTheFieldsItChanged() {
+        FamilyDeclaration d = submitted();
+        assertThat(d.requestInfo("H1", "Which class?", T0)).contains("status", "infoQuestion");
+        assertThat(d.answer("Year 3", T0)).containsExactly("status", "infoAnswer");
+        assertThat(d.acknowledge("H1", java.time.LocalDate.of(2026, 1, 5), "In school only", null, T0))
+                .contains("status", "agreedProtocols", "reconfirmBy");
+        assertThat(d.reconfirm(T0)).containsExactly("reconfirmedAt", "reconfirmBy");
+        assertThat(d.end(EndReason.RELATIONSHIP_ENDED, "Moved away", T0))
+                .containsExactly("status", "endReason", "endNote");
+    }
 }
