@@ -3,6 +3,14 @@
 -- keeps its name and meaning for ad-hoc SQL: the same rule on the database's own date.
 DROP VIEW policy_requirements;
 
+-- The one SQL statement of "works at this school on this day" (Java: Assignment.isCurrentOn, Adult.worksAt): the
+-- assignments that have started and not ended on p_day. Inlined by the planner, so indexes on adult_assignments apply.
+CREATE FUNCTION current_assignments_on(p_day date) RETURNS SETOF adult_assignments
+    LANGUAGE sql STABLE AS
+$$
+SELECT * FROM adult_assignments WHERE start_date <= p_day AND (end_date IS NULL OR end_date >= p_day)
+$$;
+
 CREATE FUNCTION policy_requirements_on(p_day date)
     RETURNS TABLE (slug varchar, version_id uuid, label varchar, adult_id uuid, hr_id varchar, first_name varchar,
                    last_name varchar, category varchar, school_urn varchar, assignment_start date, required boolean,
@@ -12,8 +20,7 @@ $$
 WITH today AS (SELECT p_day AS day),
 current_assignment AS (
     SELECT DISTINCT ON (s.adult_id, s.school_urn) s.adult_id, s.school_urn, s.start_date
-    FROM adult_assignments s, today
-    WHERE s.start_date <= today.day AND (s.end_date IS NULL OR s.end_date >= today.day)
+    FROM current_assignments_on(p_day) s
     ORDER BY s.adult_id, s.school_urn, s.start_date DESC
 ),
 current_version AS (

@@ -92,9 +92,8 @@ class FamilyLinkQueries {
         return sql.list(
                 "list unanswered adults",
                 "SELECT a.hr_id, a.first_name, a.last_name FROM adults a"
-                        + " WHERE a.active AND a.hr_id > ? AND EXISTS (SELECT 1 FROM adult_assignments s"
-                        + " WHERE s.adult_id = a.id AND s.school_urn = ? AND s.start_date <= ?"
-                        + " AND (s.end_date IS NULL OR s.end_date >= ?))"
+                        + " WHERE a.active AND a.hr_id > ? AND EXISTS (SELECT 1 FROM current_assignments_on(?) s"
+                        + " WHERE s.adult_id = a.id AND s.school_urn = ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM family_declarations d WHERE d.adult_id = a.id"
                         + " AND d.school_urn = ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM family_nil_returns n WHERE n.adult_id = a.id"
@@ -102,9 +101,8 @@ class FamilyLinkQueries {
                         + " ORDER BY a.hr_id LIMIT ?",
                 row -> new Unanswered(row.string(1), row.string(2), row.string(3)),
                 afterHrId == null ? "" : afterHrId,
+                time.today(),
                 urn,
-                time.today(),
-                time.today(),
                 urn,
                 urn,
                 limit);

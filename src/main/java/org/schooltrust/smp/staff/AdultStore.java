@@ -25,6 +25,10 @@ class AdultStore {
 
     private static final String COLUMNS = "a.id, a.hr_id, a.first_name, a.last_name, a.work_email, a.category,"
             + " a.active, a.source, a.version, a.created_at, a.updated_at";
+    /**
+     * Visibility (see {@link Visibility}): the assignment rule of {@code current_assignments_on(day)} widened by the
+     * leaver grace period, so it takes the start and the end cut-off as two days.
+     */
     private static final String VISIBLE = " AND (? OR EXISTS (SELECT 1 FROM adult_assignments v"
             + " WHERE v.adult_id = a.id AND v.school_urn = ANY(?) AND v.start_date <= ?"
             + " AND (v.end_date IS NULL OR v.end_date >= ?)) OR a.hr_id = ? OR a.work_email = ?)";
