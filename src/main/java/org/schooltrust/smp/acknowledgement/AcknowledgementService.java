@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.BodyHashMismatchException;
@@ -33,7 +32,7 @@ import org.schooltrust.smp.staff.StaffService;
 
 /** An adult acknowledging the current version of a policy for a school they work in, and what they still owe. */
 @ApplicationScoped
-public class AcknowledgementService {
+class AcknowledgementService {
 
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;
@@ -159,12 +158,8 @@ public class AcknowledgementService {
                         afterId)
                 .range(0, page.limit())
                 .list();
-        Map<UUID, PolicyVersion> versions =
-                PolicyVersion.<PolicyVersion>list(
-                                "id in ?1",
-                                acks.stream().map(a -> a.versionId).distinct().toList())
-                        .stream()
-                        .collect(Collectors.toMap(PolicyVersion::id, v -> v));
+        Map<UUID, PolicyVersion> versions = policies.versionsByIds(
+                acks.stream().map(a -> a.versionId).distinct().toList());
         Page<Acknowledgement> found =
                 Page.of(acks, page.limit(), a -> Cursor.encode(a.acknowledgedAt.toString(), a.id.toString()));
         return found.map(a -> view(a, versions.get(a.versionId)));
@@ -177,7 +172,7 @@ public class AcknowledgementService {
         Acknowledgement ack = Acknowledgement.<Acknowledgement>find("id = ?1 and adultId = ?2", id, adult.id())
                 .firstResultOptional()
                 .orElseThrow(() -> new ResourceNotFoundException("No acknowledgement " + id + " of yours."));
-        return view(ack, PolicyVersion.findById(ack.versionId));
+        return view(ack, policies.versionsByIds(List.of(ack.versionId)).get(ack.versionId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -20,7 +20,7 @@ import org.schooltrust.smp.school.SchoolService;
 
 /** Who has acknowledged what, for the Head of a school and for the Trust. */
 @ApplicationScoped
-public class ComplianceService {
+class ComplianceService {
 
     /** Rows of a CSV export; a school has at most a few hundred adults. */
     static final int CSV_LIMIT = 100_000;

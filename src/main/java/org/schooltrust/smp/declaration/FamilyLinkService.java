@@ -21,7 +21,7 @@ import org.schooltrust.smp.school.SchoolService;
 
 /** What a school's MIS and the Trust may know of family links: statuses and ids, never names or notes. */
 @ApplicationScoped
-public class FamilyLinkService {
+class FamilyLinkService {
 
     @Inject
     FamilyLinkQueries queries;

@@ -31,7 +31,7 @@ import org.schooltrust.smp.staff.StaffService;
  * answer the Head, re-confirm. The Head's side is {@link SchoolDeclarationService}.
  */
 @ApplicationScoped
-public class MyDeclarationService {
+class MyDeclarationService {
 
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;

@@ -31,7 +31,7 @@ import org.schooltrust.smp.staff.StaffService;
  * read is audited. The declarant's side is {@link MyDeclarationService}.
  */
 @ApplicationScoped
-public class SchoolDeclarationService {
+class SchoolDeclarationService {
 
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.DuplicateException;
@@ -180,6 +181,15 @@ public class PolicyService {
 
     /** Any version by slug and label, whatever its status, for other features' rules (no role check). */
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** Versions by id, for another feature's records of them (acknowledgements); no visibility or role check. */
+    public java.util.Map<UUID, PolicyVersion> versionsByIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return PolicyVersion.<PolicyVersion>list("id in ?1", List.copyOf(ids)).stream()
+                .collect(java.util.stream.Collectors.toMap(PolicyVersion::id, v -> v));
+    }
+
     public Optional<PolicyVersion> findVersion(String slug, String label) {
         return PolicyVersion.find("policy.slug = ?1 and label = ?2", slug, label)
                 .firstResultOptional();

@@ -30,7 +30,7 @@ import org.schooltrust.smp.socialaccount.RegisterViews.Verification;
  * before any page is loaded, and verification of a URL or handle.
  */
 @ApplicationScoped
-public class RegisterService {
+class RegisterService {
 
     @Inject
     RegisterQueries queries;

@@ -23,7 +23,7 @@ import org.schooltrust.smp.socialaccount.SocialAccountViews.AccountView;
  * {@link SocialAccountService}.
  */
 @ApplicationScoped
-public class SocialAccountDecisions {
+class SocialAccountDecisions {
 
     @Inject
     SocialAccountService accounts;

@@ -49,7 +49,7 @@ import org.schooltrust.smp.staff.StaffService;
  * every account of the schools they currently work in, and any account they proposed or administer.
  */
 @ApplicationScoped
-public class SocialAccountService {
+class SocialAccountService {
 
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;

@@ -82,6 +82,42 @@ class ConventionsTest {
     }
 
     /**
+     * One feature reads another's records only through that feature's service: it never queries another feature's
+     * Panache entity with its static finders (list, find, findById, count, …).
+     */
+    @Test
+    void noFeatureQueriesAnotherFeaturesEntities() {
+        for (String feature : FEATURES) {
+            String inside = ROOT + "." + feature + "..";
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage(inside)
+                    .should()
+                    .callMethodWhere(
+                            new com.tngtech.archunit.base.DescribedPredicate<
+                                    com.tngtech.archunit.core.domain.JavaMethodCall>(
+                                    "a static finder of a " + feature + " entity") {
+                                @Override
+                                public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                                    JavaClass owner = call.getTargetOwner();
+                                    return owner.getPackageName().startsWith(ROOT + "." + feature)
+                                            && owner.isAssignableTo(
+                                                    "io.quarkus.hibernate.orm.panache.PanacheEntityBase")
+                                            && call.getTarget()
+                                                    .resolveMember()
+                                                    .map(m -> m.getModifiers()
+                                                            .contains(
+                                                                    com.tngtech.archunit.core.domain.JavaModifier
+                                                                            .STATIC))
+                                                    .orElse(false);
+                                }
+                            })
+                    .because("features use each other through services (docs/architecture.md)")
+                    .check(MAIN);
+        }
+    }
+
+    /**
      * Roles are decided in one layer, on the resource: every endpoint names who may call it (services decide only
      * which objects, through {@code Caller}). Unannotated endpoints would be denied at run time anyway.
      */
