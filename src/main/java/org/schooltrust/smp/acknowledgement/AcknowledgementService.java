@@ -143,13 +143,9 @@ class AcknowledgementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AcknowledgementView> mine(PageParams page) {
         Adult adult = staff.me();
-        Instant afterTime = Instant.EPOCH;
-        UUID afterId = new UUID(0, 0);
-        if (page.cursor != null) {
-            List<String> keys = Cursor.decode(page.cursor, 2);
-            afterTime = Cursor.instant(keys.get(0));
-            afterId = Cursor.uuid(keys.get(1));
-        }
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
+        Instant afterTime = after.time();
+        UUID afterId = after.id();
         List<Acknowledgement> acks = Acknowledgement.<Acknowledgement>find(
                         "adultId = ?1 and (acknowledgedAt > ?2 or (acknowledgedAt = ?2 and id > ?3))"
                                 + " order by acknowledgedAt, id",

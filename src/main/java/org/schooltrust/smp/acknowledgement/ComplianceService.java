@@ -22,6 +22,9 @@ import org.schooltrust.smp.school.SchoolService;
 @ApplicationScoped
 class ComplianceService {
 
+    private static final java.util.regex.Pattern HR_ID =
+            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.AdultInput.HR_ID_PATTERN);
+
     /** Rows of a CSV export; a school has at most a few hundred adults. */
     static final int CSV_LIMIT = 100_000;
 
@@ -39,8 +42,7 @@ class ComplianceService {
 
     public SchoolCompliance school(String urn, String slug, RequirementStatus status, PageParams page) {
         String version = checkSchoolAccess(urn, slug);
-        String after =
-                page.cursor == null ? null : Cursor.decode(page.cursor, 1).get(0);
+        String after = Cursor.key(page.cursor, HR_ID);
         Page<AdultRow> rows = Page.of(
                 queries.adults(slug, urn, status, after, page.limit() + 1), page.limit(), r -> Cursor.encode(r.hrId()));
         return new SchoolCompliance(slug, version, urn, queries.counts(slug, urn), rows.items(), rows.nextCursor());

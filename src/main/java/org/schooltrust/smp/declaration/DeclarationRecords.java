@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
-import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 import org.schooltrust.smp.staff.Adult;
@@ -118,31 +117,11 @@ class DeclarationRecords {
                 d.version());
     }
 
-    static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new org.schooltrust.smp.common.error.InvalidRequestException(
-                    "The cursor is not one this server issued for this list.");
-        }
-    }
-
     private LocalDate today() {
         return time.today();
     }
 
     private Instant now() {
         return time.now();
-    }
-
-    /** The keyset position of a (createdAt, id) cursor; the start of the list without one. */
-    record After(Instant time, UUID id) {
-        static After of(String cursor) {
-            if (cursor == null) {
-                return new After(Instant.EPOCH, new UUID(0, 0));
-            }
-            List<String> keys = Cursor.decode(cursor, 2);
-            return new After(Cursor.instant(keys.get(0)), parseUuid(keys.get(1)));
-        }
     }
 }

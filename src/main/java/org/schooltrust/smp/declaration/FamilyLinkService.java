@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -22,6 +21,9 @@ import org.schooltrust.smp.school.SchoolService;
 /** What a school's MIS and the Trust may know of family links: statuses and ids, never names or notes. */
 @ApplicationScoped
 class FamilyLinkService {
+
+    private static final java.util.regex.Pattern HR_ID =
+            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.AdultInput.HR_ID_PATTERN);
 
     @Inject
     FamilyLinkQueries queries;
@@ -45,13 +47,9 @@ class FamilyLinkService {
         Instant afterTime = Instant.EPOCH;
         UUID afterId = new UUID(0, 0);
         if (page.cursor != null) {
-            List<String> keys = Cursor.decode(page.cursor, 2);
-            afterTime = Cursor.instant(keys.get(0));
-            try {
-                afterId = UUID.fromString(keys.get(1));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("The cursor is not one this server issued for this list.");
-            }
+            Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
+            afterTime = after.time();
+            afterId = after.id();
         }
         List<Link> rows = queries.feed(
                 urn, updatedSince == null ? Instant.EPOCH : updatedSince, afterTime, afterId, page.limit() + 1);
@@ -77,8 +75,7 @@ class FamilyLinkService {
         if (!caller.isHeadOf(urn)) {
             throw new ResourceNotFoundException("No school " + urn + " among your schools.");
         }
-        String after =
-                page.cursor == null ? null : Cursor.decode(page.cursor, 1).get(0);
+        String after = Cursor.key(page.cursor, HR_ID);
         return Page.of(queries.unanswered(urn, after, page.limit() + 1), page.limit(), u -> Cursor.encode(u.hrId()));
     }
 

@@ -132,7 +132,7 @@ class MyDeclarationService {
     @Transactional
     public Page<Full> mine(PageParams page) {
         Adult adult = self();
-        DeclarationRecords.After after = DeclarationRecords.After.of(page.cursor);
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
         Instant afterTime = after.time();
         UUID afterId = after.id();
         List<FamilyDeclaration> rows = FamilyDeclaration.<FamilyDeclaration>find(
@@ -143,7 +143,7 @@ class MyDeclarationService {
                 .range(0, page.limit())
                 .list();
         Page<FamilyDeclaration> found =
-                Page.of(rows, page.limit(), d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
+                Page.of(rows, page.limit(), d -> Cursor.TimeAndId.encode(d.createdAt(), d.id()));
         return new Page<>(records.readAll(found.items(), d -> adult), found.nextCursor());
     }
 

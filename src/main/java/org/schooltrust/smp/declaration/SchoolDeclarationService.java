@@ -57,7 +57,7 @@ class SchoolDeclarationService {
             query.append(" and declaredByHead = true");
         }
         Parameters params = Parameters.with("urn", urn);
-        DeclarationRecords.After after = DeclarationRecords.After.of(page.cursor);
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
         Instant afterTime = after.time();
         UUID afterId = after.id();
         params.and("t", afterTime).and("id", afterId);
@@ -74,7 +74,7 @@ class SchoolDeclarationService {
                 .range(0, page.limit())
                 .list();
         Page<FamilyDeclaration> found =
-                Page.of(rows, page.limit(), d -> Cursor.encode(d.createdAt().toString(), d.id().toString()));
+                Page.of(rows, page.limit(), d -> Cursor.TimeAndId.encode(d.createdAt(), d.id()));
         Map<UUID, Adult> adults = staff.findByIds(
                 found.items().stream().map(FamilyDeclaration::adultId).toList());
         return new Page<>(records.readAll(found.items(), d -> adults.get(d.adultId())), found.nextCursor());

@@ -34,6 +34,8 @@ import org.schooltrust.smp.staff.AdultCategory;
 @ApplicationScoped
 public class PolicyService {
 
+    private static final java.util.regex.Pattern SLUG_KEY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;
 
@@ -66,7 +68,7 @@ public class PolicyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Policy> list(PageParams page) {
         requireReader();
-        String after = page.cursor == null ? "" : Cursor.decode(page.cursor, 1).get(0);
+        String after = java.util.Objects.requireNonNullElse(Cursor.key(page.cursor, SLUG_KEY), "");
         List<Policy> rows = Policy.<Policy>find("slug > ?1", Sort.by("slug"), after)
                 .range(0, page.limit())
                 .list();

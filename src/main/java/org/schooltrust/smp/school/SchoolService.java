@@ -25,6 +25,8 @@ import org.schooltrust.smp.common.web.Versioned;
 @ApplicationScoped
 public class SchoolService {
 
+    private static final java.util.regex.Pattern URN = java.util.regex.Pattern.compile("\\d{6}");
+
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;
 
@@ -69,8 +71,7 @@ public class SchoolService {
     public Page<School> list(Instant updatedSince, PageParams page) {
         PanacheQuery<School> query;
         if (updatedSince == null) {
-            String after =
-                    page.cursor == null ? "" : Cursor.decode(page.cursor, 1).get(0);
+            String after = java.util.Objects.requireNonNullElse(Cursor.key(page.cursor, URN), "");
             query = School.find("urn > :after", Sort.by("urn"), Parameters.with("after", after));
             return Page.of(query.range(0, page.limit()).list(), page.limit(), s -> Cursor.encode(s.urn()));
         }

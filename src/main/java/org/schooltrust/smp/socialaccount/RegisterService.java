@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.schooltrust.smp.common.error.FieldError;
-import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -67,7 +66,7 @@ class RegisterService {
             if (page.cursor != null) {
                 List<String> keys = Cursor.decode(page.cursor, 2);
                 afterUrn = keys.get(0);
-                afterId = uuid(keys.get(1));
+                afterId = Cursor.uuid(keys.get(1));
             }
             return Page.of(
                     queries.active(afterUrn, afterId, fetch),
@@ -77,12 +76,11 @@ class RegisterService {
         Instant afterChanged = updatedSince;
         UUID afterId = RegisterQueries.BEFORE_ALL;
         if (page.cursor != null) {
-            List<String> keys = Cursor.decode(page.cursor, 2);
-            afterChanged = Cursor.instant(keys.get(0));
-            afterId = uuid(keys.get(1));
+            Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
+            afterChanged = after.time();
+            afterId = after.id();
         }
-        Function<RegisterEntry, String> cursorOf =
-                e -> Cursor.encode(e.updatedAt().toString(), e.id().toString());
+        Function<RegisterEntry, String> cursorOf = e -> Cursor.TimeAndId.encode(e.updatedAt(), e.id());
         return Page.of(queries.changedSince(updatedSince, afterChanged, afterId, fetch), page.limit(), cursorOf);
     }
 
@@ -123,14 +121,6 @@ class RegisterService {
     private void requireAuthenticated() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
-        }
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
         }
     }
 

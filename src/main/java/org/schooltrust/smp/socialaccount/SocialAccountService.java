@@ -22,7 +22,6 @@ import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
-import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -187,9 +186,9 @@ class SocialAccountService {
             params.and("today", today()).and("underReview", UNDER_REVIEW);
         }
         if (page.cursor != null) {
-            List<String> keys = Cursor.decode(page.cursor, 2);
+            Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
             q.append(" and (a.proposedAt > :t or (a.proposedAt = :t and a.id > :id))");
-            params.and("t", Cursor.instant(keys.get(0))).and("id", uuid(keys.get(1)));
+            params.and("t", after.time()).and("id", after.id());
         }
         q.append(" order by a.proposedAt, a.id");
         List<SocialAccount> rows = SocialAccount.<SocialAccount>find(q.toString(), params)
@@ -338,14 +337,6 @@ class SocialAccountService {
 
     static ResourceNotFoundException notFound(UUID id) {
         return new ResourceNotFoundException("No social account " + id + " is visible to you.");
-    }
-
-    private static UUID uuid(String key) {
-        try {
-            return UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
-        }
     }
 
     private static String fingerprint(Proposal input) {

@@ -31,7 +31,7 @@ class LocationTest {
     @Test
     void everyCreationAnswersWithTheUrlOfWhatItCreated() {
         String admin = Tokens.trustAdmin();
-        String urn = "3" + (System.nanoTime() % 100_000 + 10_000);
+        String urn = "3" + String.format("%05d", System.nanoTime() % 100_000);
         readsBack(
                 admin,
                 Api.as(admin)

@@ -49,4 +49,39 @@ public final class Cursor {
             throw new InvalidRequestException("The cursor is not one this server issued for this list.");
         }
     }
+
+    /** A keyset position of (time, id): the one codec for lists ordered by a timestamp then a UUID. */
+    public record TimeAndId(Instant time, java.util.UUID id) {
+
+        /** Before every row. */
+        public static final TimeAndId START = new TimeAndId(Instant.EPOCH, new java.util.UUID(0, 0));
+
+        /** The position a cursor names, {@link #START} without one; anything this server could not issue is a 400. */
+        public static TimeAndId decode(String cursor) {
+            if (cursor == null) {
+                return START;
+            }
+            List<String> keys = Cursor.decode(cursor, 2);
+            return new TimeAndId(Cursor.instant(keys.get(0)), Cursor.uuid(keys.get(1)));
+        }
+
+        public static String encode(Instant time, java.util.UUID id) {
+            return Cursor.encode(time.toString(), id.toString());
+        }
+    }
+
+    /**
+     * A one-key cursor whose key must look like what the list is ordered by ({@code key}: an HR id, a slug, a URN),
+     * so a forged key is refused before it reaches SQL; {@code null} without a cursor.
+     */
+    public static String key(String cursor, java.util.regex.Pattern key) {
+        if (cursor == null) {
+            return null;
+        }
+        String value = decode(cursor, 1).get(0);
+        if (!key.matcher(value).matches()) {
+            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
+        }
+        return value;
+    }
 }
