@@ -85,7 +85,7 @@ class AcknowledgementService {
                 : Acknowledgement.find("adultId = ?1 and idempotencyKey = ?2", adult.id(), idempotencyKey)
                         .firstResultOptional();
         if (replay.isPresent()) {
-            return sameRequest(replay.get(), version, input.schoolUrn());
+            return sameRequest(replay.get(), version, input);
         }
         Optional<Acknowledgement> earlier = existing(adult.id(), version.id(), input.schoolUrn());
         if (earlier.isPresent()) {
@@ -128,7 +128,9 @@ class AcknowledgementService {
         if (inserted == 0) {
             Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn())
                     .orElseThrow(() -> new IdempotencyKeyReusedException("acknowledgement"));
-            return Versioned.existing(view(twin, version), null);
+            // a concurrent retry with the same key is a replay of the request that won: 201, like the first answer
+            boolean sameKey = idempotencyKey != null && idempotencyKey.equals(twin.idempotencyKey);
+            return new Versioned<>(view(twin, version), null, sameKey);
         }
         audit.record(new AuditEntry(
                 "acknowledgement.created",
@@ -176,8 +178,11 @@ class AcknowledgementService {
         return queries.forAdult(staff.me().id());
     }
 
-    private Versioned<AcknowledgementView> sameRequest(Acknowledgement first, PolicyVersion version, String schoolUrn) {
-        if (!first.versionId.equals(version.id()) || !first.schoolUrn.equals(schoolUrn)) {
+    private Versioned<AcknowledgementView> sameRequest(
+            Acknowledgement first, PolicyVersion version, AcknowledgementInput input) {
+        if (!first.versionId.equals(version.id())
+                || !first.schoolUrn.equals(input.schoolUrn())
+                || !first.bodySha256.equalsIgnoreCase(String.valueOf(input.bodySha256()))) {
             throw new IdempotencyKeyReusedException("acknowledgement");
         }
         return Versioned.created(view(first, version), null); // a replay answers as the first response did: 201

@@ -29,4 +29,10 @@ public record AuditEventView(
         String prevHash,
 
         @Schema(description = "SHA-256 over this event and `prevHash` (hex).")
-        String hash) {}
+        String hash,
+
+        @Schema(
+                description = "The chain this event links into: `WRITE` for changes, `READ` for human reads (ADR 0004);"
+                        + " `prevHash` names the previous event of the same chain.",
+                enumeration = {"WRITE", "READ"})
+        String chain) {}

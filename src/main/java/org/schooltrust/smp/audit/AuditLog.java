@@ -111,7 +111,9 @@ public class AuditLog {
         String[] roles = actor.roles().toArray(String[]::new);
         List<Object[]> rows = new ArrayList<>();
         for (AuditEntry entry : entries) {
-            String hash = hash(previous, now, actor, entry);
+            String hash = chain == Chain.READ
+                    ? hash("READ\n" + (previous == null ? "" : previous), now, actor, entry)
+                    : hash(previous, now, actor, entry);
             rows.add(new Object[] {
                 now,
                 actor.subject(),

@@ -24,7 +24,7 @@ class AuditQueries {
         long after =
                 page.cursor == null ? 0 : parseId(Cursor.decode(page.cursor, 1).get(0));
         StringBuilder query = new StringBuilder("SELECT id, occurred_at, actor_subject, actor_roles, client_id, action,"
-                + " target_type, target_id, school_urn, request_id, changed_fields, prev_hash, hash"
+                + " target_type, target_id, school_urn, request_id, changed_fields, prev_hash, hash, chain"
                 + " FROM audit_events WHERE id > ?");
         List<Object> args = new ArrayList<>(List.of(after));
         if (filter.targetType() != null) {
@@ -57,7 +57,8 @@ class AuditQueries {
                         row.string(10),
                         row.strings(11),
                         row.string(12),
-                        row.string(13)),
+                        row.string(13),
+                        row.string(14)),
                 args.toArray());
         return Page.of(rows, page.limit(), e -> Cursor.encode(Long.toString(e.id())));
     }

@@ -29,7 +29,7 @@ class AdultStore {
      * Visibility (see {@link Visibility}): the assignment rule of {@code current_assignments_on(day)} widened by the
      * leaver grace period, so it takes the start and the end cut-off as two days.
      */
-    private static final String VISIBLE = " AND (? OR EXISTS (SELECT 1 FROM adult_assignments v"
+    private static final String VISIBLE = " AND (? OR a.active AND EXISTS (SELECT 1 FROM adult_assignments v"
             + " WHERE v.adult_id = a.id AND v.school_urn = ANY(?) AND v.start_date <= ?"
             + " AND (v.end_date IS NULL OR v.end_date >= ?)) OR a.hr_id = ? OR a.work_email = ?)";
 

@@ -84,10 +84,13 @@ public class StaffService {
             afterHrId = hrIdKey(Cursor.decode(page.cursor, 1).get(0));
         }
         Visibility visibility = visibility();
+        // a school outside the caller's scope is a 404; only a Head's own schools are in scope (a Head who also
+        // teaches elsewhere must not learn who else is or was assigned there)
         if (schoolUrn != null
                 && !visibility.everyone()
                 && !visibility.schools().contains(schoolUrn)
-                && !caller.schools().contains(schoolUrn)) {
+                && (caller.has(org.schooltrust.smp.common.security.Role.HEAD_OF_SCHOOL)
+                        || !caller.schools().contains(schoolUrn))) {
             throw new ResourceNotFoundException("No school with URN " + schoolUrn + " is visible to you.");
         }
         StaffQuery query = new StaffQuery(schoolUrn, active, updatedSince, afterUpdatedAt, afterHrId);

@@ -169,7 +169,9 @@ public class StaffWriter {
                 assignments);
         Applied applied = apply(List.of(keyed), fromHr ? AdultSource.HR : AdultSource.MANUAL, false);
         Adult adult = applied.all().stream().findFirst().orElseThrow();
-        return new Versioned<>(adult, adult.version(), !applied.created.isEmpty());
+        // a Head is shown what a Head may read of the record: the assignments at their own schools
+        Adult shown = headOnly ? adult.showingOnlySchools(caller.headedSchools()) : adult;
+        return new Versioned<>(shown, adult.version(), !applied.created.isEmpty());
     }
 
     /**

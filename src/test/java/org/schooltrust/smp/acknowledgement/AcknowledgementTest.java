@@ -161,6 +161,13 @@ class AcknowledgementTest {
                 .then()
                 .statusCode(201) // a replay answers with the first response's status and body
                 .body("id", equalTo(id));
+        Api.as(token)
+                .header("Idempotency-Key", "key-" + hrId)
+                .body(Policies.ack(slug, "1.0", school, "b".repeat(64)))
+                .post("/api/v1/me/acknowledgements")
+                .then()
+                .statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
         String slug2 = Policies.newPolicy();
         String sha2 = Policies.publish(slug2, Policies.version("1.0", "other", true, school));
         Api.as(token)

@@ -244,6 +244,26 @@ class StaffAccessTest {
     }
 
     @Test
+    void aHeadWhoAlsoTeachesElsewhereCannotListThatSchoolNorSeeDeactivatedLeavers() {
+        // the claim names both schools; the register has the Head at ownSchool only
+        putAsHr(TestData.anAdult(headHrId).at(ownSchool).build());
+        String head = Tokens.headToken(headHrId, ownSchool);
+        String headAndTeacher = Tokens.user(
+                "head-" + headHrId, headHrId, java.util.Set.of("staff", "head-of-school"), ownSchool, otherSchool);
+        Api.as(headAndTeacher)
+                .get("/api/v1/staff?school={urn}", otherSchool)
+                .then()
+                .statusCode(404);
+        // deactivated by HR without an end date: no longer current staff for the Head
+        String deactivated = TestData.newHrId("D");
+        putAsHr(TestData.anAdult(deactivated)
+                .at(ownSchool)
+                .with("active", false)
+                .build());
+        Api.as(head).get("/api/v1/staff/{id}", deactivated).then().statusCode(404);
+    }
+
+    @Test
     void aHeadTokenThatNamesNoAdultIsRefusedHeadActions() {
         String anonymousHead = Tokens.withRoles("head-without-staff-id", java.util.Set.of("head-of-school"));
         Api.as(anonymousHead)
