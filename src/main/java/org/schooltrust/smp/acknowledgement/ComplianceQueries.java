@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.schooltrust.smp.acknowledgement.AcknowledgementViews.RequirementView;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.AdultRow;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.Counts;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolSummary;

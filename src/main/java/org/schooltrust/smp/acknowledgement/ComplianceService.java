@@ -23,7 +23,7 @@ import org.schooltrust.smp.school.SchoolService;
 class ComplianceService {
 
     private static final java.util.regex.Pattern HR_ID =
-            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.AdultInput.HR_ID_PATTERN);
+            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID_PATTERN);
 
     /** Rows of a CSV export; a school has at most a few hundred adults. */
     static final int CSV_LIMIT = 100_000;

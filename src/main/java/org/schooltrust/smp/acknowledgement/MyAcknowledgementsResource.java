@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.acknowledgement.AcknowledgementInputs.AcknowledgementInput;
+import org.schooltrust.smp.acknowledgement.AcknowledgementViews.AcknowledgementView;
 import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.schooltrust.smp.acknowledgement.AcknowledgementViews.RequirementView;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.security.Role;
 

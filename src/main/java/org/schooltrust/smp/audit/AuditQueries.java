@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.schooltrust.smp.audit.AuditViews.AuditEventView;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.audit.AuditViews.AuditEventView;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;

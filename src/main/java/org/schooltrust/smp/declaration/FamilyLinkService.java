@@ -23,7 +23,7 @@ import org.schooltrust.smp.school.SchoolService;
 class FamilyLinkService {
 
     private static final java.util.regex.Pattern HR_ID =
-            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.AdultInput.HR_ID_PATTERN);
+            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID_PATTERN);
 
     @Inject
     FamilyLinkQueries queries;

@@ -37,6 +37,8 @@ import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Responses;
 import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.policy.PolicyInputs.PolicyInput;
+import org.schooltrust.smp.policy.PolicyInputs.VersionInput;
 import org.schooltrust.smp.policy.PolicyViews.PolicyView;
 import org.schooltrust.smp.policy.PolicyViews.VersionSummary;
 import org.schooltrust.smp.policy.PolicyViews.VersionView;

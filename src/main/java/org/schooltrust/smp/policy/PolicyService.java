@@ -27,6 +27,8 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.policy.PolicyInputs.PolicyInput;
+import org.schooltrust.smp.policy.PolicyInputs.VersionInput;
 import org.schooltrust.smp.school.SchoolService;
 import org.schooltrust.smp.staff.AdultCategory;
 

@@ -35,6 +35,8 @@ import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.common.web.Responses;
+import org.schooltrust.smp.school.SchoolInputs.SchoolInput;
+import org.schooltrust.smp.school.SchoolViews.SchoolView;
 
 @Path("/api/v1/schools")
 @Tag(name = "Schools")

@@ -21,6 +21,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.school.SchoolInputs.SchoolInput;
 
 @ApplicationScoped
 public class SchoolService {

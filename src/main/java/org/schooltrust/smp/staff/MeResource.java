@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.staff.StaffViews.AdultView;
 
 @Path("/api/v1/me")
 @Tag(name = "Staff")

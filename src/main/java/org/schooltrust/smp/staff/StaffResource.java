@@ -37,6 +37,10 @@ import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.common.web.Responses;
+import org.schooltrust.smp.staff.StaffInputs.AdultInput;
+import org.schooltrust.smp.staff.StaffInputs.SyncRequest;
+import org.schooltrust.smp.staff.StaffViews.AdultView;
+import org.schooltrust.smp.staff.StaffViews.SyncResult;
 
 @Path("/api/v1/staff")
 @Tag(name = "Staff")

@@ -15,6 +15,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
+import org.schooltrust.smp.staff.StaffInputs.AdultInput;
 
 /** Reads of the staff register, always scoped to what the caller may see. */
 @ApplicationScoped

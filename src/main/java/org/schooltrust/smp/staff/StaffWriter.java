@@ -27,6 +27,10 @@ import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.school.SchoolService;
+import org.schooltrust.smp.staff.StaffInputs.AdultInput;
+import org.schooltrust.smp.staff.StaffInputs.AssignmentInput;
+import org.schooltrust.smp.staff.StaffInputs.SyncRequest;
+import org.schooltrust.smp.staff.StaffViews.SyncResult;
 
 /**
  * Every write to the staff register: HR's bulk sync and single upserts by HR, the Trust or a Head. One path, so a

@@ -117,6 +117,36 @@ class ConventionsTest {
         }
     }
 
+    /** One DTO style: a feature's request bodies are nested records of {@code XInputs}, its responses of {@code XViews}. */
+    @Test
+    void requestAndResponseShapesLiveInInputsAndViewsHolders() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that()
+                .resideInAnyPackage(
+                        FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+                .and()
+                .haveSimpleNameEndingWith("Input")
+                .or()
+                .haveSimpleNameEndingWith("View")
+                .should()
+                .beNestedClasses()
+                .andShould(
+                        new com.tngtech.archunit.lang.ArchCondition<JavaClass>(
+                                "be nested in an Inputs or Views holder") {
+                            @Override
+                            public void check(JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
+                                String holder = item.getEnclosingClass()
+                                        .map(JavaClass::getSimpleName)
+                                        .orElse("");
+                                if (!holder.endsWith("Inputs") && !holder.endsWith("Views")) {
+                                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                            item, item.getName() + " is not in an Inputs or Views holder"));
+                                }
+                            }
+                        })
+                .check(MAIN);
+    }
+
     /**
      * Roles are decided in one layer, on the resource: every endpoint names who may call it (services decide only
      * which objects, through {@code Caller}). Unannotated endpoints would be denied at run time anyway.

@@ -1,0 +1,94 @@
+package org.schooltrust.smp.staff;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.schooltrust.smp.common.validation.EnumValue;
+
+/** The staff feature's request bodies, one nested record each (docs/architecture.md: DTOs). */
+public final class StaffInputs {
+
+    private StaffInputs() {}
+
+    @Schema(
+            name = "AdultInput",
+            description =
+                    "An adult's full record as HR (or a Head, for volunteers and governors) holds it; PUT and sync replace the stored record with it.")
+    public record AdultInput(
+            @org.schooltrust.smp.common.validation.NotDotSegment
+            @Pattern(regexp = AdultInput.HR_ID_PATTERN, message = "must be 1-64 letters, digits, '.', '_' or '-'")
+            @Schema(
+                    description = "HR id. Required in a bulk sync; in a PUT it may be omitted or must equal the path.",
+                    pattern = AdultInput.HR_ID_PATTERN,
+                    examples = "E1001")
+            String hrId,
+
+            @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100)
+            String firstName,
+
+            @NotBlank @Size(max = 100) @Schema(required = true, maxLength = 100)
+            String lastName,
+
+            @NotBlank
+            @Email
+            @Size(max = 254)
+            @Schema(required = true, maxLength = 254, examples = "a.teacher@stjames.example")
+            String workEmail,
+
+            @NotNull @EnumValue(of = AdultCategory.class) @Schema(required = true, implementation = AdultCategory.class)
+            String category,
+
+            @NotNull @Schema(required = true, description = "False for a leaver.")
+            Boolean active,
+
+            @NotNull @Size(max = 50) @Schema(required = true, maxItems = 50)
+            List<@NotNull @Valid AssignmentInput> assignments) {
+
+        public static final String HR_ID_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
+
+        AdultDetails toDetails() {
+            return new AdultDetails(
+                    firstName,
+                    lastName,
+                    workEmail,
+                    AdultCategory.valueOf(category),
+                    active,
+                    assignments.stream().map(AssignmentInput::toAssignment).toList());
+        }
+    }
+
+    @Schema(
+            name = "AssignmentInput",
+            description = "The adult works at a school from `startDate` to `endDate` (inclusive).")
+    public record AssignmentInput(
+            @NotNull
+            @Pattern(regexp = "\\d{6}", message = "must be a 6-digit URN")
+            @Schema(required = true, pattern = "^\\d{6}$", examples = "100001")
+            String schoolUrn,
+
+            @Size(max = 200) @Schema(maxLength = 200, examples = "Class teacher")
+            String jobTitle,
+
+            @NotNull @Schema(required = true, examples = "2024-09-01")
+            LocalDate startDate,
+
+            @Schema(description = "Last day; absent while the assignment is open.", examples = "2026-08-31")
+            LocalDate endDate) {
+
+        Assignment toAssignment() {
+            return new Assignment(
+                    schoolUrn, jobTitle == null || jobTitle.isBlank() ? null : jobTitle.strip(), startDate, endDate);
+        }
+    }
+
+    @Schema(name = "StaffSyncRequest", description = "A batch of up to 10,000 adults from HR.")
+    public record SyncRequest(
+            @Schema(required = true, maxItems = StaffWriter.MAX_RECORDS)
+            List<AdultInput> records) {}
+}
