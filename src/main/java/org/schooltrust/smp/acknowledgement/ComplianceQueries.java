@@ -67,13 +67,26 @@ class ComplianceQueries {
                 args.toArray());
     }
 
-    /** One row per school of the Trust (schools without adults included). */
-    List<SchoolSummary> trust(String slug) {
+    /** The Trust's counts by status across every school. */
+    Counts total(String slug) {
+        Map<RequirementStatus, Long> counts = new EnumMap<>(RequirementStatus.class);
+        sql.list(
+                "count the Trust's compliance",
+                "SELECT status, count(*)" + REQUIREMENTS + "WHERE slug = ? GROUP BY status",
+                row -> counts.put(row.enumValue(1, RequirementStatus.class), row.longValue(2)),
+                time.today(),
+                slug);
+        return counts(counts);
+    }
+
+    /** One row per school of the Trust (schools without adults included), by URN after {@code afterUrn}. */
+    List<SchoolSummary> trust(String slug, String afterUrn, int limit) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Map<RequirementStatus, Long>> bySchool = new LinkedHashMap<>();
         sql.list(
                 "summarise compliance",
-                "SELECT sc.urn, sc.name, r.status, count(r.status) FROM schools sc"
+                "SELECT sc.urn, sc.name, r.status, count(r.status)"
+                        + " FROM (SELECT urn, name FROM schools WHERE urn > ? ORDER BY urn LIMIT ?) sc"
                         + " LEFT JOIN policy_requirements_on(?) r ON r.school_urn = sc.urn AND r.slug = ?"
                         + " GROUP BY sc.urn, sc.name, r.status ORDER BY sc.urn",
                 row -> {
@@ -86,6 +99,8 @@ class ComplianceQueries {
                     }
                     return urn;
                 },
+                afterUrn == null ? "" : afterUrn,
+                limit,
                 time.today(),
                 slug);
         List<SchoolSummary> rows = new ArrayList<>();

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.AdultRow;
-import org.schooltrust.smp.acknowledgement.ComplianceViews.Counts;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolCompliance;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolSummary;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.TrustCompliance;
@@ -21,6 +20,8 @@ import org.schooltrust.smp.school.SchoolService;
 /** Who has acknowledged what, for the Head of a school and for the Trust. */
 @ApplicationScoped
 class ComplianceService {
+
+    private static final java.util.regex.Pattern URN = java.util.regex.Pattern.compile("\\d{6}");
 
     private static final java.util.regex.Pattern HR_ID =
             java.util.regex.Pattern.compile(org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID_PATTERN);
@@ -53,19 +54,13 @@ class ComplianceService {
         return queries.adults(slug, urn, status, null, CSV_LIMIT);
     }
 
-    public TrustCompliance trust(String slug) {
+    public TrustCompliance trust(String slug, PageParams page) {
         String version = currentLabel(slug);
-        List<SchoolSummary> rows = queries.trust(slug);
-        Counts total = rows.stream()
-                .map(SchoolSummary::counts)
-                .reduce(
-                        new Counts(0, 0, 0, 0),
-                        (a, b) -> new Counts(
-                                a.done() + b.done(),
-                                a.due() + b.due(),
-                                a.overdue() + b.overdue(),
-                                a.notRequired() + b.notRequired()));
-        return new TrustCompliance(slug, version, total, rows);
+        Page<SchoolSummary> rows = Page.of(
+                queries.trust(slug, Cursor.key(page.cursor, URN), page.limit() + 1),
+                page.limit(),
+                r -> Cursor.encode(r.schoolUrn()));
+        return new TrustCompliance(slug, version, queries.total(slug), rows.items(), rows.nextCursor());
     }
 
     /** Head of that school or trust-admin; another school's Head gets 404, as for any record they cannot see. */

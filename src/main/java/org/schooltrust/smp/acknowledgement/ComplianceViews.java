@@ -52,10 +52,18 @@ public final class ComplianceViews {
             @Schema(required = true) String schoolName,
             @Schema(required = true) Counts counts) {}
 
-    @Schema(name = "TrustCompliance", description = "One row per school of the Trust.")
+    @Schema(
+            name = "TrustCompliance",
+            description = "The Trust's total, and one row per school, a page of schools at a time (by URN).")
     public record TrustCompliance(
             @Schema(required = true) String policy,
             String version,
-            @Schema(required = true) Counts total,
-            @Schema(required = true) List<SchoolSummary> schools) {}
+
+            @Schema(required = true, description = "Across every school of the Trust, whatever the page.")
+            Counts total,
+
+            @Schema(required = true) List<SchoolSummary> schools,
+
+            @Schema(description = "Cursor of the next page of schools; absent on the last page.")
+            String nextCursor) {}
 }

@@ -108,14 +108,16 @@ class FamilyLinkQueries {
                 limit);
     }
 
-    /** Counts per school and status for the Trust; no names. */
-    List<SchoolCounts> counts() {
+    /** Counts per school and status for the Trust, a page of schools after {@code afterUrn}; no names. */
+    List<SchoolCounts> counts(String afterUrn, int limit) {
         Map<String, long[]> bySchool = new java.util.TreeMap<>();
         sql.list(
                 "count declarations",
-                "SELECT school_urn, status, count(*) FROM family_declarations"
-                        + " GROUP BY school_urn, status UNION ALL SELECT school_urn, 'NIL_RETURN', count(DISTINCT adult_id)"
-                        + " FROM family_nil_returns GROUP BY school_urn",
+                "WITH per AS (SELECT school_urn, status, count(*) AS n FROM family_declarations GROUP BY school_urn,"
+                        + " status UNION ALL SELECT school_urn, 'NIL_RETURN', count(DISTINCT adult_id)"
+                        + " FROM family_nil_returns GROUP BY school_urn),"
+                        + " page AS (SELECT DISTINCT school_urn FROM per WHERE school_urn > ? ORDER BY school_urn LIMIT ?)"
+                        + " SELECT school_urn, status, n FROM per WHERE school_urn IN (SELECT school_urn FROM page)",
                 row -> {
                     long[] counts = bySchool.computeIfAbsent(row.string(1), k -> new long[7]);
                     int index = switch (row.string(2)) {
@@ -129,7 +131,9 @@ class FamilyLinkQueries {
                     };
                     counts[index] = row.longValue(3);
                     return index;
-                });
+                },
+                afterUrn == null ? "" : afterUrn,
+                limit);
         List<SchoolCounts> rows = new ArrayList<>();
         bySchool.forEach((urn, n) -> rows.add(new SchoolCounts(urn, n[0], n[1], n[2], n[3], n[4], n[5], n[6])));
         return rows;

@@ -22,6 +22,8 @@ import org.schooltrust.smp.school.SchoolService;
 @ApplicationScoped
 class FamilyLinkService {
 
+    private static final java.util.regex.Pattern URN = java.util.regex.Pattern.compile("\\d{6}");
+
     private static final java.util.regex.Pattern HR_ID =
             java.util.regex.Pattern.compile(org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID_PATTERN);
 
@@ -79,8 +81,9 @@ class FamilyLinkService {
         return Page.of(queries.unanswered(urn, after, page.limit() + 1), page.limit(), u -> Cursor.encode(u.hrId()));
     }
 
-    public List<SchoolCounts> counts() {
-        return queries.counts();
+    public Page<SchoolCounts> counts(PageParams page) {
+        String after = Cursor.key(page.cursor, URN);
+        return Page.of(queries.counts(after, page.limit() + 1), page.limit(), c -> Cursor.encode(c.schoolUrn()));
     }
 
     /** An MIS acts only for the schools in its token; any other school is 404. */

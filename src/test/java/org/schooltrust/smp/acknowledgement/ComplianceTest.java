@@ -163,4 +163,29 @@ class ComplianceTest {
                 .orElseThrow();
         assertThat(other.get("counts")).isEqualTo(Map.of("done", 0, "due", 1, "overdue", 0, "notRequired", 0));
     }
+
+    @org.junit.jupiter.api.Test
+    void theTrustSummaryIsPagedBySchoolWithATotalForTheWholeTrust() {
+        String admin = Tokens.trustAdmin();
+        var first = Api.as(admin).get("/api/v1/compliance?policy={slug}&limit=1", slug);
+        first.then()
+                .statusCode(200)
+                .body("schools.size()", equalTo(1))
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue())
+                .header("Link", org.hamcrest.Matchers.containsString("rel=\"next\""));
+        // the total covers every school, not the page: at least this test's two required adults are in it
+        org.assertj.core.api.Assertions.assertThat(((Number) first.path("total.done")).longValue()
+                        + ((Number) first.path("total.due")).longValue())
+                .isGreaterThanOrEqualTo(2);
+        Api.as(admin)
+                .get("/api/v1/compliance?policy={slug}&limit=1&cursor={c}", slug, first.path("nextCursor"))
+                .then()
+                .statusCode(200)
+                .body("schools.size()", equalTo(1));
+        Api.as(admin)
+                .get("/api/v1/family-declarations/summary?limit=1")
+                .then()
+                .statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(1));
+    }
 }
