@@ -177,8 +177,18 @@ class AcknowledgementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RequirementView> requirements() {
-        return queries.forAdult(staff.me().id());
+    public Page<RequirementView> requirements(PageParams page) {
+        String afterSlug = "";
+        String afterUrn = "";
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 2);
+            afterSlug = keys.get(0);
+            afterUrn = keys.get(1);
+        }
+        return Page.of(
+                queries.forAdult(staff.me().id(), afterSlug, afterUrn, page.limit() + 1),
+                page.limit(),
+                r -> Cursor.encode(r.policy(), r.schoolUrn()));
     }
 
     private Versioned<AcknowledgementView> sameRequest(

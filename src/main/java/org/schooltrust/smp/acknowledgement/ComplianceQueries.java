@@ -108,12 +108,12 @@ class ComplianceQueries {
         return rows;
     }
 
-    /** The caller's own requirements, across their schools and every policy with a current version. */
-    List<RequirementView> forAdult(UUID adultId) {
+    /** The caller's own requirements, across their schools and every policy with a current version, keyset-paged. */
+    List<RequirementView> forAdult(UUID adultId, String afterSlug, String afterUrn, int limit) {
         return sql.list(
                 "read requirements",
                 "SELECT slug, label, school_urn, status, due_date, acknowledged_at" + REQUIREMENTS
-                        + "WHERE adult_id = ? ORDER BY slug, school_urn",
+                        + "WHERE adult_id = ? AND (slug, school_urn) > (?, ?) ORDER BY slug, school_urn LIMIT ?",
                 row -> new RequirementView(
                         row.string(1),
                         row.string(2),
@@ -122,7 +122,10 @@ class ComplianceQueries {
                         row.date(5),
                         row.instant(6)),
                 time.today(),
-                adultId);
+                adultId,
+                afterSlug,
+                afterUrn,
+                limit);
     }
 
     private static Counts counts(Map<RequirementStatus, Long> counts) {

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -112,12 +111,12 @@ public class PolicyResource {
             summary = "List a policy's versions",
             description = "Every version, oldest first (a policy has few). Drafts are listed only to `trust-admin`."
                     + READERS_NOTE)
-    @APIResponse(responseCode = "200", description = "All versions, in one page.")
-    public Page<VersionSummary> versions(
-            @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug) {
-        List<VersionSummary> items =
-                policies.versions(slug).stream().map(VersionSummary::of).toList();
-        return new Page<>(items, null);
+    @APIResponse(responseCode = "200", description = "A page of versions, oldest first.")
+    public RestResponse<Page<VersionSummary>> versions(
+            @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
+            @BeanParam @Valid PageParams page,
+            @Context UriInfo uri) {
+        return Pages.ok(policies.versions(slug, page).map(VersionSummary::of), uri);
     }
 
     @POST

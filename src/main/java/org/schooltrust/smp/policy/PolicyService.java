@@ -69,7 +69,6 @@ public class PolicyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Policy> list(PageParams page) {
-        requireReader();
         String after = java.util.Objects.requireNonNullElse(Cursor.key(page.cursor, SLUG_KEY), "");
         List<Policy> rows = Policy.<Policy>find("slug > ?1", Sort.by("slug"), after)
                 .range(0, page.limit())
@@ -79,7 +78,6 @@ public class PolicyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Policy get(String slug) {
-        requireReader();
         return policy(slug);
     }
 
@@ -141,18 +139,27 @@ public class PolicyService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PolicyVersion> versions(String slug) {
-        requireReader();
+    public org.schooltrust.smp.common.paging.Page<PolicyVersion> versions(
+            String slug, org.schooltrust.smp.common.paging.PageParams page) {
         Policy policy = policy(slug);
-        return PolicyVersion.<PolicyVersion>list("policy = ?1 order by createdAt", policy).stream()
-                .filter(this::visible)
-                .toList();
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
+        List<PolicyVersion> rows = PolicyVersion.<PolicyVersion>find(
+                        "policy = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                        policy,
+                        after.time(),
+                        after.id())
+                .range(0, page.limit())
+                .list();
+        // drafts are hidden from all but trust-admin; a page may then hold fewer rows, never a wrong cursor
+        org.schooltrust.smp.common.paging.Page<PolicyVersion> found = org.schooltrust.smp.common.paging.Page.of(
+                rows, page.limit(), v -> Cursor.TimeAndId.encode(v.createdAt(), v.id()));
+        return new org.schooltrust.smp.common.paging.Page<>(
+                found.items().stream().filter(this::visible).toList(), found.nextCursor());
     }
 
     /** A version visible to the caller: drafts only to trust-admin; anything else is 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PolicyVersion version(String slug, String label) {
-        requireReader();
         return PolicyVersion.<PolicyVersion>find("policy.slug = ?1 and label = ?2", slug, label)
                 .firstResultOptional()
                 .filter(this::visible)
@@ -214,8 +221,6 @@ public class PolicyService {
     private boolean visible(PolicyVersion version) {
         return version.status() != VersionStatus.DRAFT || caller.has(Role.TRUST_ADMIN);
     }
-
-    private void requireReader() {}
 
     private Policy policy(String slug) {
         return Policy.bySlug(slug).orElseThrow(() -> new ResourceNotFoundException("No policy " + slug + "."));

@@ -147,6 +147,30 @@ class ConventionsTest {
                 .check(MAIN);
     }
 
+    /** Every list is bounded: an endpoint that answers a {@code Page} takes {@code PageParams} (limit, cursor). */
+    @Test
+    void everyListTakesPageParams() {
+        java.util.List<String> unbounded = new java.util.ArrayList<>();
+        for (JavaClass type : MAIN) {
+            if (!type.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+                continue;
+            }
+            for (java.lang.reflect.Method method : type.reflect().getDeclaredMethods()) {
+                boolean returnsPage = method.getGenericReturnType()
+                        .getTypeName()
+                        .contains(org.schooltrust.smp.common.paging.Page.class.getName());
+                boolean paged = java.util.Arrays.asList(method.getParameterTypes())
+                        .contains(org.schooltrust.smp.common.paging.PageParams.class);
+                if (returnsPage && !paged) {
+                    unbounded.add(type.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(unbounded)
+                .as("lists without PageParams")
+                .isEmpty();
+    }
+
     /**
      * Roles are decided in one layer, on the resource: every endpoint names who may call it (services decide only
      * which objects, through {@code Caller}). Unannotated endpoints would be denied at run time anyway.
