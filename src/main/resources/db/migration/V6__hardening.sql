@@ -11,3 +11,6 @@ CREATE UNIQUE INDEX social_accounts_live_handle ON social_accounts (platform, ha
     WHERE status IN ('APPROVED', 'ACTIVE', 'SUSPENDED');
 CREATE UNIQUE INDEX social_accounts_proposed_handle ON social_accounts (school_urn, platform, handle)
     WHERE status = 'PROPOSED';
+
+-- Finding the adult a token names by verified email, and checking that no one else shares that email.
+CREATE INDEX adults_work_email_idx ON adults (work_email);

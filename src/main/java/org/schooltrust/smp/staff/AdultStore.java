@@ -31,7 +31,10 @@ class AdultStore {
      */
     private static final String VISIBLE = " AND (? OR a.active AND EXISTS (SELECT 1 FROM adult_assignments v"
             + " WHERE v.adult_id = a.id AND v.school_urn = ANY(?) AND v.start_date <= ?"
-            + " AND (v.end_date IS NULL OR v.end_date >= ?)) OR a.hr_id = ? OR a.work_email = ?)";
+            + " AND (v.end_date IS NULL OR v.end_date >= ?)) OR a.hr_id = ?"
+            // an email names the caller only when it is no one else's too (as in findBySelf)
+            + " OR a.work_email = ? AND NOT EXISTS (SELECT 1 FROM adults o WHERE o.work_email = a.work_email"
+            + " AND o.id <> a.id))";
 
     @Inject
     Sql sql;

@@ -264,6 +264,26 @@ class StaffAccessTest {
     }
 
     @Test
+    void anEmailSharedByTwoAdultsNamesNeither() {
+        String shared = "office." + TestData.newHrId("m").toLowerCase() + "@school.example";
+        String first = TestData.newHrId("M1");
+        String second = TestData.newHrId("M2");
+        putAsHr(TestData.anAdult(first).at(ownSchool).with("workEmail", shared).build());
+        putAsHr(TestData.anAdult(second).at(ownSchool).with("workEmail", shared).build());
+        String byEmail = Tokens.staffByEmail(shared, ownSchool);
+        Api.as(byEmail).get("/api/v1/staff/{id}", first).then().statusCode(404);
+        Api.as(byEmail).get("/api/v1/staff/{id}", second).then().statusCode(404);
+        Api.as(byEmail).get("/api/v1/me").then().statusCode(404);
+        String alone = "alone." + TestData.newHrId("a").toLowerCase() + "@school.example";
+        String only = TestData.newHrId("M3");
+        putAsHr(TestData.anAdult(only).at(ownSchool).with("workEmail", alone).build());
+        Api.as(Tokens.staffByEmail(alone, ownSchool))
+                .get("/api/v1/staff/{id}", only)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void aHeadTokenThatNamesNoAdultIsRefusedHeadActions() {
         String anonymousHead = Tokens.withRoles("head-without-staff-id", java.util.Set.of("head-of-school"));
         Api.as(anonymousHead)

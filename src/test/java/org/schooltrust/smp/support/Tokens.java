@@ -76,6 +76,14 @@ public final class Tokens {
                 .claim("schools", List.of(schools)));
     }
 
+    /** A staff token that names the adult only by a verified work email (no employee_id): the fallback claim. */
+    public static String staffByEmail(String email, String... schools) {
+        return sign(claims("email-" + email, Set.of("staff"), "staff-portal")
+                .claim("email", email)
+                .claim("email_verified", true)
+                .claim("schools", List.of(schools)));
+    }
+
     public static String expired() {
         return sign(claims("late", Set.of("trust-admin"), "x")
                 .issuedAt(Instant.now().minusSeconds(7200))
