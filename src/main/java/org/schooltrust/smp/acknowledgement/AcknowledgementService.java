@@ -182,8 +182,8 @@ class AcknowledgementService {
         String afterUrn = "";
         if (page.cursor != null) {
             List<String> keys = Cursor.decode(page.cursor, 2);
-            afterSlug = keys.get(0);
-            afterUrn = keys.get(1);
+            afterSlug = Cursor.shaped(keys.get(0), PolicyService.SLUG);
+            afterUrn = Cursor.shaped(keys.get(1), Cursor.URN);
         }
         return Page.of(
                 queries.forAdult(staff.me().id(), afterSlug, afterUrn, page.limit() + 1),

@@ -21,11 +21,6 @@ import org.schooltrust.smp.school.SchoolService;
 @ApplicationScoped
 class ComplianceService {
 
-    private static final java.util.regex.Pattern URN = java.util.regex.Pattern.compile("\\d{6}");
-
-    private static final java.util.regex.Pattern HR_ID =
-            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID_PATTERN);
-
     /** Rows of a CSV export; a school has at most a few hundred adults. */
     static final int CSV_LIMIT = 100_000;
 
@@ -43,7 +38,7 @@ class ComplianceService {
 
     public SchoolCompliance school(String urn, String slug, RequirementStatus status, PageParams page) {
         String version = checkSchoolAccess(urn, slug);
-        String after = Cursor.key(page.cursor, HR_ID);
+        String after = Cursor.key(page.cursor, org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID);
         Page<AdultRow> rows = Page.of(
                 queries.adults(slug, urn, status, after, page.limit() + 1), page.limit(), r -> Cursor.encode(r.hrId()));
         return new SchoolCompliance(slug, version, urn, queries.counts(slug, urn), rows.items(), rows.nextCursor());
@@ -57,7 +52,7 @@ class ComplianceService {
     public TrustCompliance trust(String slug, PageParams page) {
         String version = currentLabel(slug);
         Page<SchoolSummary> rows = Page.of(
-                queries.trust(slug, Cursor.key(page.cursor, URN), page.limit() + 1),
+                queries.trust(slug, Cursor.key(page.cursor, Cursor.URN), page.limit() + 1),
                 page.limit(),
                 r -> Cursor.encode(r.schoolUrn()));
         return new TrustCompliance(slug, version, queries.total(slug), rows.items(), rows.nextCursor());

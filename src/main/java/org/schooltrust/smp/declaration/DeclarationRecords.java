@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
-import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 import org.schooltrust.smp.staff.Adult;
 import org.schooltrust.smp.staff.AdultsLeftSchools;
@@ -34,9 +32,6 @@ class DeclarationRecords {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    Caller caller;
 
     static final String AUDIT_TYPE = "family-declaration";
 
@@ -59,7 +54,7 @@ class DeclarationRecords {
 
     /** Ends declarations for a reason no person chose (pupil or adult left), with one audit event each. */
     void endAll(List<FamilyDeclaration> declarations, EndReason reason) {
-        Instant now = now();
+        Instant now = time.now();
         List<AuditEntry> events = new ArrayList<>();
         for (FamilyDeclaration d : declarations) {
             List<String> changed = d.end(reason, null, now);
@@ -111,17 +106,9 @@ class DeclarationRecords {
                 d.endedAt(),
                 d.reconfirmBy(),
                 d.reconfirmedAt(),
-                d.isReconfirmationOverdue(today()),
+                d.isReconfirmationOverdue(time.today()),
                 d.createdAt(),
                 d.updatedAt(),
                 d.version());
-    }
-
-    private LocalDate today() {
-        return time.today();
-    }
-
-    private Instant now() {
-        return time.now();
     }
 }

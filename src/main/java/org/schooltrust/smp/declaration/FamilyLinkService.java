@@ -22,11 +22,6 @@ import org.schooltrust.smp.school.SchoolService;
 @ApplicationScoped
 class FamilyLinkService {
 
-    private static final java.util.regex.Pattern URN = java.util.regex.Pattern.compile("\\d{6}");
-
-    private static final java.util.regex.Pattern HR_ID =
-            java.util.regex.Pattern.compile(org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID_PATTERN);
-
     @Inject
     FamilyLinkQueries queries;
 
@@ -77,12 +72,12 @@ class FamilyLinkService {
         if (!caller.isHeadOf(urn)) {
             throw new ResourceNotFoundException("No school " + urn + " among your schools.");
         }
-        String after = Cursor.key(page.cursor, HR_ID);
+        String after = Cursor.key(page.cursor, org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID);
         return Page.of(queries.unanswered(urn, after, page.limit() + 1), page.limit(), u -> Cursor.encode(u.hrId()));
     }
 
     public Page<SchoolCounts> counts(PageParams page) {
-        String after = Cursor.key(page.cursor, URN);
+        String after = Cursor.key(page.cursor, Cursor.URN);
         return Page.of(queries.counts(after, page.limit() + 1), page.limit(), c -> Cursor.encode(c.schoolUrn()));
     }
 

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,7 +92,7 @@ class MyDeclarationService {
                 input.note(),
                 idempotencyKey,
                 caller.isHeadOf(input.schoolUrn()),
-                now());
+                time.now());
         declaration.persistAndFlush();
         audit.record(new AuditEntry(
                 "family-declaration.submitted",
@@ -117,7 +116,7 @@ class MyDeclarationService {
     @Transactional
     public DeclarationViews.NilReturnView nilReturn(DeclarationInputs.NilReturn input) {
         Adult adult = currentAdult(input.schoolUrn());
-        NilReturn nil = NilReturn.declare(adult.id(), input.schoolUrn(), now());
+        NilReturn nil = NilReturn.declare(adult.id(), input.schoolUrn(), time.now());
         nil.persist();
         audit.record(new AuditEntry(
                 "family-declaration.nil-return",
@@ -155,17 +154,17 @@ class MyDeclarationService {
 
     @Transactional
     public Full withdraw(UUID id, String ifMatch) {
-        return byDeclarant(id, ifMatch, "family-declaration.withdrawn", d -> d.withdraw(now()));
+        return byDeclarant(id, ifMatch, "family-declaration.withdrawn", d -> d.withdraw(time.now()));
     }
 
     @Transactional
     public Full answer(UUID id, String ifMatch, DeclarationInputs.Answer input) {
-        return byDeclarant(id, ifMatch, "family-declaration.answered", d -> d.answer(input.answer(), now()));
+        return byDeclarant(id, ifMatch, "family-declaration.answered", d -> d.answer(input.answer(), time.now()));
     }
 
     @Transactional
     public Full reconfirm(UUID id, String ifMatch) {
-        return byDeclarant(id, ifMatch, "family-declaration.reconfirmed", d -> d.reconfirm(now()));
+        return byDeclarant(id, ifMatch, "family-declaration.reconfirmed", d -> d.reconfirm(time.now()));
     }
 
     private Full byDeclarant(
@@ -188,7 +187,7 @@ class MyDeclarationService {
     /** The caller's adult record, which must currently work at the school. */
     private Adult currentAdult(String schoolUrn) {
         Adult adult = self();
-        if (!adult.worksAt(schoolUrn, today())) {
+        if (!adult.worksAt(schoolUrn, time.today())) {
             throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
         }
         return adult;
@@ -202,13 +201,5 @@ class MyDeclarationService {
         return FamilyDeclaration.<FamilyDeclaration>find("id = ?1 and adultId = ?2", id, adult.id())
                 .firstResultOptional()
                 .orElseThrow(() -> new ResourceNotFoundException("No declaration " + id + " of yours."));
-    }
-
-    private LocalDate today() {
-        return time.today();
-    }
-
-    private Instant now() {
-        return time.now();
     }
 }

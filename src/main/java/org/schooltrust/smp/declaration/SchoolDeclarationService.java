@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,7 +66,7 @@ class SchoolDeclarationService {
         }
         if (reconfirmationOverdue) {
             query.append(" and status = :acknowledged and reconfirmBy < :today");
-            params.and("acknowledged", DeclarationStatus.ACKNOWLEDGED).and("today", today());
+            params.and("acknowledged", DeclarationStatus.ACKNOWLEDGED).and("today", time.today());
         }
         query.append(" order by createdAt, id");
         List<FamilyDeclaration> rows = FamilyDeclaration.<FamilyDeclaration>find(query.toString(), params)
@@ -93,13 +92,17 @@ class SchoolDeclarationService {
                 id,
                 ifMatch,
                 "family-declaration.acknowledged",
-                d -> d.acknowledge(headName(), input.discussedOn(), input.agreedProtocols(), input.note(), now()));
+                d -> d.acknowledge(headName(), input.discussedOn(), input.agreedProtocols(), input.note(), time.now()));
     }
 
     @Transactional
     public Full decline(String urn, UUID id, String ifMatch, DeclarationInputs.Reason input) {
         return byHead(
-                urn, id, ifMatch, "family-declaration.declined", d -> d.decline(headName(), input.reason(), now()));
+                urn,
+                id,
+                ifMatch,
+                "family-declaration.declined",
+                d -> d.decline(headName(), input.reason(), time.now()));
     }
 
     @Transactional
@@ -109,7 +112,7 @@ class SchoolDeclarationService {
                 id,
                 ifMatch,
                 "family-declaration.info-requested",
-                d -> d.requestInfo(headName(), input.question(), now()));
+                d -> d.requestInfo(headName(), input.question(), time.now()));
     }
 
     @Transactional
@@ -119,7 +122,7 @@ class SchoolDeclarationService {
                 id,
                 ifMatch,
                 "family-declaration.ended",
-                d -> d.end(EndReason.RELATIONSHIP_ENDED, input.reason(), now()));
+                d -> d.end(EndReason.RELATIONSHIP_ENDED, input.reason(), time.now()));
     }
 
     private Full byHead(
@@ -176,13 +179,5 @@ class SchoolDeclarationService {
 
     private String headName() {
         return caller.staffKey().map(k -> k.value()).orElse(caller.subject());
-    }
-
-    private LocalDate today() {
-        return time.today();
-    }
-
-    private Instant now() {
-        return time.now();
     }
 }

@@ -36,7 +36,8 @@ import org.schooltrust.smp.staff.AdultCategory;
 @ApplicationScoped
 public class PolicyService {
 
-    private static final java.util.regex.Pattern SLUG_KEY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** The shape of a policy slug (cursor keys). */
+    public static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;
@@ -69,7 +70,7 @@ public class PolicyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Policy> list(PageParams page) {
-        String after = java.util.Objects.requireNonNullElse(Cursor.key(page.cursor, SLUG_KEY), "");
+        String after = java.util.Objects.requireNonNullElse(Cursor.key(page.cursor, SLUG), "");
         List<Policy> rows = Policy.<Policy>find("slug > ?1", Sort.by("slug"), after)
                 .range(0, page.limit())
                 .list();

@@ -26,8 +26,6 @@ import org.schooltrust.smp.school.SchoolInputs.SchoolInput;
 @ApplicationScoped
 public class SchoolService {
 
-    private static final java.util.regex.Pattern URN = java.util.regex.Pattern.compile("\\d{6}");
-
     @Inject
     org.schooltrust.smp.common.time.TimeSource time;
 
@@ -72,7 +70,7 @@ public class SchoolService {
     public Page<School> list(Instant updatedSince, PageParams page) {
         PanacheQuery<School> query;
         if (updatedSince == null) {
-            String after = java.util.Objects.requireNonNullElse(Cursor.key(page.cursor, URN), "");
+            String after = java.util.Objects.requireNonNullElse(Cursor.key(page.cursor, Cursor.URN), "");
             query = School.find("urn > :after", Sort.by("urn"), Parameters.with("after", after));
             return Page.of(query.range(0, page.limit()).list(), page.limit(), s -> Cursor.encode(s.urn()));
         }
@@ -81,7 +79,7 @@ public class SchoolService {
         if (page.cursor != null) {
             List<String> keys = Cursor.decode(page.cursor, 2);
             afterTime = Cursor.instant(keys.get(0));
-            afterUrn = keys.get(1);
+            afterUrn = Cursor.shaped(keys.get(1), Cursor.URN);
         }
         query = School.find(
                 "(updatedAt > :t or (updatedAt = :t and urn > :urn)) and updatedAt >= :since",

@@ -65,7 +65,7 @@ class RegisterService {
             UUID afterId = RegisterQueries.BEFORE_ALL;
             if (page.cursor != null) {
                 List<String> keys = Cursor.decode(page.cursor, 2);
-                afterUrn = keys.get(0);
+                afterUrn = Cursor.shaped(keys.get(0), Cursor.URN);
                 afterId = Cursor.uuid(keys.get(1));
             }
             return Page.of(

@@ -50,6 +50,9 @@ public final class StaffInputs {
             @NotNull @Size(max = 50) @Schema(required = true, maxItems = 50)
             List<@NotNull @Valid AssignmentInput> assignments) {
 
+        /** {@link #HR_ID_PATTERN}, compiled once (cursor keys). */
+        public static final java.util.regex.Pattern HR_ID = java.util.regex.Pattern.compile(AdultInput.HR_ID_PATTERN);
+
         public static final String HR_ID_PATTERN = "^[A-Za-z0-9._-]{1,64}$";
 
         AdultDetails toDetails() {

@@ -65,24 +65,15 @@ public class StaffService {
         return store.findByIds(ids);
     }
 
-    /** A cursor's HR-id key, refused (400) before it reaches SQL unless it is an HR id this server could issue. */
-    private static String hrIdKey(String key) {
-        if (!key.matches(AdultInput.HR_ID_PATTERN)) {
-            throw new org.schooltrust.smp.common.error.InvalidRequestException(
-                    "The cursor is not one this server issued for this list.");
-        }
-        return key;
-    }
-
     public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {
         Instant afterUpdatedAt = null;
         String afterHrId = null;
         if (page.cursor != null && updatedSince != null) {
             List<String> keys = Cursor.decode(page.cursor, 2);
             afterUpdatedAt = Cursor.instant(keys.get(0));
-            afterHrId = hrIdKey(keys.get(1));
+            afterHrId = Cursor.shaped(keys.get(1), AdultInput.HR_ID);
         } else if (page.cursor != null) {
-            afterHrId = hrIdKey(Cursor.decode(page.cursor, 1).get(0));
+            afterHrId = Cursor.key(page.cursor, AdultInput.HR_ID);
         }
         Visibility visibility = visibility();
         // a school outside the caller's scope is a 404; only a Head's own schools are in scope (a Head who also

@@ -286,8 +286,9 @@ class StrictInputTest {
                 .matches("(?s)HTTP/1.[01] 414.*");
         assertThat(raw("GET /api/v1/schools HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(40_000) + "\r\n\r\n"))
                 .matches("(?s)HTTP/1.[01] 431.*");
+        // refused by the decoder itself: it never reaches authentication (which would answer 401)
         assertThat(raw("GET /api/v1/schools HTTP/1.1\r\nHost: localhost\r\nX-Ctl: a\u0001b\r\n\r\n"))
-                .matches("(?s)HTTP/1.[01] (400|401).*");
+                .matches("(?s)HTTP/1.[01] 400.*");
         assertThat(snapshot()).isEqualTo(before);
     }
 }

@@ -75,13 +75,17 @@ public final class Cursor {
      * so a forged key is refused before it reaches SQL; {@code null} without a cursor.
      */
     public static String key(String cursor, java.util.regex.Pattern key) {
-        if (cursor == null) {
-            return null;
-        }
-        String value = decode(cursor, 1).get(0);
-        if (!key.matcher(value).matches()) {
+        return cursor == null ? null : shaped(decode(cursor, 1).get(0), key);
+    }
+
+    /** One key of a cursor, refused (400) before it reaches SQL unless it has the shape this server issues. */
+    public static String shaped(String value, java.util.regex.Pattern shape) {
+        if (!shape.matcher(value).matches()) {
             throw new InvalidRequestException("The cursor is not one this server issued for this list.");
         }
         return value;
     }
+
+    /** The shape of a school key (a 6-digit URN). */
+    public static final java.util.regex.Pattern URN = java.util.regex.Pattern.compile("\\d{6}");
 }
