@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.schooltrust.smp.acknowledgement.AcknowledgementInputs.AcknowledgementInput;
 import org.schooltrust.smp.acknowledgement.AcknowledgementViews.AcknowledgementView;
-import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -65,13 +62,11 @@ public class MyAcknowledgementsResource {
     @APIResponse(responseCode = "200", description = "Already recorded; the existing record.")
     @APIResponse(
             responseCode = "409",
-            description = "Hash mismatch, version not current, or not required of this adult.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Hash mismatch, version not current, or not required of this adult.")
     @APIResponse(
             responseCode = "422",
             description = "A statement is missing, or the `Idempotency-Key` was used for a different request"
-                    + " (`idempotency-key-reused`).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + " (`idempotency-key-reused`).")
     public RestResponse<AcknowledgementView> acknowledge(
             @HeaderParam("Idempotency-Key")
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")

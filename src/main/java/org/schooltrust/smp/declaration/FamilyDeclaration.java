@@ -1,19 +1,18 @@
 package org.schooltrust.smp.declaration;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.schooltrust.smp.common.db.VersionedEntity;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 
 /**
@@ -22,7 +21,7 @@ import org.schooltrust.smp.common.error.IllegalTransitionException;
  */
 @Entity
 @Table(name = "family_declarations")
-public class FamilyDeclaration extends PanacheEntityBase {
+public class FamilyDeclaration extends VersionedEntity {
 
     /** An acknowledged declaration is re-confirmed by the adult every year. */
     static final int RECONFIRM_MONTHS = 12;
@@ -105,16 +104,6 @@ public class FamilyDeclaration extends PanacheEntityBase {
     /** The declarant was a Head of this school when they declared: the Trust may review it (see ADR 0009). */
     @Column(name = "declared_by_head", nullable = false)
     boolean declaredByHead;
-
-    @Version
-    @Column(nullable = false)
-    long version;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     protected FamilyDeclaration() {}
 
@@ -339,17 +328,5 @@ public class FamilyDeclaration extends PanacheEntityBase {
 
     public Instant reconfirmedAt() {
         return reconfirmedAt;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

@@ -20,14 +20,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -69,12 +66,8 @@ public class MyDeclarationsResource {
     @APIResponse(
             responseCode = "422",
             description = "A field breaks a rule, or the `Idempotency-Key` was used for a different request"
-                    + " (`idempotency-key-reused`).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "An active declaration for this pupil and school exists.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + " (`idempotency-key-reused`).")
+    @APIResponse(responseCode = "409", description = "An active declaration for this pupil and school exists.")
     public RestResponse<Full> declare(
             @HeaderParam("Idempotency-Key")
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
@@ -118,14 +111,8 @@ public class MyDeclarationsResource {
     @Operation(
             summary = "Withdraw my declaration",
             description = "SUBMITTED, INFO_REQUESTED or ACKNOWLEDGED → WITHDRAWN. `If-Match` required.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Withdrawn.",
-            headers = @Header(name = "ETag", description = "New version."))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not in a status that can be withdrawn.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn.")
+    @APIResponse(responseCode = "409", description = "Not in a status that can be withdrawn.")
     public RestResponse<Full> withdraw(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as last read.", required = true)
@@ -139,14 +126,8 @@ public class MyDeclarationsResource {
     @Operation(
             summary = "Answer the Head's question",
             description = "INFO_REQUESTED → SUBMITTED, back to the Head. `If-Match` required.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Answered.",
-            headers = @Header(name = "ETag", description = "New version."))
-    @APIResponse(
-            responseCode = "409",
-            description = "No question is open.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Answered.")
+    @APIResponse(responseCode = "409", description = "No question is open.")
     public RestResponse<Full> answer(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as last read.", required = true)
@@ -161,14 +142,8 @@ public class MyDeclarationsResource {
             summary = "Re-confirm an acknowledged relationship",
             description =
                     "The annual re-confirmation: the relationship still holds; the next one is due 12 months later. `If-Match` required.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Re-confirmed.",
-            headers = @Header(name = "ETag", description = "New version."))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not ACKNOWLEDGED.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Re-confirmed.")
+    @APIResponse(responseCode = "409", description = "Not ACKNOWLEDGED.")
     public RestResponse<Full> reconfirm(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as last read.", required = true)

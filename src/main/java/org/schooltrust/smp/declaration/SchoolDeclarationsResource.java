@@ -21,14 +21,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -119,14 +117,8 @@ public class SchoolDeclarationsResource {
             description = "SUBMITTED → ACKNOWLEDGED (clause 6.8): the Head records when it was discussed and the agreed"
                     + " protocols; who and when are recorded; re-confirmation falls due in 12 months. `If-Match`"
                     + " required: of two Heads acting on the same version, one wins and the other gets 412." + NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "Acknowledged.",
-            headers = @Header(name = "ETag", description = "New version."))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not SUBMITTED.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Acknowledged.")
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED.")
     public RestResponse<Full> acknowledge(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
@@ -141,14 +133,8 @@ public class SchoolDeclarationsResource {
     @Operation(
             summary = "Decline the declaration",
             description = "SUBMITTED or INFO_REQUESTED → DECLINED, with a reason. `If-Match` required." + NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "Declined.",
-            headers = @Header(name = "ETag", description = "New version."))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not SUBMITTED or INFO_REQUESTED.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Declined.")
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED or INFO_REQUESTED.")
     public RestResponse<Full> decline(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
@@ -163,14 +149,8 @@ public class SchoolDeclarationsResource {
     @Operation(
             summary = "Ask the adult for more information",
             description = "SUBMITTED → INFO_REQUESTED; the adult answers. `If-Match` required." + NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "Question sent.",
-            headers = @Header(name = "ETag", description = "New version."))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not SUBMITTED.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Question sent.")
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED.")
     public RestResponse<Full> requestInfo(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)
@@ -185,14 +165,8 @@ public class SchoolDeclarationsResource {
     @Operation(
             summary = "End the declaration",
             description = "Active → ENDED (relationship ended), with a reason. `If-Match` required." + NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "Ended.",
-            headers = @Header(name = "ETag", description = "New version."))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not active.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Ended.")
+    @APIResponse(responseCode = "409", description = "Not active.")
     public RestResponse<Full> end(
             @PathParam("id") @Parameter(description = "Declaration id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag as reviewed.", required = true)

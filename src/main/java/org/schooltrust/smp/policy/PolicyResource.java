@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -68,10 +67,7 @@ public class PolicyResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PolicyView.class)),
             headers = @Header(name = "Location", description = "URL of the policy."))
-    @APIResponse(
-            responseCode = "409",
-            description = "A policy with this slug exists.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A policy with this slug exists.")
     public RestResponse<PolicyView> create(@NotNull @Valid PolicyInput input, @Context UriInfo uri) {
         Policy policy = policies.create(input);
         return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, view(policy))
@@ -138,10 +134,7 @@ public class PolicyResource {
                 @Header(name = "ETag", description = "Version of the draft."),
                 @Header(name = "Location", description = "URL of the draft.")
             })
-    @APIResponse(
-            responseCode = "409",
-            description = "A version with this label exists.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A version with this label exists.")
     public RestResponse<VersionView> draft(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
             @NotNull VersionInput input,
@@ -186,14 +179,8 @@ public class PolicyResource {
             description =
                     "Replaces a DRAFT's content, for `trust-admin`, with `If-Match` required. A published, superseded"
                             + " or retired version never changes (409).")
-    @APIResponse(
-            responseCode = "200",
-            description = "Edited.",
-            headers = @Header(name = "ETag", description = "New version of the draft."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version is not a draft.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Edited.")
+    @APIResponse(responseCode = "409", description = "The version is not a draft.")
     public RestResponse<VersionView> edit(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
             @PathParam("label") @Pattern(regexp = VersionInput.LABEL) @Parameter(description = "Version label.")
@@ -217,14 +204,8 @@ public class PolicyResource {
                     "DRAFT → PUBLISHED, for `trust-admin`, with `If-Match` required. The policy's previous published"
                             + " version becomes SUPERSEDED. A material version needs every adult to acknowledge again; a"
                             + " non-material one carries earlier acknowledgements forward.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Published.",
-            headers = @Header(name = "ETag", description = "New version of the record."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version is not a draft.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Published.")
+    @APIResponse(responseCode = "409", description = "The version is not a draft.")
     public RestResponse<VersionView> publish(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
             @PathParam("label") @Pattern(regexp = VersionInput.LABEL) @Parameter(description = "Version label.")
@@ -246,14 +227,8 @@ public class PolicyResource {
             description =
                     "PUBLISHED → RETIRED, for `trust-admin`, with `If-Match` required. The policy then has no current"
                             + " version and nothing is required of anyone until another is published.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Retired.",
-            headers = @Header(name = "ETag", description = "New version of the record."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The version is not published.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Retired.")
+    @APIResponse(responseCode = "409", description = "The version is not published.")
     public RestResponse<VersionView> retire(
             @PathParam("slug") @Pattern(regexp = SLUG) @Parameter(description = "Policy slug.") String slug,
             @PathParam("label") @Pattern(regexp = VersionInput.LABEL) @Parameter(description = "Version label.")

@@ -1,6 +1,5 @@
 package org.schooltrust.smp.policy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.schooltrust.smp.common.db.VersionedEntity;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.staff.AdultCategory;
 
@@ -30,7 +29,7 @@ import org.schooltrust.smp.staff.AdultCategory;
  */
 @Entity
 @Table(name = "policy_versions")
-public class PolicyVersion extends PanacheEntityBase {
+public class PolicyVersion extends VersionedEntity {
 
     @Id
     UUID id;
@@ -89,16 +88,6 @@ public class PolicyVersion extends PanacheEntityBase {
 
     @Column(name = "ended_at")
     Instant endedAt;
-
-    @Version
-    @Column(nullable = false)
-    long version;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     protected PolicyVersion() {}
 
@@ -317,17 +306,5 @@ public class PolicyVersion extends PanacheEntityBase {
 
     public Instant endedAt() {
         return endedAt;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

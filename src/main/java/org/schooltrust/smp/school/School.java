@@ -1,22 +1,21 @@
 package org.schooltrust.smp.school;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.schooltrust.smp.common.db.VersionedEntity;
 
 /** A school of the Trust, keyed by its 6-digit DfE URN. */
 @Entity
 @Table(name = "schools")
-public class School extends PanacheEntityBase {
+public class School extends VersionedEntity {
 
     @Id
     @Column(length = 6)
@@ -28,16 +27,6 @@ public class School extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     SchoolStatus status;
-
-    @Version
-    @Column(nullable = false)
-    long version;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     protected School() {}
 
@@ -78,17 +67,5 @@ public class School extends PanacheEntityBase {
 
     public SchoolStatus status() {
         return status;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

@@ -55,10 +55,7 @@ public class SchoolResource {
             summary = "Create or replace a school",
             description = "Idempotent upsert by URN, for `trust-admin` and `hr-sync`. Sending the same details again"
                     + " changes nothing (same ETag, no audit event). Honours `If-Match`.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Updated (or unchanged).",
-            headers = @Header(name = "ETag", description = "Version of the school."))
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged).")
     @APIResponse(
             responseCode = "201",
             description = "Created.",

@@ -1,6 +1,5 @@
 package org.schooltrust.smp.socialaccount;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.schooltrust.smp.common.db.VersionedEntity;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
@@ -34,7 +33,7 @@ import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
  */
 @Entity
 @Table(name = "social_accounts")
-public class SocialAccount extends PanacheEntityBase {
+public class SocialAccount extends VersionedEntity {
 
     static final int MIN_REASON = 50;
     static final int MIN_ADMINISTRATORS = 2;
@@ -120,16 +119,6 @@ public class SocialAccount extends PanacheEntityBase {
 
     @Column(name = "request_hash", length = 64)
     String requestHash;
-
-    @Version
-    @Column(nullable = false)
-    long version;
-
-    @Column(name = "created_at", nullable = false)
-    Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
 
     protected SocialAccount() {}
 
@@ -411,17 +400,5 @@ public class SocialAccount extends PanacheEntityBase {
 
     String requestHash() {
         return requestHash;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

@@ -22,14 +22,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -89,17 +87,14 @@ public class SocialAccountResource {
     @APIResponse(
             responseCode = "409",
             description = "The handle is already proposed for this school or live on the public register. Another"
-                    + " school's unpublished proposal is never revealed: handles must be unique when approved.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + " school's unpublished proposal is never revealed: handles must be unique when approved.")
     @APIResponse(
             responseCode = "422",
             description = "A field breaks a rule, or the `Idempotency-Key` was used for a different request"
-                    + " (`idempotency-key-reused`).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                    + " (`idempotency-key-reused`).")
     @APIResponse(
             responseCode = "404",
-            description = "The school is not one the caller may propose accounts for (not their school).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "The school is not one the caller may propose accounts for (not their school).")
     public RestResponse<AccountView> propose(
             @HeaderParam("Idempotency-Key")
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
@@ -125,10 +120,7 @@ public class SocialAccountResource {
                     + " accounts whose review date has passed (approved, active or suspended). A `school` whose"
                     + " accounts the caller may not see is 404.")
     @APIResponse(responseCode = "200", description = "A page of accounts.")
-    @APIResponse(
-            responseCode = "404",
-            description = "`school` is not a school whose accounts the caller may see.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "`school` is not a school whose accounts the caller may see.")
     public RestResponse<Page<AccountView>> list(
             @BeanParam @Valid PageParams page,
             @QueryParam("status")
@@ -177,14 +169,8 @@ public class SocialAccountResource {
             summary = "Approve a proposed account",
             description = "PROPOSED → APPROVED: the Head authorises the account before it is created (clause 8.1) and"
                     + " sets when it will be reviewed (default 12 months)." + HEAD_NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The account after the change.",
-            headers = @Header(name = "ETag", description = "New version of the account."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The account after the change.")
+    @APIResponse(responseCode = "409", description = "The account's status does not allow this transition.")
     public RestResponse<AccountView> approve(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH)
@@ -202,14 +188,8 @@ public class SocialAccountResource {
             summary = "Reject a proposed account",
             description =
                     "PROPOSED → REJECTED, with the Head's reason. The handle may be proposed again later." + HEAD_NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The account after the change.",
-            headers = @Header(name = "ETag", description = "New version of the account."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The account after the change.")
+    @APIResponse(responseCode = "409", description = "The account's status does not allow this transition.")
     public RestResponse<AccountView> reject(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH)
@@ -230,14 +210,8 @@ public class SocialAccountResource {
                     + " after canonicalisation (else 422). The account then appears on the public register. Other"
                     + " adults of the school are refused (403); another school's account is 404. `If-Match` is"
                     + " required.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The account after the change.",
-            headers = @Header(name = "ETag", description = "New version of the account."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The account after the change.")
+    @APIResponse(responseCode = "409", description = "The account's status does not allow this transition.")
     public RestResponse<AccountView> confirmLive(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
@@ -254,14 +228,8 @@ public class SocialAccountResource {
             summary = "Suspend an active account",
             description = "ACTIVE → SUSPENDED, with a reason: the account leaves the public register (delta readers see"
                     + " it as removed)." + HEAD_NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The account after the change.",
-            headers = @Header(name = "ETag", description = "New version of the account."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The account after the change.")
+    @APIResponse(responseCode = "409", description = "The account's status does not allow this transition.")
     public RestResponse<AccountView> suspend(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
@@ -276,14 +244,8 @@ public class SocialAccountResource {
     @Operation(
             summary = "Reinstate a suspended account",
             description = "SUSPENDED → ACTIVE: the account is back on the public register." + HEAD_NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The account after the change.",
-            headers = @Header(name = "ETag", description = "New version of the account."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The account after the change.")
+    @APIResponse(responseCode = "409", description = "The account's status does not allow this transition.")
     public RestResponse<AccountView> reinstate(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
@@ -299,14 +261,8 @@ public class SocialAccountResource {
             summary = "Retire an account",
             description = "APPROVED, ACTIVE or SUSPENDED → RETIRED, for good, with an optional reason. An account that"
                     + " was on the register leaves it (delta readers see it as removed)." + HEAD_NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The account after the change.",
-            headers = @Header(name = "ETag", description = "New version of the account."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The account after the change.")
+    @APIResponse(responseCode = "409", description = "The account's status does not allow this transition.")
     public RestResponse<AccountView> retire(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)
@@ -324,14 +280,8 @@ public class SocialAccountResource {
             description = "The Head has reviewed an approved, active or suspended account (clause 8.2: it still serves"
                     + " the school's and pupils' best interests) and sets the next review date (default 12 months)."
                     + " The status does not change." + HEAD_NOTE)
-    @APIResponse(
-            responseCode = "200",
-            description = "The account after the change.",
-            headers = @Header(name = "ETag", description = "New version of the account."))
-    @APIResponse(
-            responseCode = "409",
-            description = "The account's status does not allow this transition.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The account after the change.")
+    @APIResponse(responseCode = "409", description = "The account's status does not allow this transition.")
     public RestResponse<AccountView> review(
             @PathParam("id") @Pattern(regexp = UUID_PATTERN) @Parameter(description = "Account id.") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the account as read.", required = true)

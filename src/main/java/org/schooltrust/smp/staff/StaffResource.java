@@ -22,14 +22,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.schooltrust.smp.common.error.Problem;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -65,18 +63,9 @@ public class StaffResource {
                     + " adults HR does not hold, such as volunteers and governors; a full HR sync never deactivates"
                     + " those, and people cannot edit HR-kept records (409). Sending the same record again changes"
                     + " nothing: same ETag, same `updatedAt`, no audit event. Honours `If-Match`.")
-    @APIResponse(
-            responseCode = "200",
-            description = "Updated, or unchanged.",
-            headers = @Header(name = "ETag", description = "Version of the record."))
-    @APIResponse(
-            responseCode = "201",
-            description = "Created.",
-            headers = @Header(name = "ETag", description = "Version of the record."))
-    @APIResponse(
-            responseCode = "409",
-            description = "A person tried to edit a record kept by HR.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "Updated, or unchanged.")
+    @APIResponse(responseCode = "201", description = "Created.")
+    @APIResponse(responseCode = "409", description = "A person tried to edit a record kept by HR.")
     public RestResponse<AdultView> put(
             @PathParam("hrId")
                     @Pattern(

@@ -8,10 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.net.Socket;
@@ -19,12 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
-import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Tokens;
 
-@QuarkusTest
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@ApiTest
 class ErrorHandlingTest {
 
     private static final String PROBLEMS = "https://smp.schooltrust.example/problems/";

@@ -3,10 +3,6 @@ package org.schooltrust.smp.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.schooltrust.smp.common.ErrorHandlingTest.isProblem;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.schooltrust.smp.support.Api;
+import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
-import org.schooltrust.smp.support.PostgresResource;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
 /** The server refuses what the contract forbids instead of coercing it, and changes nothing (issue: hardening). */
-@QuarkusTest
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@ApiTest
 class StrictInputTest {
 
     private static String snapshot() {

@@ -3,23 +3,17 @@ package org.schooltrust.smp.contract;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.ApiTest;
 import org.yaml.snakeyaml.Yaml;
 
 /** The checked-in contract is what the server generates, and every operation is fully documented. */
-@QuarkusTest
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@ApiTest
 class OpenApiContractTest {
 
     private static final Path CHECKED_IN = Path.of("openapi/openapi.yaml");

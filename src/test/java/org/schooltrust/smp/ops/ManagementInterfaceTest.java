@@ -3,18 +3,12 @@ package org.schooltrust.smp.ops;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.ApiTest;
 
 /** Health and metrics live on the management interface, never on the API port, and metrics carry no ids. */
-@QuarkusTest
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@ApiTest
 class ManagementInterfaceTest {
 
     private static String management(String path) {

@@ -7,22 +7,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
+import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.Policies;
-import org.schooltrust.smp.support.PostgresResource;
 import org.schooltrust.smp.support.Tokens;
 
-@QuarkusTest
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@ApiTest
 class PolicyResourceTest {
 
     @Test

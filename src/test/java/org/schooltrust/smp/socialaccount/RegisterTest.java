@@ -8,10 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,15 +16,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
-import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.SocialAccounts;
 import org.schooltrust.smp.support.SocialAccounts.SchoolStaff;
 import org.schooltrust.smp.support.Tokens;
 
 /** The public register: content without personal data, strong ETag and 304, delta reads with tombstones, verify. */
-@QuarkusTest
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@ApiTest
 class RegisterTest {
 
     private static final String REGISTER = "/api/v1/register/social-accounts";

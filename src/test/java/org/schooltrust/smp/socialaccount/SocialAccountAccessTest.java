@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
@@ -18,7 +14,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
-import org.schooltrust.smp.support.PostgresResource;
+import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.SocialAccounts;
 import org.schooltrust.smp.support.SocialAccounts.SchoolStaff;
 import org.schooltrust.smp.support.Tokens;
@@ -27,9 +23,7 @@ import org.schooltrust.smp.support.Tokens;
  * The authorisation matrix: every endpoint, called by every role, for the caller's own school and another school. No
  * token 401, missing role 403, another school's account 404; refused calls change nothing.
  */
-@QuarkusTest
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@ApiTest
 class SocialAccountAccessTest {
 
     private static final String STAFF = "staff of the school";

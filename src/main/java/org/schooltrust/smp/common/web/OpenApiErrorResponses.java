@@ -12,7 +12,8 @@ import org.schooltrust.smp.common.error.Problem;
 
 /**
  * Documents the errors every operation can answer, all with the one {@code Problem} schema, so no operation in the
- * contract is missing them: 412/428 wherever an {@code If-Match} header is accepted/required. Operations that declare
+ * contract is missing them: 412/428 wherever an {@code If-Match} header is accepted/required. A declared 4xx without
+ * a body gets the problem document. Operations that declare
  * a response code themselves keep their own description.
  */
 public class OpenApiErrorResponses implements OASFilter {
@@ -61,6 +62,7 @@ public class OpenApiErrorResponses implements OASFilter {
                     add(responses, "422", "A field or parameter breaks a rule; `errors` lists each one.");
                 }
                 ifMatch(operation).ifPresent(header -> {
+                    newVersion(responses);
                     add(
                             responses,
                             "412",
@@ -118,6 +120,23 @@ public class OpenApiErrorResponses implements OASFilter {
                         response.setContent(body);
                     }
                 }));
+    }
+
+    /**
+     * A change made under {@code If-Match} answers the record's new version, so the next change can send it: every
+     * success of such an operation carries {@code ETag}, documented here once rather than on each transition.
+     */
+    private static void newVersion(APIResponses responses) {
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("2")
+                    && !code.equals("204")
+                    && (response.getHeaders() == null || !response.getHeaders().containsKey("ETag"))) {
+                response.addHeader(
+                        "ETag",
+                        OASFactory.createHeader()
+                                .description("The new version: send it as `If-Match` with the next change."));
+            }
+        });
     }
 
     /** A response header without a schema is invalid OpenAPI: ETag, Location and Link are strings. */
