@@ -20,7 +20,9 @@ import org.schooltrust.smp.common.web.RequestIds;
 /**
  * The audit API every capability calls: appends events in the caller's transaction (so an event exists exactly when
  * its change commits). Each event's hash chains it to the previous one; appends are serialised by a transaction-scoped
- * advisory lock so the chain has no forks. Nothing updates or deletes audit rows (a trigger refuses it).
+ * advisory lock so the chain has no forks. Nothing updates or deletes audit rows (a trigger refuses it). Each recorded
+ * change is also published as the events its action produces ({@code event/EventType}), in the same transaction: a
+ * rolled-back change leaves neither.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -60,6 +62,10 @@ public class AuditLog {
     @Inject
     RequestIds requestIds;
 
+    /** Every recorded change is also published, in the same transaction (ADR 0014). */
+    @Inject
+    org.schooltrust.smp.event.EventStore events;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEntry entry) {
         recordAll(List.of(entry));
@@ -67,7 +73,9 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<AuditEntry> entries) {
-        append(Chain.WRITE, entries, currentActor(), time.now());
+        Instant now = time.now();
+        append(Chain.WRITE, entries, currentActor(), now);
+        events.publish(entries, now);
     }
 
     /**

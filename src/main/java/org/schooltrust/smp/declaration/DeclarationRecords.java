@@ -55,13 +55,29 @@ class DeclarationRecords {
     /** Ends declarations for a reason no person chose (pupil or adult left), with one audit event each. */
     void endAll(List<FamilyDeclaration> declarations, EndReason reason) {
         Instant now = time.now();
+        java.util.Map<UUID, Adult> adults = staff.findByIds(
+                declarations.stream().map(FamilyDeclaration::adultId).distinct().toList());
         List<AuditEntry> events = new ArrayList<>();
         for (FamilyDeclaration d : declarations) {
             List<String> changed = d.end(reason, null, now);
-            events.add(
-                    new AuditEntry("family-declaration.ended", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed));
+            Adult adult = adults.get(d.adultId());
+            events.add(change("family-declaration.ended", d, adult == null ? null : adult.hrId(), changed));
         }
         audit.recordAll(events);
+    }
+
+    /**
+     * The audit entry of a change to a declaration, with the ids its events may carry: the MIS learns of a link by
+     * staff HR id and pupil MIS id, and of a removal only if it could have seen the link (it was acknowledged).
+     */
+    static AuditEntry change(String action, FamilyDeclaration d, String staffHrId, List<String> changed) {
+        java.util.Map<String, String> refs = new java.util.HashMap<>();
+        refs.put(org.schooltrust.smp.event.EventType.PUPIL_MIS_ID, d.pupilMisId());
+        refs.put(org.schooltrust.smp.event.EventType.LINKED, Boolean.toString(d.acknowledgedAt() != null));
+        if (staffHrId != null) {
+            refs.put(org.schooltrust.smp.event.EventType.STAFF_HR_ID, staffHrId);
+        }
+        return new AuditEntry(action, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed).withRefs(refs);
     }
 
     /** A human read of a declaration: audited. */

@@ -94,11 +94,10 @@ class MyDeclarationService {
                 caller.isHeadOf(input.schoolUrn()),
                 time.now());
         declaration.persistAndFlush();
-        audit.record(new AuditEntry(
+        audit.record(DeclarationRecords.change(
                 "family-declaration.submitted",
-                DeclarationRecords.AUDIT_TYPE,
-                declaration.id().toString(),
-                declaration.schoolUrn(),
+                declaration,
+                adult.hrId(),
                 List.of("pupilMisId", "pupilName", "relationship", "note")));
         return Versioned.created(records.view(declaration, adult), declaration.version());
     }
@@ -180,7 +179,7 @@ class MyDeclarationService {
         ETags.checkRequired(ifMatch, d.version());
         List<String> changed = transition.apply(d);
         d.flush();
-        audit.record(new AuditEntry(action, DeclarationRecords.AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed));
+        audit.record(DeclarationRecords.change(action, d, adult.hrId(), changed));
         return records.view(d, adult);
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -140,7 +139,7 @@ class SchoolDeclarationService {
         ETags.checkRequired(ifMatch, d.version());
         List<String> changed = transition.apply(d);
         d.flush();
-        audit.record(new AuditEntry(action, DeclarationRecords.AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed));
+        audit.record(DeclarationRecords.change(action, d, declarant == null ? null : declarant.hrId(), changed));
         return records.view(d, declarant);
     }
 

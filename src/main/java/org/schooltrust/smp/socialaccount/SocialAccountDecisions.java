@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.DuplicateException;
@@ -94,7 +95,10 @@ class SocialAccountDecisions {
     @Transactional
     public Versioned<AccountView> retire(UUID id, String reason, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
-        return accounts.saved(account, "social-account.retired", account.retire(reason, accounts.now()));
+        boolean wasOnRegister = account.status() == AccountStatus.ACTIVE;
+        List<String> changed = account.retire(reason, accounts.now());
+        return accounts.saved(
+                account, "social-account.retired", changed, Map.of("wasOnRegister", Boolean.toString(wasOnRegister)));
     }
     /** The Head has reviewed the account (clause 8.2) and sets the next review date. */
     @Transactional

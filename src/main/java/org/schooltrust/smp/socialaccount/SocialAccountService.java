@@ -215,8 +215,15 @@ class SocialAccountService {
     }
 
     Versioned<AccountView> saved(SocialAccount account, String action, List<String> changed) {
+        return saved(account, action, changed, java.util.Map.of());
+    }
+
+    /** The same, with ids its events may carry ({@code AuditEntry.withRefs}). */
+    Versioned<AccountView> saved(
+            SocialAccount account, String action, List<String> changed, java.util.Map<String, String> refs) {
         SocialAccount.flush();
-        audit.record(new AuditEntry(action, AUDIT_TYPE, account.id().toString(), account.schoolUrn(), changed));
+        audit.record(new AuditEntry(action, AUDIT_TYPE, account.id().toString(), account.schoolUrn(), changed)
+                .withRefs(refs));
         return shown(account, false);
     }
 

@@ -25,7 +25,11 @@ public class AdvisoryLocks {
         /** Changes that reach the public register (accounts and school names), so its delta reads miss nothing. */
         PUBLIC_REGISTER(0x5350_534F_4341_4301L),
         /** The declaration departure sweep: one replica at a time. */
-        DEPARTURE_SWEEP(0x5350_5357_4545_5001L);
+        DEPARTURE_SWEEP(0x5350_5357_4545_5001L),
+        /** The event retention sweep: one replica at a time. */
+        EVENT_RETENTION(0x5350_4556_5245_5401L),
+        /** Fan-out of feed events to webhook deliveries: per endpoint rows are locked, this guards the sweep. */
+        WEBHOOK_FANOUT(0x5350_5748_4B46_4F01L);
 
         private final long key;
 

@@ -39,6 +39,8 @@ public final class ErrorTable {
     public static final ProblemType BODY_HASH_MISMATCH =
             new ProblemType(409, "body-hash-mismatch", "The text you were shown is not the text of this version");
     public static final ProblemType DUPLICATE = new ProblemType(409, "duplicate", "The resource already exists");
+    public static final ProblemType CURSOR_EXPIRED = new ProblemType(
+            410, "cursor-expired", "The cursor is older than the feed keeps: re-sync, then read from a new cursor");
     public static final ProblemType PRECONDITION_FAILED =
             new ProblemType(412, "precondition-failed", "The resource has changed (ETag mismatch)");
     public static final ProblemType PAYLOAD_TOO_LARGE =
@@ -86,6 +88,7 @@ public final class ErrorTable {
         TABLE.put(jakarta.persistence.OptimisticLockException.class, CONFLICT);
         TABLE.put(org.hibernate.StaleStateException.class, CONFLICT);
         TABLE.put(PreconditionFailedException.class, PRECONDITION_FAILED);
+        TABLE.put(GoneException.class, CURSOR_EXPIRED);
         TABLE.put(NotSupportedException.class, UNSUPPORTED_MEDIA_TYPE);
         TABLE.put(PreconditionRequiredException.class, PRECONDITION_REQUIRED);
     }

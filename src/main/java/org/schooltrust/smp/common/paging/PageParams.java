@@ -36,6 +36,11 @@ public class PageParams {
 
     /** The page size asked for, 1 to {@value #MAX_LIMIT}; anything else is a 422 on {@code limit}. */
     public int limit() {
+        return limitOf(limit);
+    }
+
+    /** A {@code limit} parameter's value, for a list whose cursor parameter has another name (the event feed). */
+    public static int limitOf(String limit) {
         if (limit == null || limit.isBlank()) {
             return DEFAULT_LIMIT;
         }

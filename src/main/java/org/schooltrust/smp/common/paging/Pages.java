@@ -18,11 +18,17 @@ public final class Pages {
      * {@code Link: rel="next"} header as every other list.
      */
     public static <B> RestResponse<B> ok(B body, String nextCursor, UriInfo uri) {
+        return ok(body, nextCursor, "cursor", uri);
+    }
+
+    /** The same, for a list whose cursor parameter has another name (the event feed's {@code after}). */
+    public static <B> RestResponse<B> ok(B body, String nextCursor, String cursorParameter, UriInfo uri) {
         RestResponse.ResponseBuilder<B> response = RestResponse.ResponseBuilder.ok(body);
         if (nextCursor != null) {
-            response.links(Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor))
-                    .rel("next")
-                    .build());
+            response.links(
+                    Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam(cursorParameter, nextCursor))
+                            .rel("next")
+                            .build());
         }
         return response.build();
     }

@@ -1,0 +1,77 @@
+package org.schooltrust.smp.event;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.event.EventType.Family;
+
+/**
+ * Which events one consumer may read — the same it could read through the API (ADR 0014): {@code mis} its schools'
+ * family links; {@code register-reader} the register; {@code hr-sync} staff and schools; a Head their schools' events
+ * and the Trust's policies; {@code trust-admin} all. The feed and every webhook endpoint use it.
+ */
+public record Audience(List<Grant> grants) {
+
+    /** Types readable at the given schools, or at any school (and none) when {@code schools} is null. */
+    public record Grant(Set<EventType> types, Set<String> schools) {
+
+        boolean allows(EventType type, String schoolUrn) {
+            return types.contains(type) && (schools == null || (schoolUrn != null && schools.contains(schoolUrn)));
+        }
+    }
+
+    public Audience {
+        grants = List.copyOf(grants);
+    }
+
+    /**
+     * The audience of one role: {@code schools} are the schools it acts for (an MIS's or Head's schools; ignored for
+     * Trust-wide roles).
+     */
+    public static Audience of(Role role, Set<String> schools) {
+        List<Grant> grants = new ArrayList<>();
+        switch (role) {
+            case MIS -> grants.add(new Grant(EventType.ofFamilies(Family.LINK), Set.copyOf(schools)));
+            case REGISTER_READER -> grants.add(new Grant(EventType.ofFamilies(Family.REGISTER), null));
+            case HR_SYNC -> grants.add(new Grant(EventType.ofFamilies(Family.STAFF, Family.SCHOOL), null));
+            case HEAD_OF_SCHOOL -> {
+                Set<EventType> atSchool = EnumSet.allOf(EventType.class);
+                atSchool.removeAll(EventType.ofFamilies(Family.ENDPOINT, Family.POLICY));
+                grants.add(new Grant(atSchool, Set.copyOf(schools)));
+                grants.add(new Grant(EventType.ofFamilies(Family.POLICY), null));
+            }
+            case TRUST_ADMIN -> grants.add(new Grant(EnumSet.allOf(EventType.class), null));
+            default -> {
+                // staff read their own records through /me; they have no feed
+            }
+        }
+        return new Audience(grants);
+    }
+
+    /** The union of several roles' audiences. */
+    public static Audience union(List<Audience> audiences) {
+        return new Audience(audiences.stream().flatMap(a -> a.grants().stream()).toList());
+    }
+
+    public boolean allows(EventType type, String schoolUrn) {
+        return grants.stream().anyMatch(g -> g.allows(type, schoolUrn));
+    }
+
+    public boolean isEmpty() {
+        return grants.isEmpty();
+    }
+
+    /** Every wire type name this audience may read at all. */
+    public Set<String> wireNames() {
+        Set<EventType> all = EnumSet.noneOf(EventType.class);
+        grants.forEach(g -> all.addAll(g.types()));
+        return EventType.wireNames(all);
+    }
+
+    /** Whether the audience can read anything at the school (so a {@code school} filter outside it is a 404). */
+    public boolean reaches(String schoolUrn) {
+        return grants.stream().anyMatch(g -> g.schools() == null || g.schools().contains(schoolUrn));
+    }
+}

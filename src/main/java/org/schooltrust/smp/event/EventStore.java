@@ -1,0 +1,165 @@
+package org.schooltrust.smp.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.common.db.Sql;
+
+/**
+ * The events table: written in the change's transaction, read in feed order below the oldest transaction still in
+ * flight (ADR 0014).
+ */
+@ApplicationScoped
+public class EventStore {
+
+    /** One stored event and its feed position. */
+    public record Stored(
+            FeedPosition position, UUID id, String type, Instant occurredAt, String schoolUrn, String data) {}
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Publishes the events of audited changes in the caller's transaction: one batched insert, however many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(List<AuditEntry> changes, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (AuditEntry change : changes) {
+            for (EventType type : EventType.of(change)) {
+                rows.add(
+                        new Object[] {UUID.randomUUID(), type.wire(), now, change.schoolUrn(), toJson(type.data(change))
+                        });
+            }
+        }
+        if (!rows.isEmpty()) {
+            sql.batch(
+                    "publish events",
+                    "INSERT INTO events (id, type, occurred_at, school_urn, data) VALUES (?, ?, ?, ?, ?::jsonb)",
+                    rows);
+        }
+    }
+
+    /**
+     * Events after {@code after} that {@code audience} may read, restricted to {@code types} (wire names) and
+     * {@code school} when given, in feed order, at most {@code limit}. Only events of transactions older than every
+     * transaction still running are served: one that commits later can never land behind a position already read.
+     */
+    public List<Stored> after(FeedPosition after, Audience audience, Set<String> types, String school, int limit) {
+        if (audience.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>(List.of(after.txId(), after.txId(), after.position()));
+        for (Audience.Grant grant : audience.grants()) {
+            where.append(where.isEmpty() ? "" : " OR ").append("(type = ANY(?)");
+            args.add(EventType.wireNames(grant.types()).toArray(String[]::new));
+            if (grant.schools() != null) {
+                where.append(" AND school_urn = ANY(?)");
+                args.add(grant.schools().toArray(String[]::new));
+            }
+            where.append(')');
+        }
+        args.add(types.toArray(String[]::new));
+        String schoolClause = "";
+        if (school != null) {
+            schoolClause = " AND school_urn = ?";
+            args.add(school);
+        }
+        args.add(limit);
+        return sql.list(
+                "read the event feed",
+                "SELECT tx_id::text, position, id, type, occurred_at, school_urn, data::text FROM events"
+                        + " WHERE (tx_id > ?::xid8 OR (tx_id = ?::xid8 AND position > ?))"
+                        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())"
+                        + " AND (" + where + ") AND type = ANY(?)" + schoolClause
+                        + " ORDER BY tx_id, position LIMIT ?",
+                row -> new Stored(
+                        new FeedPosition(row.string(1), row.longValue(2)),
+                        row.uuid(3),
+                        row.string(4),
+                        row.instant(5),
+                        row.string(6),
+                        row.string(7)),
+                args.toArray());
+    }
+
+    /** Events whose time falls in [since, until), for a webhook recovery; feed order, at most {@code limit}. */
+    public List<Stored> between(Instant since, Instant until, FeedPosition after, int limit) {
+        return sql.list(
+                "read events in a time range",
+                "SELECT tx_id::text, position, id, type, occurred_at, school_urn, data::text FROM events"
+                        + " WHERE occurred_at >= ? AND occurred_at < ?"
+                        + " AND (tx_id > ?::xid8 OR (tx_id = ?::xid8 AND position > ?))"
+                        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())"
+                        + " ORDER BY tx_id, position LIMIT ?",
+                row -> new Stored(
+                        new FeedPosition(row.string(1), row.longValue(2)),
+                        row.uuid(3),
+                        row.string(4),
+                        row.instant(5),
+                        row.string(6),
+                        row.string(7)),
+                since,
+                until,
+                after.txId(),
+                after.txId(),
+                after.position(),
+                limit);
+    }
+
+    /** The greatest position retention has disposed of: a cursor below it may have missed events. */
+    public FeedPosition horizon() {
+        return sql.first(
+                        "read the feed horizon",
+                        "SELECT tx_id::text, position FROM event_feed_horizon",
+                        row -> new FeedPosition(row.string(1), row.longValue(2)))
+                .orElse(FeedPosition.START);
+    }
+
+    /**
+     * Disposes of the events that occurred before {@code cutoff}, in feed order, and moves the horizon to the last
+     * one disposed of. Returns how many went.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int disposeBefore(Instant cutoff) {
+        var last = sql.first(
+                "find the last expired event",
+                "SELECT tx_id::text, position FROM events WHERE occurred_at < ? ORDER BY tx_id DESC, position DESC"
+                        + " LIMIT 1",
+                row -> new FeedPosition(row.string(1), row.longValue(2)),
+                cutoff);
+        if (last.isEmpty()) {
+            return 0;
+        }
+        FeedPosition horizon = last.get();
+        sql.update(
+                "move the feed horizon",
+                "UPDATE event_feed_horizon SET tx_id = ?::xid8, position = ?",
+                horizon.txId(),
+                horizon.position());
+        return sql.update(
+                "dispose of expired events",
+                "DELETE FROM events WHERE tx_id < ?::xid8 OR (tx_id = ?::xid8 AND position <= ?)",
+                horizon.txId(),
+                horizon.txId(),
+                horizon.position());
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data must serialise", e);
+        }
+    }
+}

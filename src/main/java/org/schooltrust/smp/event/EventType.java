@@ -1,0 +1,208 @@
+package org.schooltrust.smp.event;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.event.EventViews.AcknowledgementData;
+import org.schooltrust.smp.event.EventViews.FamilyDeclarationData;
+import org.schooltrust.smp.event.EventViews.FamilyLinkData;
+import org.schooltrust.smp.event.EventViews.NilReturnData;
+import org.schooltrust.smp.event.EventViews.PolicyData;
+import org.schooltrust.smp.event.EventViews.RegisterData;
+import org.schooltrust.smp.event.EventViews.SchoolData;
+import org.schooltrust.smp.event.EventViews.SocialAccountData;
+import org.schooltrust.smp.event.EventViews.StaffData;
+import org.schooltrust.smp.event.EventViews.WebhookEndpointData;
+
+/**
+ * The catalog of event types (ADR 0014): each is produced by one audited action, so every state change the audit
+ * trail records is published without a call in the service that made it. A type's name is stable once released.
+ */
+public enum EventType {
+    SCHOOL_CREATED("school.created", "school.created", Family.SCHOOL, null),
+    SCHOOL_UPDATED("school.updated", "school.updated", Family.SCHOOL, null),
+    STAFF_CREATED("staff.created", "staff.created", Family.STAFF, null),
+    STAFF_UPDATED("staff.updated", "staff.updated", Family.STAFF, null),
+    STAFF_DEACTIVATED("staff.deactivated", "staff.deactivated", Family.STAFF, null),
+    POLICY_CREATED("policy.created", "policy.created", Family.POLICY, null),
+    POLICY_VERSION_DRAFTED("policy_version.drafted", "policy.version.drafted", Family.POLICY, "DRAFT"),
+    POLICY_VERSION_EDITED("policy_version.edited", "policy.version.edited", Family.POLICY, "DRAFT"),
+    POLICY_VERSION_PUBLISHED("policy_version.published", "policy.version.published", Family.POLICY, "PUBLISHED"),
+    POLICY_VERSION_SUPERSEDED("policy_version.superseded", "policy.version.superseded", Family.POLICY, "SUPERSEDED"),
+    POLICY_VERSION_RETIRED("policy_version.retired", "policy.version.retired", Family.POLICY, "RETIRED"),
+    ACKNOWLEDGEMENT_RECORDED("acknowledgement.recorded", "acknowledgement.created", Family.ACKNOWLEDGEMENT, null),
+    FAMILY_DECLARATION_SUBMITTED(
+            "family_declaration.submitted", "family-declaration.submitted", Family.DECLARATION, "SUBMITTED"),
+    FAMILY_DECLARATION_ACKNOWLEDGED(
+            "family_declaration.acknowledged", "family-declaration.acknowledged", Family.DECLARATION, "ACKNOWLEDGED"),
+    FAMILY_DECLARATION_DECLINED(
+            "family_declaration.declined", "family-declaration.declined", Family.DECLARATION, "DECLINED"),
+    FAMILY_DECLARATION_INFO_REQUESTED(
+            "family_declaration.info_requested",
+            "family-declaration.info-requested",
+            Family.DECLARATION,
+            "INFO_REQUESTED"),
+    FAMILY_DECLARATION_ANSWERED(
+            "family_declaration.answered", "family-declaration.answered", Family.DECLARATION, "SUBMITTED"),
+    FAMILY_DECLARATION_WITHDRAWN(
+            "family_declaration.withdrawn", "family-declaration.withdrawn", Family.DECLARATION, "WITHDRAWN"),
+    FAMILY_DECLARATION_RECONFIRMED(
+            "family_declaration.reconfirmed", "family-declaration.reconfirmed", Family.DECLARATION, "ACKNOWLEDGED"),
+    FAMILY_DECLARATION_ENDED("family_declaration.ended", "family-declaration.ended", Family.DECLARATION, "ENDED"),
+    FAMILY_DECLARATION_NIL_RETURNED(
+            "family_declaration.nil_returned", "family-declaration.nil-return", Family.NIL_RETURN, null),
+    FAMILY_LINK_ACKNOWLEDGED(
+            "family_link.acknowledged", "family-declaration.acknowledged", Family.LINK, "ACKNOWLEDGED"),
+    /** A link the MIS held (once acknowledged) was ended or withdrawn. */
+    FAMILY_LINK_REMOVED("family_link.removed", "family-declaration.ended", Family.LINK, "REMOVED"),
+    FAMILY_LINK_WITHDRAWN("family_link.removed", "family-declaration.withdrawn", Family.LINK, "REMOVED"),
+    SOCIAL_ACCOUNT_PROPOSED("social_account.proposed", "social-account.proposed", Family.ACCOUNT, "PROPOSED"),
+    SOCIAL_ACCOUNT_APPROVED("social_account.approved", "social-account.approved", Family.ACCOUNT, "APPROVED"),
+    SOCIAL_ACCOUNT_REJECTED("social_account.rejected", "social-account.rejected", Family.ACCOUNT, "REJECTED"),
+    SOCIAL_ACCOUNT_CONFIRMED_LIVE(
+            "social_account.confirmed_live", "social-account.confirmed-live", Family.ACCOUNT, "ACTIVE"),
+    SOCIAL_ACCOUNT_SUSPENDED("social_account.suspended", "social-account.suspended", Family.ACCOUNT, "SUSPENDED"),
+    SOCIAL_ACCOUNT_REINSTATED("social_account.reinstated", "social-account.reinstated", Family.ACCOUNT, "ACTIVE"),
+    SOCIAL_ACCOUNT_RETIRED("social_account.retired", "social-account.retired", Family.ACCOUNT, "RETIRED"),
+    SOCIAL_ACCOUNT_REVIEWED("social_account.reviewed", "social-account.reviewed", Family.ACCOUNT, null),
+    REGISTER_JOINED("register.changed", "social-account.confirmed-live", Family.REGISTER, "ON"),
+    REGISTER_REJOINED("register.changed", "social-account.reinstated", Family.REGISTER, "ON"),
+    REGISTER_SUSPENDED("register.changed", "social-account.suspended", Family.REGISTER, "OFF"),
+    REGISTER_RETIRED("register.changed", "social-account.retired", Family.REGISTER, "OFF"),
+    WEBHOOK_ENDPOINT_CREATED("webhook_endpoint.created", "webhook-endpoint.created", Family.ENDPOINT, null),
+    WEBHOOK_ENDPOINT_UPDATED("webhook_endpoint.updated", "webhook-endpoint.updated", Family.ENDPOINT, null),
+    WEBHOOK_ENDPOINT_SECRET_ROTATED(
+            "webhook_endpoint.secret_rotated", "webhook-endpoint.secret-rotated", Family.ENDPOINT, null),
+    WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled", "webhook-endpoint.disabled", Family.ENDPOINT, null),
+    WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted", "webhook-endpoint.deleted", Family.ENDPOINT, null);
+
+    /** The ref a declaration's audit entry carries when the MIS has seen the link (it was acknowledged). */
+    public static final String LINKED = "linked";
+
+    public static final String STAFF_HR_ID = "staffHrId";
+    public static final String PUPIL_MIS_ID = "pupilMisId";
+
+    private final String wire;
+    private final String action;
+    private final Family family;
+    private final String status;
+
+    EventType(String wire, String action, Family family, String status) {
+        this.wire = wire;
+        this.action = action;
+        this.family = family;
+        this.status = status;
+    }
+
+    /** The type's name on the wire. Several catalog rows may share one (a removal reached by two actions). */
+    public String wire() {
+        return wire;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** The events one audited change produces, in catalog order; none for reads and unpublished actions. */
+    static List<EventType> of(AuditEntry entry) {
+        return Arrays.stream(values())
+                .filter(t -> t.action.equals(entry.action()) && t.family.applies.test(entry))
+                .toList();
+    }
+
+    /** The data object of this type for one change: its thin, consumer-visible fields. */
+    Object data(AuditEntry entry) {
+        return switch (family) {
+            case SCHOOL -> new SchoolData(entry.targetId(), entry.changedFields());
+            case STAFF -> new StaffData(entry.targetId(), entry.changedFields());
+            case POLICY -> {
+                String[] slugAndLabel = entry.targetId().split("@", 2);
+                yield new PolicyData(slugAndLabel[0], slugAndLabel.length > 1 ? slugAndLabel[1] : null, status);
+            }
+            case ACKNOWLEDGEMENT -> new AcknowledgementData(UUID.fromString(entry.targetId()));
+            case DECLARATION -> new FamilyDeclarationData(UUID.fromString(entry.targetId()), status);
+            case NIL_RETURN -> new NilReturnData(UUID.fromString(entry.targetId()));
+            case LINK ->
+                new FamilyLinkData(
+                        UUID.fromString(entry.targetId()),
+                        entry.refs().get(STAFF_HR_ID),
+                        entry.refs().get(PUPIL_MIS_ID),
+                        status);
+            case ACCOUNT -> new SocialAccountData(UUID.fromString(entry.targetId()), status);
+            case REGISTER -> new RegisterData(UUID.fromString(entry.targetId()), "ON".equals(status));
+            case ENDPOINT -> new WebhookEndpointData(UUID.fromString(entry.targetId()));
+        };
+    }
+
+    /** Every distinct wire name, sorted. */
+    public static Set<String> wireNames() {
+        return Arrays.stream(values()).map(EventType::wire).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The catalog rows of the given families. */
+    static Set<EventType> ofFamilies(Family... families) {
+        Set<Family> wanted = EnumSet.of(families[0], families);
+        return Arrays.stream(values())
+                .filter(t -> wanted.contains(t.family))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventType.class)));
+    }
+
+    /** The wire names of a set of catalog rows. */
+    static Set<String> wireNames(Set<EventType> types) {
+        return types.stream().map(EventType::wire).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    static Optional<EventType> firstNamed(String wire) {
+        return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
+    }
+
+    /** Groups of types with one data schema; a group may require something of the change. */
+    public enum Family {
+        SCHOOL(SchoolData.class),
+        STAFF(StaffData.class),
+        POLICY(PolicyData.class),
+        ACKNOWLEDGEMENT(AcknowledgementData.class),
+        DECLARATION(FamilyDeclarationData.class),
+        NIL_RETURN(NilReturnData.class),
+        /** Only links the MIS could have read: an end or withdrawal of a never-acknowledged one is not a removal. */
+        LINK(
+                FamilyLinkData.class,
+                e -> e.action().equals("family-declaration.acknowledged")
+                        || "true".equals(e.refs().get(LINKED))),
+        ACCOUNT(SocialAccountData.class),
+        /** A retirement reaches the register only when the account was on it. */
+        REGISTER(
+                RegisterData.class,
+                e -> !e.action().equals("social-account.retired")
+                        || "true".equals(e.refs().get("wasOnRegister"))),
+        ENDPOINT(WebhookEndpointData.class);
+
+        private final Class<?> schema;
+        private final Predicate<AuditEntry> applies;
+
+        Family(Class<?> schema) {
+            this(schema, e -> true);
+        }
+
+        Family(Class<?> schema, Predicate<AuditEntry> applies) {
+            this.schema = schema;
+            this.applies = applies;
+        }
+
+        /** The record whose OpenAPI schema describes this family's {@code data}. */
+        public Class<?> schema() {
+            return schema;
+        }
+    }
+
+    static Map<String, Family> familiesByWire() {
+        return Arrays.stream(values()).collect(Collectors.toMap(EventType::wire, EventType::family, (a, b) -> a));
+    }
+}

@@ -1,0 +1,120 @@
+package org.schooltrust.smp.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What the feed and webhooks carry. Each event's {@code data} is thin: ids, a status and the names of changed fields
+ * — never pupil names, notes, protocols or reasons. A consumer reads details through the audited API.
+ */
+public final class EventViews {
+
+    private EventViews() {}
+
+    @Schema(name = "Event", description = "A state change, as the feed serves it.")
+    public record EventView(
+            @Schema(required = true, description = "Event id; the `webhook-id` of its deliveries.")
+            UUID id,
+
+            @Schema(required = true, description = "Stable dotted type, e.g. `family_link.acknowledged`.")
+            String type,
+
+            @Schema(required = true, description = "When the change was made.")
+            Instant occurredAt,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The school it belongs to, if any.")
+            String schoolUrn,
+
+            @Schema(
+                    required = true,
+                    description = "The type's thin data object (see the type's schema).",
+                    oneOf = {
+                        SchoolData.class,
+                        StaffData.class,
+                        PolicyData.class,
+                        AcknowledgementData.class,
+                        FamilyDeclarationData.class,
+                        NilReturnData.class,
+                        FamilyLinkData.class,
+                        SocialAccountData.class,
+                        RegisterData.class,
+                        WebhookEndpointData.class
+                    })
+            JsonNode data) {}
+
+    @Schema(name = "EventFeedPage", description = "A page of the event feed.")
+    public record EventPage(
+            @Schema(required = true, description = "Events in feed order.")
+            List<EventView> items,
+
+            @Schema(
+                    required = true,
+                    description = "Where to resume: always present. Store it and send it back as `after`;"
+                            + " an empty page answers the same cursor.")
+            String nextCursor,
+
+            @Schema(required = true, description = "True when more events are ready now (fetch again at once).")
+            boolean more) {}
+
+    @Schema(name = "SchoolEventData")
+    public record SchoolData(
+            @Schema(required = true) String urn,
+            @Schema(required = true) List<String> changedFields) {}
+
+    @Schema(name = "StaffEventData")
+    public record StaffData(
+            @Schema(required = true) String hrId,
+            @Schema(required = true) List<String> changedFields) {}
+
+    @Schema(name = "PolicyEventData")
+    public record PolicyData(
+            @Schema(required = true) String slug,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The version, for version events.")
+            String versionLabel,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) String status) {}
+
+    @Schema(name = "AcknowledgementEventData")
+    public record AcknowledgementData(
+            @Schema(required = true) UUID acknowledgementId) {}
+
+    @Schema(name = "FamilyDeclarationEventData")
+    public record FamilyDeclarationData(
+            @Schema(required = true) UUID declarationId,
+            @Schema(required = true) String status) {}
+
+    @Schema(name = "NilReturnEventData")
+    public record NilReturnData(@Schema(required = true) UUID nilReturnId) {}
+
+    @Schema(name = "FamilyLinkEventData", description = "A link the school's MIS may act on.")
+    public record FamilyLinkData(
+            @Schema(required = true, description = "The declaration (link) id.")
+            UUID declarationId,
+
+            @Schema(required = true) String staffHrId,
+            @Schema(required = true) String pupilMisId,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"ACKNOWLEDGED", "REMOVED"})
+            String status) {}
+
+    @Schema(name = "SocialAccountEventData")
+    public record SocialAccountData(
+            @Schema(required = true) UUID accountId,
+            @Schema(required = true) String status) {}
+
+    @Schema(name = "RegisterEventData", description = "An account joined or left the public register.")
+    public record RegisterData(
+            @Schema(required = true) UUID accountId,
+            @Schema(required = true) boolean onRegister) {}
+
+    @Schema(name = "WebhookEndpointEventData")
+    public record WebhookEndpointData(
+            @Schema(required = true) UUID endpointId) {}
+}
