@@ -60,7 +60,8 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due_idx ON webhook_deliveries (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX webhook_deliveries_endpoint_idx ON webhook_deliveries (endpoint_id, created_at, id);
-CREATE INDEX webhook_deliveries_event_idx ON webhook_deliveries (endpoint_id, event_id);
+-- each event reaches each endpoint once: a second fan-out of the same event is refused by the database
+CREATE UNIQUE INDEX webhook_deliveries_event_idx ON webhook_deliveries (endpoint_id, event_id);
 
 CREATE TABLE webhook_attempts (
     id               bigserial   PRIMARY KEY,

@@ -53,7 +53,8 @@ public class EventFeed {
         if (school != null && !audience.reaches(school)) {
             throw new ResourceNotFoundException("No school " + school + " in the caller's scope.");
         }
-        List<EventStore.Stored> rows = store.after(after, audience, wanted, school, limit + 1);
+        List<EventStore.Stored> rows =
+                store.after(after, audience, wanted, school == null ? null : Set.of(school), limit + 1);
         boolean more = rows.size() > limit;
         List<EventStore.Stored> page = more ? rows.subList(0, limit) : rows;
         FeedPosition next = page.isEmpty() ? after : page.get(page.size() - 1).position();
@@ -64,7 +65,7 @@ public class EventFeed {
      * The requested type names, each a known type (else 422 naming it); the audience's own when none is asked for. A
      * known type outside the audience is simply never served.
      */
-    static Set<String> filter(String types, Audience audience) {
+    public static Set<String> filter(String types, Audience audience) {
         if (types == null || types.isBlank()) {
             return audience.wireNames();
         }

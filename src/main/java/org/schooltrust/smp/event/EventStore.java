@@ -50,11 +50,12 @@ public class EventStore {
     }
 
     /**
-     * Events after {@code after} that {@code audience} may read, restricted to {@code types} (wire names) and
-     * {@code school} when given, in feed order, at most {@code limit}. Only events of transactions older than every
+     * Events after {@code after} that {@code audience} may read, restricted to {@code types} (wire names) and to
+     * {@code schools} unless null, in feed order, at most {@code limit}. Only events of transactions older than every
      * transaction still running are served: one that commits later can never land behind a position already read.
      */
-    public List<Stored> after(FeedPosition after, Audience audience, Set<String> types, String school, int limit) {
+    public List<Stored> after(
+            FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
         if (audience.isEmpty()) {
             return List.of();
         }
@@ -71,9 +72,9 @@ public class EventStore {
         }
         args.add(types.toArray(String[]::new));
         String schoolClause = "";
-        if (school != null) {
-            schoolClause = " AND school_urn = ?";
-            args.add(school);
+        if (schools != null) {
+            schoolClause = " AND school_urn = ANY(?)";
+            args.add(schools.toArray(String[]::new));
         }
         args.add(limit);
         return sql.list(

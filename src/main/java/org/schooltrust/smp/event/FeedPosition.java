@@ -20,9 +20,15 @@ public record FeedPosition(String txId, long position) implements Comparable<Fee
             return START;
         }
         List<String> keys = Cursor.decode(cursor, 2);
-        return new FeedPosition(
-                Cursor.shaped(keys.get(0), DIGITS),
-                Long.parseLong(Cursor.shaped(keys.get(1), Pattern.compile("\\d{1,18}"))));
+        String tx = Cursor.shaped(keys.get(0), DIGITS);
+        String position = Cursor.shaped(keys.get(1), DIGITS);
+        try {
+            new java.math.BigInteger(tx).longValueExact(); // an xid8 is 64 bits
+            return new FeedPosition(tx, Long.parseLong(position));
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new org.schooltrust.smp.common.error.InvalidRequestException(
+                    "The cursor is not one this server issued for this list.");
+        }
     }
 
     public String encode() {

@@ -1,0 +1,183 @@
+package org.schooltrust.smp.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.webhook.WebhookViews.AttemptView;
+import org.schooltrust.smp.webhook.WebhookViews.DeliveryView;
+
+/**
+ * The delivery queue: one row per event per endpoint (unique), claimed by leases so that any number of replicas send
+ * each attempt once, and a replica that dies mid-attempt leaves the row to be claimed again when its lease ends.
+ */
+@ApplicationScoped
+class DeliveryStore {
+
+    /** A delivery to make now. */
+    record Claimed(UUID id, UUID endpointId, UUID eventId, String payload, int attempt) {}
+
+    /** One new delivery. */
+    record New(UUID eventId, String eventType, Instant occurredAt, String payload) {}
+
+    /** What one attempt came to. */
+    record Outcome(
+            Claimed delivery,
+            Instant attemptedAt,
+            Integer statusCode,
+            int durationMs,
+            String errorClass,
+            String excerpt,
+            String retryAfter) {
+
+        boolean succeeded() {
+            return errorClass == null;
+        }
+
+        boolean gone() {
+            return statusCode != null && statusCode == 410;
+        }
+    }
+
+    @Inject
+    Sql sql;
+
+    /** Queues deliveries; an event already queued for the endpoint is skipped (the unique index). */
+    void queue(UUID endpointId, List<New> deliveries, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (New d : deliveries) {
+            rows.add(new Object[] {
+                UUID.randomUUID(), endpointId, d.eventId(), d.eventType(), d.occurredAt(), d.payload(), now, now, now
+            });
+        }
+        if (!rows.isEmpty()) {
+            sql.batch(
+                    "queue webhook deliveries",
+                    "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, occurred_at, payload,"
+                            + " status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?,"
+                            + " ?, ?) ON CONFLICT (endpoint_id, event_id) DO NOTHING",
+                    rows);
+        }
+    }
+
+    /** Leases up to {@code limit} due deliveries of enabled endpoints until {@code leaseUntil}, counting the attempt. */
+    List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return sql.list(
+                "claim due webhook deliveries",
+                "UPDATE webhook_deliveries d SET leased_until = ?, attempts = d.attempts + 1, updated_at = ?"
+                        + " WHERE d.id IN (SELECT q.id FROM webhook_deliveries q JOIN webhook_endpoints e"
+                        + " ON e.id = q.endpoint_id AND e.enabled WHERE q.status = 'PENDING'"
+                        + " AND q.next_attempt_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)"
+                        + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE OF q SKIP LOCKED)"
+                        + " RETURNING d.id, d.endpoint_id, d.event_id, d.payload, d.attempts",
+                row -> new Claimed(row.uuid(1), row.uuid(2), row.uuid(3), row.string(4), row.intValue(5)),
+                leaseUntil,
+                now,
+                now,
+                now,
+                limit);
+    }
+
+    /** Records attempts and moves each delivery on: done, due again at its next time, or failed for good. */
+    void settle(List<Outcome> outcomes, Map<UUID, Instant> nextAttempts, Instant now) {
+        List<Object[]> attempts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            attempts.add(new Object[] {
+                o.delivery().id(), o.attemptedAt(), o.statusCode(), o.durationMs(), o.errorClass(), o.excerpt()
+            });
+            Instant next = nextAttempts.get(o.delivery().id());
+            String status = o.succeeded() ? "SUCCEEDED" : next == null ? "FAILED" : "PENDING";
+            updates.add(new Object[] {
+                status, o.succeeded() ? null : next, now, o.delivery().id()
+            });
+        }
+        sql.batch(
+                "record webhook attempts",
+                "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, duration_ms, error_class,"
+                        + " response_excerpt) VALUES (?, ?, ?, ?, ?, ?)",
+                attempts);
+        sql.batch(
+                "settle webhook deliveries",
+                "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, leased_until = NULL, updated_at = ?"
+                        + " WHERE id = ?",
+                updates);
+    }
+
+    /** A page of an endpoint's deliveries, newest first, with their attempts. */
+    List<DeliveryView> page(UUID endpointId, Cursor.TimeAndId before, int limit) {
+        Map<UUID, List<AttemptView>> attempts = new LinkedHashMap<>();
+        record Row(UUID id, UUID eventId, String type, String status, int attempts, Instant next, Instant created) {}
+        List<Row> rows = sql.list(
+                "list webhook deliveries",
+                "SELECT id, event_id, event_type, status, attempts, next_attempt_at, created_at FROM webhook_deliveries"
+                        + " WHERE endpoint_id = ? AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC"
+                        + " LIMIT ?",
+                r -> new Row(r.uuid(1), r.uuid(2), r.string(3), r.string(4), r.intValue(5), r.instant(6), r.instant(7)),
+                endpointId,
+                before.time(),
+                before.id(),
+                limit);
+        rows.forEach(r -> attempts.put(r.id(), new ArrayList<>()));
+        if (!rows.isEmpty()) {
+            sql.list(
+                            "list webhook attempts",
+                            "SELECT delivery_id, attempted_at, status_code, duration_ms, error_class, response_excerpt"
+                                    + " FROM webhook_attempts WHERE delivery_id = ANY(?) ORDER BY id",
+                            r -> Map.entry(
+                                    r.uuid(1),
+                                    new AttemptView(
+                                            r.instant(2),
+                                            r.string(3) == null ? null : Integer.valueOf(r.string(3)),
+                                            r.intValue(4),
+                                            r.string(5),
+                                            r.string(6))),
+                            (Object) rows.stream().map(Row::id).toArray(UUID[]::new))
+                    .forEach(e -> attempts.get(e.getKey()).add(e.getValue()));
+        }
+        return rows.stream()
+                .map(r -> new DeliveryView(
+                        r.id(),
+                        r.eventId(),
+                        r.type(),
+                        r.status(),
+                        r.attempts(),
+                        r.next(),
+                        r.created(),
+                        List.copyOf(attempts.get(r.id()))))
+                .toList();
+    }
+
+    /** Queues one delivery again now, whatever became of it; false when the endpoint has no such delivery. */
+    boolean redeliver(UUID endpointId, UUID deliveryId, Instant now) {
+        return sql.update(
+                        "queue a webhook delivery again",
+                        "UPDATE webhook_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
+                                + " leased_until = NULL, updated_at = ? WHERE id = ? AND endpoint_id = ?",
+                        now,
+                        now,
+                        deliveryId,
+                        endpointId)
+                == 1;
+    }
+
+    /** Queues again every failed delivery of events that occurred in [since, until); returns how many. */
+    int recover(UUID endpointId, Instant since, Instant until, Instant now) {
+        return sql.update(
+                "recover failed webhook deliveries",
+                "UPDATE webhook_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
+                        + " leased_until = NULL, updated_at = ? WHERE endpoint_id = ? AND status = 'FAILED'"
+                        + " AND occurred_at >= ? AND occurred_at < ?",
+                now,
+                now,
+                endpointId,
+                since,
+                until);
+    }
+}

@@ -1,0 +1,223 @@
+package org.schooltrust.smp.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.time.TimeSource;
+import org.schooltrust.smp.event.EventStore;
+import org.schooltrust.smp.event.FeedPosition;
+
+/**
+ * Moves events from the feed to receivers, safely with any number of replicas (ADR 0014): the fan-out locks each
+ * endpoint row ({@code FOR UPDATE SKIP LOCKED}) while it reads the feed after the endpoint's cursor and queues one
+ * delivery per event; senders lease due deliveries, send them outside any transaction, then settle them.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    static final int FAN_OUT_PAGE = 500;
+    static final int SEND_BATCH = 200;
+
+    @ConfigProperty(name = "smp.webhooks.timeout", defaultValue = "PT15S")
+    Duration timeout;
+
+    @ConfigProperty(name = "smp.webhooks.disable-after", defaultValue = "P5D")
+    Duration disableAfter;
+
+    @Inject
+    EventStore events;
+
+    @Inject
+    WebhookEndpointStore endpoints;
+
+    @Inject
+    DeliveryStore deliveries;
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    ObjectMapper json;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Scheduled(
+            every = "${smp.webhooks.poll:1s}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "webhook dispatch failed and will run again: %s",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** One round: queue what the feed has for every endpoint, then send everything due. Returns attempts made. */
+    public int runOnce() {
+        fanOut();
+        int sent = 0;
+        for (int round = 0; round < 50; round++) {
+            int attempts = sendDue();
+            sent += attempts;
+            if (attempts < SEND_BATCH) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /** Queues deliveries for every enabled endpoint no other replica holds; returns how many were queued. */
+    public int fanOut() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = time.now();
+            int queued = 0;
+            for (Endpoint endpoint : endpoints.lockEnabled(1000)) {
+                FeedPosition cursor = endpoint.cursor();
+                List<EventStore.Stored> page;
+                do {
+                    page = events.after(
+                            cursor, endpoint.audience(), endpoint.types(), endpoint.schoolFilter(), FAN_OUT_PAGE);
+                    deliveries.queue(
+                            endpoint.id(), page.stream().map(this::delivery).toList(), now);
+                    queued += page.size();
+                    if (!page.isEmpty()) {
+                        cursor = page.get(page.size() - 1).position();
+                    }
+                } while (page.size() == FAN_OUT_PAGE);
+                if (!cursor.equals(endpoint.cursor())) {
+                    endpoints.advance(endpoint.id(), cursor);
+                }
+            }
+            return queued;
+        });
+    }
+
+    /** The body the Standard Webhooks specification names: {@code {type, timestamp, data}}. */
+    DeliveryStore.New delivery(EventStore.Stored event) {
+        return new DeliveryStore.New(
+                event.id(), event.type(), event.occurredAt(), payload(event.type(), event.occurredAt(), event.data()));
+    }
+
+    String payload(String type, Instant at, String data) {
+        try {
+            ObjectNode body = json.createObjectNode();
+            body.put("type", type);
+            body.put("timestamp", at.toString());
+            body.set("data", json.readTree(data));
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data is JSON", e);
+        }
+    }
+
+    /** Leases a batch of due deliveries, sends them concurrently, settles them; returns how many were attempted. */
+    int sendDue() {
+        Instant now = time.now();
+        List<DeliveryStore.Claimed> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.claimDue(now, now.plus(timeout).plusSeconds(45), SEND_BATCH));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Endpoint> byId = QuarkusTransaction.requiringNew()
+                .call(() -> claimed.stream()
+                        .map(DeliveryStore.Claimed::endpointId)
+                        .distinct()
+                        .map(endpoints::find)
+                        .flatMap(java.util.Optional::stream)
+                        .collect(Collectors.toMap(Endpoint::id, Function.identity())));
+        List<CompletableFuture<DeliveryStore.Outcome>> inFlight = new ArrayList<>();
+        for (DeliveryStore.Claimed delivery : claimed) {
+            Endpoint endpoint = byId.get(delivery.endpointId());
+            if (endpoint != null) {
+                inFlight.add(sender.send(delivery, endpoint));
+            }
+        }
+        List<DeliveryStore.Outcome> outcomes =
+                inFlight.stream().map(CompletableFuture::join).toList();
+        settle(outcomes, byId);
+        return outcomes.size();
+    }
+
+    private void settle(List<DeliveryStore.Outcome> outcomes, Map<UUID, Endpoint> byId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = time.now();
+            Map<UUID, Instant> next = new HashMap<>();
+            Set<UUID> healthy = new HashSet<>();
+            Set<UUID> failing = new HashSet<>();
+            Set<UUID> gone = new HashSet<>();
+            for (DeliveryStore.Outcome o : outcomes) {
+                UUID endpoint = o.delivery().endpointId();
+                if (o.succeeded()) {
+                    healthy.add(endpoint);
+                    continue;
+                }
+                failing.add(endpoint);
+                if (o.gone()) {
+                    gone.add(endpoint);
+                    continue;
+                }
+                RetrySchedule.next(
+                                o.delivery().attempt(),
+                                now,
+                                RetrySchedule.retryAfter(o.retryAfter()),
+                                random.nextDouble())
+                        .ifPresent(at -> next.put(o.delivery().id(), at));
+            }
+            deliveries.settle(outcomes, next, now);
+            failing.removeAll(healthy);
+            endpoints.recordHealth(List.copyOf(healthy), List.copyOf(failing), now);
+            List<AuditEntry> disabled = new ArrayList<>();
+            for (UUID id : gone) {
+                if (endpoints.disable(id, "The receiver answered 410 Gone.", now)) {
+                    disabled.add(AuditEntry.of(
+                            "webhook-endpoint.disabled", WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
+                }
+            }
+            for (UUID id : failing) {
+                Endpoint endpoint = byId.get(id);
+                if (endpoint != null
+                        && !gone.contains(id)
+                        && endpoint.failingLongerThan(disableAfter, now)
+                        && endpoints.disable(id, "Every attempt failed for " + disableAfter.toDays() + " days.", now)) {
+                    disabled.add(AuditEntry.of(
+                            "webhook-endpoint.disabled", WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
+                }
+            }
+            if (!disabled.isEmpty()) {
+                audit.recordAll(disabled);
+            }
+        });
+    }
+}

@@ -1,0 +1,322 @@
+package org.schooltrust.smp.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.PreconditionFailedException;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.time.TimeSource;
+import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.event.EventType;
+import org.schooltrust.smp.event.FeedPosition;
+import org.schooltrust.smp.webhook.WebhookInputs.EndpointInput;
+import org.schooltrust.smp.webhook.WebhookInputs.EndpointPatch;
+import org.schooltrust.smp.webhook.WebhookInputs.IdentityInput;
+import org.schooltrust.smp.webhook.WebhookViews.DeliveryView;
+import org.schooltrust.smp.webhook.WebhookViews.EndpointView;
+import org.schooltrust.smp.webhook.WebhookViews.SecretView;
+
+/** Managing webhook endpoints ({@code trust-admin}); every change is audited, and so published as an event. */
+@ApplicationScoped
+public class WebhookEndpointService {
+
+    static final String AUDIT_TYPE = "webhook-endpoint";
+
+    @ConfigProperty(name = "smp.webhooks.secret-overlap", defaultValue = "PT24H")
+    Duration secretOverlap;
+
+    @Inject
+    WebhookEndpointStore endpoints;
+
+    @Inject
+    DeliveryStore deliveries;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Inject
+    SsrfGuard guard;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    Sql sql;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Transactional
+    public Versioned<SecretView> create(EndpointInput input) {
+        Instant now = time.now();
+        List<String> identitySchools = identitySchools(input.identity());
+        Endpoint endpoint = new Endpoint(
+                UUID.randomUUID(),
+                input.url().strip(),
+                input.description(),
+                orEmpty(input.eventTypes()),
+                orEmpty(input.schools()),
+                input.identity().role(),
+                identitySchools,
+                input.enabled() == null || input.enabled(),
+                null,
+                newSecret(),
+                null,
+                null,
+                feedStart(),
+                null,
+                0,
+                now,
+                now);
+        validate(endpoint);
+        endpoints.insert(endpoint);
+        audit.record(new AuditEntry(
+                "webhook-endpoint.created",
+                AUDIT_TYPE,
+                endpoint.id().toString(),
+                null,
+                List.of("url", "description", "eventTypes", "schools", "identity", "enabled")));
+        return Versioned.created(new SecretView(endpoint.view(), endpoint.secret()), 0L);
+    }
+
+    @Transactional
+    public Page<EndpointView> list(PageParams page) {
+        Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
+        return Page.of(
+                        endpoints.page(after, page.limit() + 1),
+                        page.limit(),
+                        e -> Cursor.TimeAndId.encode(e.createdAt(), e.id()))
+                .map(Endpoint::view);
+    }
+
+    @Transactional
+    public Versioned<EndpointView> get(UUID id) {
+        Endpoint endpoint = find(id);
+        return Versioned.existing(endpoint.view(), endpoint.version());
+    }
+
+    @Transactional
+    public Versioned<EndpointView> patch(UUID id, EndpointPatch patch, String ifMatch) {
+        Endpoint current = find(id);
+        ETags.checkIfPresent(ifMatch, current.version());
+        boolean enabling = Boolean.TRUE.equals(patch.enabled()) && !current.enabled();
+        Endpoint changed = new Endpoint(
+                current.id(),
+                patch.url() == null ? current.url() : patch.url().strip(),
+                patch.description() == null ? current.description() : patch.description(),
+                patch.eventTypes() == null ? current.eventTypes() : patch.eventTypes(),
+                patch.schools() == null ? current.schools() : patch.schools(),
+                patch.identity() == null
+                        ? current.identityRole()
+                        : patch.identity().role(),
+                patch.identity() == null ? current.identitySchools() : identitySchools(patch.identity()),
+                patch.enabled() == null ? current.enabled() : patch.enabled(),
+                enabling ? null : current.disabledReason(),
+                current.secret(),
+                current.previousSecret(),
+                current.previousSecretUntil(),
+                current.cursor(),
+                enabling ? null : current.failingSince(),
+                current.version(),
+                current.createdAt(),
+                current.updatedAt());
+        validate(changed);
+        List<String> fields = changedFields(current, changed);
+        if (fields.isEmpty()) {
+            return Versioned.existing(current.view(), current.version());
+        }
+        save(changed);
+        audit.record(new AuditEntry("webhook-endpoint.updated", AUDIT_TYPE, id.toString(), null, fields));
+        return get(id);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Endpoint current = find(id);
+        ETags.checkIfPresent(ifMatch, current.version());
+        endpoints.delete(id);
+        audit.record(AuditEntry.of("webhook-endpoint.deleted", AUDIT_TYPE, id.toString(), null));
+    }
+
+    /** A new secret; the old one still signs deliveries (a second signature) for the overlap. */
+    @Transactional
+    public Versioned<SecretView> rotateSecret(UUID id, String ifMatch) {
+        Endpoint current = find(id);
+        ETags.checkIfPresent(ifMatch, current.version());
+        Instant now = time.now();
+        Endpoint rotated = new Endpoint(
+                current.id(),
+                current.url(),
+                current.description(),
+                current.eventTypes(),
+                current.schools(),
+                current.identityRole(),
+                current.identitySchools(),
+                current.enabled(),
+                current.disabledReason(),
+                newSecret(),
+                current.secret(),
+                now.plus(secretOverlap),
+                current.cursor(),
+                current.failingSince(),
+                current.version(),
+                current.createdAt(),
+                current.updatedAt());
+        save(rotated);
+        audit.record(
+                new AuditEntry("webhook-endpoint.secret-rotated", AUDIT_TYPE, id.toString(), null, List.of("secret")));
+        Endpoint saved = find(id);
+        return Versioned.existing(new SecretView(saved.view(), saved.secret()), saved.version());
+    }
+
+    /** Queues a {@code webhook.ping} to the endpoint now (it is not on the feed). */
+    @Transactional
+    public DeliveryView ping(UUID id) {
+        Endpoint endpoint = find(id);
+        Instant now = time.now();
+        UUID eventId = UUID.randomUUID();
+        String data = "{\"endpointId\":\"" + endpoint.id() + "\"}";
+        deliveries.queue(
+                id,
+                List.of(new DeliveryStore.New(
+                        eventId, "webhook.ping", now, dispatcher.payload("webhook.ping", now, data))),
+                now);
+        return new DeliveryView(id, eventId, "webhook.ping", "PENDING", 0, now, now, List.of());
+    }
+
+    @Transactional
+    public Page<DeliveryView> deliveries(UUID id, PageParams page) {
+        find(id);
+        Cursor.TimeAndId before = page.cursor == null
+                ? new Cursor.TimeAndId(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1, -1))
+                : Cursor.TimeAndId.decode(page.cursor);
+        return Page.of(
+                deliveries.page(id, before, page.limit() + 1),
+                page.limit(),
+                d -> Cursor.TimeAndId.encode(d.createdAt(), d.id()));
+    }
+
+    @Transactional
+    public void redeliver(UUID id, UUID deliveryId) {
+        find(id);
+        if (!deliveries.redeliver(id, deliveryId, time.now())) {
+            throw new ResourceNotFoundException("No delivery " + deliveryId + " of this endpoint.");
+        }
+        audit.record(new AuditEntry("webhook-endpoint.redelivered", AUDIT_TYPE, id.toString(), null, List.of()));
+    }
+
+    @Transactional
+    public int recover(UUID id, WebhookInputs.Recovery input) {
+        find(id);
+        Instant now = time.now();
+        Instant until = input.until() == null ? now : input.until();
+        if (!input.since().isBefore(until)) {
+            throw ValidationFailedException.of("since", "must be before until");
+        }
+        int queued = deliveries.recover(id, input.since(), until, now);
+        audit.record(new AuditEntry("webhook-endpoint.recovered", AUDIT_TYPE, id.toString(), null, List.of()));
+        return queued;
+    }
+
+    private Endpoint find(UUID id) {
+        return endpoints.find(id).orElseThrow(() -> new ResourceNotFoundException("No webhook endpoint " + id + "."));
+    }
+
+    private void save(Endpoint endpoint) {
+        if (!endpoints.update(endpoint, time.now())) {
+            throw new PreconditionFailedException("The endpoint was changed by someone else; read it again.");
+        }
+    }
+
+    /**
+     * The endpoint's feed cursor at creation: just below the oldest transaction still in flight, so an event that
+     * commits after the endpoint exists is never skipped.
+     */
+    private FeedPosition feedStart() {
+        String below = sql.first(
+                        "read the feed's safe start",
+                        "SELECT greatest(pg_snapshot_xmin(pg_current_snapshot())::text::numeric - 1, 0)::text",
+                        row -> row.string(1))
+                .orElse("0");
+        return new FeedPosition(below, Long.MAX_VALUE);
+    }
+
+    private void validate(Endpoint endpoint) {
+        List<FieldError> errors = new ArrayList<>();
+        guard.refusal(endpoint.url()).ifPresent(reason -> errors.add(new FieldError("url", reason)));
+        Set<String> known = EventType.wireNames();
+        for (int i = 0; i < endpoint.eventTypes().size(); i++) {
+            if (!known.contains(endpoint.eventTypes().get(i))) {
+                errors.add(
+                        new FieldError("eventTypes[" + i + "]", "unknown event type; the contract lists every type"));
+            }
+        }
+        boolean scoped =
+                endpoint.identityRole().equals("mis") || endpoint.identityRole().equals("head-of-school");
+        if (scoped && endpoint.identitySchools().isEmpty()) {
+            errors.add(new FieldError("identity.schools", "required for " + endpoint.identityRole()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailedException(errors);
+        }
+    }
+
+    private static List<String> identitySchools(IdentityInput identity) {
+        boolean scoped = identity.role().equals("mis") || identity.role().equals("head-of-school");
+        return scoped ? List.copyOf(new TreeSet<>(orEmpty(identity.schools()))) : List.of();
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    private static List<String> changedFields(Endpoint a, Endpoint b) {
+        List<String> fields = new ArrayList<>();
+        if (!a.url().equals(b.url())) {
+            fields.add("url");
+        }
+        if (!java.util.Objects.equals(a.description(), b.description())) {
+            fields.add("description");
+        }
+        if (!a.eventTypes().equals(b.eventTypes())) {
+            fields.add("eventTypes");
+        }
+        if (!a.schools().equals(b.schools())) {
+            fields.add("schools");
+        }
+        if (!a.identityRole().equals(b.identityRole()) || !a.identitySchools().equals(b.identitySchools())) {
+            fields.add("identity");
+        }
+        if (a.enabled() != b.enabled()) {
+            fields.add("enabled");
+        }
+        return fields;
+    }
+
+    private String newSecret() {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+}

@@ -1,0 +1,137 @@
+package org.schooltrust.smp.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.event.FeedPosition;
+
+/** The endpoints table. Writes check the version read (optimistic locking), as the entities' {@code @Version} does. */
+@ApplicationScoped
+class WebhookEndpointStore {
+
+    @Inject
+    Sql sql;
+
+    void insert(Endpoint e) {
+        sql.update(
+                "create a webhook endpoint",
+                "INSERT INTO webhook_endpoints (id, url, description, event_types, school_filter, identity_role,"
+                        + " identity_schools, enabled, secret, cursor_tx, cursor_position, version, created_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::xid8, ?, 0, ?, ?)",
+                e.id(),
+                e.url(),
+                e.description(),
+                e.eventTypes().toArray(String[]::new),
+                e.schools().toArray(String[]::new),
+                e.identityRole(),
+                e.identitySchools().toArray(String[]::new),
+                e.enabled(),
+                e.secret(),
+                e.cursor().txId(),
+                e.cursor().position(),
+                e.createdAt(),
+                e.updatedAt());
+    }
+
+    Optional<Endpoint> find(UUID id) {
+        return sql.first(
+                "read a webhook endpoint",
+                "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE id = ?",
+                Endpoint::map,
+                id);
+    }
+
+    List<Endpoint> page(Cursor.TimeAndId after, int limit) {
+        return sql.list(
+                "list webhook endpoints",
+                "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE (created_at, id) > (?, ?)"
+                        + " ORDER BY created_at, id LIMIT ?",
+                Endpoint::map,
+                after.time(),
+                after.id(),
+                limit);
+    }
+
+    /** Saves the endpoint's settings if it is still at {@code e.version()}; false when someone changed it first. */
+    boolean update(Endpoint e, Instant now) {
+        return sql.update(
+                        "change a webhook endpoint",
+                        "UPDATE webhook_endpoints SET url = ?, description = ?, event_types = ?, school_filter = ?,"
+                                + " identity_role = ?, identity_schools = ?, enabled = ?, disabled_reason = ?,"
+                                + " secret = ?, previous_secret = ?, previous_secret_until = ?, failing_since = ?,"
+                                + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                        e.url(),
+                        e.description(),
+                        e.eventTypes().toArray(String[]::new),
+                        e.schools().toArray(String[]::new),
+                        e.identityRole(),
+                        e.identitySchools().toArray(String[]::new),
+                        e.enabled(),
+                        e.disabledReason(),
+                        e.secret(),
+                        e.previousSecret(),
+                        e.previousSecretUntil(),
+                        e.failingSince(),
+                        now,
+                        e.id(),
+                        e.version())
+                == 1;
+    }
+
+    boolean delete(UUID id) {
+        return sql.update("delete a webhook endpoint", "DELETE FROM webhook_endpoints WHERE id = ?", id) == 1;
+    }
+
+    /** Enabled endpoints no other replica is fanning out to right now, locked until the transaction ends. */
+    List<Endpoint> lockEnabled(int limit) {
+        return sql.list(
+                "claim webhook endpoints for fan-out",
+                "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE enabled ORDER BY id LIMIT ?"
+                        + " FOR UPDATE SKIP LOCKED",
+                Endpoint::map,
+                limit);
+    }
+
+    void advance(UUID id, FeedPosition cursor) {
+        sql.update(
+                "advance a webhook endpoint's feed cursor",
+                "UPDATE webhook_endpoints SET cursor_tx = ?::xid8, cursor_position = ? WHERE id = ?",
+                cursor.txId(),
+                cursor.position(),
+                id);
+    }
+
+    /** After a round of attempts: healthy endpoints stop failing; failing ones keep the time they began to. */
+    void recordHealth(List<UUID> healthy, List<UUID> failing, Instant now) {
+        if (!healthy.isEmpty()) {
+            sql.update(
+                    "mark webhook endpoints healthy",
+                    "UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ANY(?) AND failing_since IS NOT NULL",
+                    (Object) healthy.toArray(UUID[]::new));
+        }
+        if (!failing.isEmpty()) {
+            sql.update(
+                    "mark webhook endpoints failing",
+                    "UPDATE webhook_endpoints SET failing_since = ? WHERE id = ANY(?) AND failing_since IS NULL",
+                    now,
+                    failing.toArray(UUID[]::new));
+        }
+    }
+
+    /** Disables the endpoint for a reason the service found; false when it was already disabled. */
+    boolean disable(UUID id, String reason, Instant now) {
+        return sql.update(
+                        "disable a webhook endpoint",
+                        "UPDATE webhook_endpoints SET enabled = false, disabled_reason = ?, version = version + 1,"
+                                + " updated_at = ? WHERE id = ? AND enabled",
+                        reason,
+                        now,
+                        id)
+                == 1;
+    }
+}
