@@ -79,7 +79,7 @@ public class EventStore {
         args.add(limit);
         return sql.list(
                 "read the event feed",
-                "SELECT tx_id::text, position, id, type, occurred_at, school_urn, data::text FROM events"
+                "SELECT tx_id::text AS tx_text, position, id, type, occurred_at, school_urn, data::text FROM events"
                         + " WHERE (tx_id > ?::xid8 OR (tx_id = ?::xid8 AND position > ?))"
                         + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())"
                         + " AND (" + where + ") AND type = ANY(?)" + schoolClause
@@ -98,7 +98,7 @@ public class EventStore {
     public List<Stored> between(Instant since, Instant until, FeedPosition after, int limit) {
         return sql.list(
                 "read events in a time range",
-                "SELECT tx_id::text, position, id, type, occurred_at, school_urn, data::text FROM events"
+                "SELECT tx_id::text AS tx_text, position, id, type, occurred_at, school_urn, data::text FROM events"
                         + " WHERE occurred_at >= ? AND occurred_at < ?"
                         + " AND (tx_id > ?::xid8 OR (tx_id = ?::xid8 AND position > ?))"
                         + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())"
@@ -122,7 +122,7 @@ public class EventStore {
     public FeedPosition horizon() {
         return sql.first(
                         "read the feed horizon",
-                        "SELECT tx_id::text, position FROM event_feed_horizon",
+                        "SELECT tx_id::text AS tx_text, position FROM event_feed_horizon",
                         row -> new FeedPosition(row.string(1), row.longValue(2)))
                 .orElse(FeedPosition.START);
     }
@@ -135,7 +135,7 @@ public class EventStore {
     public int disposeBefore(Instant cutoff) {
         var last = sql.first(
                 "find the last expired event",
-                "SELECT tx_id::text, position FROM events WHERE occurred_at < ? ORDER BY tx_id DESC, position DESC"
+                "SELECT tx_id::text AS tx_text, position FROM events WHERE occurred_at < ? ORDER BY tx_id DESC, position DESC"
                         + " LIMIT 1",
                 row -> new FeedPosition(row.string(1), row.longValue(2)),
                 cutoff);

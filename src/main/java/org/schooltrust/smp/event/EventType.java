@@ -110,6 +110,16 @@ public enum EventType {
         return family;
     }
 
+    /** The audited action that produces it. */
+    public String action() {
+        return action;
+    }
+
+    /** The status its data reports, if its family carries one. */
+    public String status() {
+        return status;
+    }
+
     /** The events one audited change produces, in catalog order; none for reads and unpublished actions. */
     static List<EventType> of(AuditEntry entry) {
         return Arrays.stream(values())
@@ -186,6 +196,29 @@ public enum EventType {
 
         private final Class<?> schema;
         private final Predicate<AuditEntry> applies;
+
+        /** What the family's events tell, and who may receive them; for the contract. */
+        public String description() {
+            return switch (this) {
+                case SCHOOL -> "A school was created or changed (hr-sync, trust-admin, the school's Heads).";
+                case STAFF ->
+                    "An adult of the staff register was created, changed or deactivated by the HR sync (hr-sync, trust-admin, the Heads of the adult's main school).";
+                case POLICY -> "A policy or one of its versions changed (the Heads, trust-admin).";
+                case ACKNOWLEDGEMENT ->
+                    "An adult acknowledged a policy version for a school (the school's Heads, trust-admin).";
+                case DECLARATION ->
+                    "A family declaration (clauses 6.7-6.9) moved to a new status (the school's Heads, trust-admin). No pupil name, note, protocol or reason: read the declaration through the API.";
+                case NIL_RETURN ->
+                    "An adult declared they have no family relationship with a pupil of the school (the school's Heads, trust-admin).";
+                case LINK ->
+                    "A family link the school's MIS may act on was acknowledged by the Head, or removed (ended or withdrawn after acknowledgement); for the school's `mis`, its Heads and trust-admin.";
+                case ACCOUNT ->
+                    "An official social-media account (clause 8.1) changed status or was reviewed (the school's Heads, trust-admin).";
+                case REGISTER ->
+                    "An account joined or left the public register of official accounts (register-reader, the school's Heads, trust-admin).";
+                case ENDPOINT -> "A webhook endpoint was created, changed, rotated, disabled or deleted (trust-admin).";
+            };
+        }
 
         Family(Class<?> schema) {
             this(schema, e -> true);

@@ -1,7 +1,6 @@
 package org.schooltrust.smp.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +43,7 @@ public final class EventViews {
                         RegisterData.class,
                         WebhookEndpointData.class
                     })
-            JsonNode data) {}
+            Object data) {}
 
     @Schema(name = "EventFeedPage", description = "A page of the event feed.")
     public record EventPage(

@@ -40,7 +40,7 @@ record Endpoint(
         Instant updatedAt) {
 
     static final String COLUMNS = "id, url, description, event_types, school_filter, identity_role, identity_schools,"
-            + " enabled, disabled_reason, secret, previous_secret, previous_secret_until, cursor_tx::text,"
+            + " enabled, disabled_reason, secret, previous_secret, previous_secret_until, cursor_tx::text AS cursor_tx_text,"
             + " cursor_position, failing_since, version, created_at, updated_at";
 
     static Endpoint map(Sql.Row row) throws SQLException {

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -61,6 +63,7 @@ public class WebhookEndpointsResource {
     @APIResponse(
             responseCode = "201",
             description = "Created, with its secret.",
+            content = @Content(schema = @Schema(implementation = SecretView.class)),
             headers = {
                 @Header(name = "Location", description = "The new endpoint."),
                 @Header(name = "ETag", description = "Version of the endpoint.")
@@ -147,7 +150,10 @@ public class WebhookEndpointsResource {
             summary = "Send a test event",
             description = "Queues a `webhook.ping` (data: the endpoint id) for the endpoint at once; it is not on the"
                     + " feed. Its attempts appear in the delivery log." + NOTE)
-    @APIResponse(responseCode = "202", description = "Queued.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued.",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     public RestResponse<DeliveryView> ping(@PathParam("id") @Parameter(description = "Endpoint id.") UUID id) {
         return RestResponse.accepted(service.ping(id));
     }
@@ -175,12 +181,15 @@ public class WebhookEndpointsResource {
             summary = "Send a delivery again",
             description = "Queues the delivery for an attempt now, whatever became of it, with a fresh retry"
                     + " schedule." + NOTE)
-    @APIResponse(responseCode = "202", description = "Queued.")
-    public RestResponse<Void> redeliver(
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued (`queued`: 1).",
+            content = @Content(schema = @Schema(implementation = RecoveryView.class)))
+    public RestResponse<RecoveryView> redeliver(
             @PathParam("id") @Parameter(description = "Endpoint id.") UUID id,
             @PathParam("deliveryId") @Parameter(description = "Delivery id.") UUID deliveryId) {
         service.redeliver(id, deliveryId);
-        return RestResponse.accepted();
+        return RestResponse.accepted(new RecoveryView(1));
     }
 
     @POST
@@ -190,7 +199,10 @@ public class WebhookEndpointsResource {
             summary = "Resend failed deliveries",
             description = "Queues again every delivery that failed for good, of events that occurred in"
                     + " [`since`, `until`)." + NOTE)
-    @APIResponse(responseCode = "202", description = "How many were queued.")
+    @APIResponse(
+            responseCode = "202",
+            description = "How many were queued.",
+            content = @Content(schema = @Schema(implementation = RecoveryView.class)))
     public RestResponse<RecoveryView> recover(
             @PathParam("id") @Parameter(description = "Endpoint id.") UUID id, @NotNull @Valid Recovery input) {
         return RestResponse.accepted(new RecoveryView(service.recover(id, input)));

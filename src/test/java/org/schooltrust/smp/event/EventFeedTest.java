@@ -231,6 +231,34 @@ class EventFeedTest {
     }
 
     @Test
+    void transactionIdsAreComparedAsNumbersNotText() throws Exception {
+        String urn = TestData.newSchool();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO events (tx_id, id, type, occurred_at,"
+                        + " school_urn, data) VALUES (?::xid8, ?, 'school.updated', now(), ?, '{}'::jsonb)")) {
+            for (String tx : List.of("10", "9")) {
+                insert.setString(1, tx);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setString(3, urn);
+                insert.executeUpdate();
+            }
+        }
+        List<Map<String, Object>> events = Api.as(Tokens.trustAdmin())
+                .queryParam("school", urn)
+                .queryParam("types", "school.updated")
+                .queryParam("limit", 1)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        String nine = Db.first("SELECT id::text FROM events WHERE school_urn = ? AND tx_id = '9'::xid8", urn);
+        assertThat(events)
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("id")).isEqualTo(nine));
+    }
+
+    @Test
     void badInputIsAProblemAndTheRolesWithoutAFeedAreRefused() {
         String admin = Tokens.trustAdmin();
         Api.as(admin)
@@ -271,7 +299,6 @@ class EventFeedTest {
                 Events.poll(Tokens.trustAdmin(), cursor, "school=" + urn).cursor();
         try {
             TestClock.get().advance(Duration.ofDays(91));
-            rename(urn, "After retention " + urn);
             assertThat(retention.sweep()).isPositive();
             Api.as(Tokens.trustAdmin())
                     .queryParam("after", cursor)
@@ -280,10 +307,14 @@ class EventFeedTest {
                     .statusCode(410)
                     .contentType("application/problem+json")
                     .body("type", org.hamcrest.Matchers.endsWith("cursor-expired"));
-            Events.Poll fresh = Events.poll(Tokens.trustAdmin(), afterFirst, "school=" + urn);
-            assertThat(fresh.events())
-                    .extracting(e -> (Object) ((Map<String, Object>) e.get("data")).get("urn"))
-                    .containsExactly((Object) urn);
+            // a reader that had caught up before the sweep lost nothing: its cursor is still good
+            Api.as(Tokens.trustAdmin())
+                    .queryParam("after", afterFirst)
+                    .get("/api/v1/events")
+                    .then()
+                    .statusCode(200);
+            assertThat(Db.count("SELECT count(*) FROM events WHERE school_urn = ?", urn))
+                    .isZero();
         } finally {
             TestClock.get().reset();
         }

@@ -29,6 +29,23 @@ public final class Db {
         }
     }
 
+    /** The first column of the first row, as text. */
+    public static String first(String sql, Object... args) {
+        AgroalDataSource dataSource =
+                Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A fingerprint of the staff register and audit trail: equal before and after means nothing was written. */
     public static String staffSnapshot() {
         return count("SELECT count(*) FROM adults") + "/"

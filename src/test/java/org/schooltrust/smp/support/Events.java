@@ -24,7 +24,7 @@ public final class Events {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
-                        "SELECT tx_id::text, position FROM events ORDER BY tx_id DESC, position DESC LIMIT 1")) {
+                        "SELECT tx_id::text AS tx_text, position FROM events ORDER BY tx_id DESC, position DESC LIMIT 1")) {
             return rs.next() ? new FeedPosition(rs.getString(1), rs.getLong(2)).encode() : FeedPosition.START.encode();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
