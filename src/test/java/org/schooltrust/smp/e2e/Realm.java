@@ -85,6 +85,9 @@ public enum Realm {
     Map<String, String> appEnv(String issuer) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
+        // the suite's webhook receiver listens on this machine
+        env.put("SMP_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        env.put("SMP_WEBHOOKS_POLL", "200ms");
         env.putAll(claimEnv);
         return env;
     }

@@ -34,6 +34,17 @@ public final class TrustApi {
         return realm;
     }
 
+    /** A second instance of the packaged app on this app's PostgreSQL, configured alike (the caller closes it). */
+    public PackagedApp startReplica(String name) {
+        return PackagedApp.replicaOf(
+                app,
+                name,
+                java.nio.file.Path.of(System.getProperty("e2e.app.jar", PackagedApp.DEFAULT_JAR.toString())),
+                realm.appEnv(keycloak.issuer(realm.realmName())),
+                java.nio.file.Path.of(System.getProperty("e2e.logs", "target/e2e-logs"))
+                        .resolve(name + ".log"));
+    }
+
     public URI baseUri() {
         return app.baseUri();
     }

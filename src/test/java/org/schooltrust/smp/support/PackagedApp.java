@@ -107,6 +107,35 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /**
+     * A second instance of the app on another instance's PostgreSQL (a replica), configured like it; closing it stops
+     * only this process.
+     */
+    public static PackagedApp replicaOf(PackagedApp primary, String name, Path jar, Map<String, String> env, Path log) {
+        int port = freePort();
+        int managementPort = freePort();
+        Map<String, String> appEnv = new LinkedHashMap<>();
+        appEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        appEnv.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresStarter.jdbcUrl(primary.postgres));
+        appEnv.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        appEnv.putAll(env);
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toAbsolutePath().toString());
+        ManagedProcess process = ManagedProcess.start(name, command, appEnv, List.of("QUARKUS_", "SMP_"), log);
+        PackagedApp replica = new PackagedApp(null, null, process, port, managementPort);
+        try {
+            replica.awaitReady();
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        return replica;
+    }
+
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -157,8 +186,10 @@ public final class PackagedApp implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-        closeQuietly(postgres);
-        closeQuietly(postgresReaper);
+        if (postgres != null) {
+            closeQuietly(postgres);
+            closeQuietly(postgresReaper);
+        }
     }
 
     public static int freePort() {

@@ -1,0 +1,89 @@
+package org.schooltrust.smp.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.standardwebhooks.Webhook;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.support.PackagedApp;
+import org.schooltrust.smp.support.WebhookReceiver;
+
+/**
+ * Two packaged instances on one PostgreSQL, both dispatching: 1,000 events reach a real receiver exactly once each,
+ * signed so that the Standard Webhooks library verifies them.
+ */
+@EndToEnd
+class WebhookDeliveryIT {
+
+    private static final int EVENTS = 1000;
+
+    private final TrustApi api;
+
+    WebhookDeliveryIT(TrustApi api) {
+        this.api = api;
+    }
+
+    @Test
+    void twoReplicasDeliverEachOfAThousandEventsExactlyOnce() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                PackagedApp replica = api.startReplica("app-" + api.realm().realmName() + "-replica")) {
+            String admin = api.userToken("tina");
+            Map<String, Object> endpoint = new HashMap<>();
+            endpoint.put("url", receiver.url("/hr"));
+            endpoint.put("eventTypes", List.of("staff.created"));
+            endpoint.put("identity", Map.of("role", "hr-sync"));
+            var created = api.as(admin).body(endpoint).post("/api/v1/webhook-endpoints");
+            created.then().statusCode(201);
+            String secret = created.path("secret");
+
+            String prefix = "WH" + (System.nanoTime() % 100_000) + "-";
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < EVENTS; i++) {
+                records.add(
+                        TrustSeed.adult(prefix + i, "Web", "Hook", "SUPPORT_STAFF", TrustSeed.SCHOOL_1, "Volunteer"));
+            }
+            Instant sent = Instant.now();
+            api.as(api.hrSync())
+                    .body(Map.of("records", records))
+                    .post("/api/v1/staff/sync?mode=partial")
+                    .then()
+                    .statusCode(200);
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (receiver.received().size() < EVENTS && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            Duration took = Duration.between(sent, Instant.now());
+            List<WebhookReceiver.Received> received = receiver.received();
+            List<String> ids =
+                    received.stream().map(r -> r.header("webhook-id")).toList();
+            Set<String> hrIds = received.stream()
+                    .map(r -> new io.restassured.path.json.JsonPath(r.body()).getString("data.hrId"))
+                    .collect(Collectors.toSet());
+            E2eEnvironment.log(
+                    "webhooks: %d deliveries, %d distinct, from 2 replicas, in %d ms",
+                    received.size(), Set.copyOf(ids).size(), took.toMillis());
+            assertThat(Set.copyOf(ids)).hasSize(EVENTS);
+            assertThat(ids).as("none sent twice").hasSize(EVENTS);
+            assertThat(hrIds).hasSize(EVENTS).allMatch(h -> h.startsWith(prefix));
+            for (WebhookReceiver.Received r : received.subList(0, 10)) {
+                Map<String, List<String>> headers = Map.of(
+                        "webhook-id", List.of(r.header("webhook-id")),
+                        "webhook-timestamp", List.of(r.header("webhook-timestamp")),
+                        "webhook-signature", List.of(r.header("webhook-signature")));
+                new Webhook(secret).verify(r.body(), headers);
+            }
+            api.as(admin)
+                    .delete("/api/v1/webhook-endpoints/{id}", (String) created.path("endpoint.id"))
+                    .then()
+                    .statusCode(204);
+        }
+    }
+}
