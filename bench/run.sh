@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): packages the app, starts it on an embedded PostgreSQL with production-style environment
 # variables, and prints each figure beside a baseline measured in the same run. See bench/RESULTS.md.
+# `bash bench/run.sh events` runs the events and webhooks benchmark instead.
 set -euo pipefail
+if [ "${1:-}" = events ]; then BENCH_MAIN=EventsBenchmark; fi
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile exec:java \
   -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.schooltrust.smp.bench.Benchmark \
+  -Dexec.mainClass=org.schooltrust.smp.bench.${BENCH_MAIN:-Benchmark} \
   -Dexec.cleanupDaemonThreads=false

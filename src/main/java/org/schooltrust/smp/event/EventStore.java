@@ -30,9 +30,16 @@ public class EventStore {
     @Inject
     ObjectMapper json;
 
+    /** Benchmarks only (events off, for comparison): false publishes nothing, so the feed and webhooks fall silent. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "smp.events.publish", defaultValue = "true")
+    boolean publish;
+
     /** Publishes the events of audited changes in the caller's transaction: one batched insert, however many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(List<AuditEntry> changes, Instant now) {
+        if (!publish) {
+            return;
+        }
         List<Object[]> rows = new ArrayList<>();
         for (AuditEntry change : changes) {
             for (EventType type : EventType.of(change)) {
@@ -46,8 +53,15 @@ public class EventStore {
                     "publish events",
                     "INSERT INTO events (id, type, occurred_at, school_urn, data) VALUES (?, ?, ?, ?, ?::jsonb)",
                     rows);
+            published.fire(new Published(rows.size()));
         }
     }
+
+    /** Fired when a transaction has written events; observers that act after commit use {@code AFTER_SUCCESS}. */
+    public record Published(int count) {}
+
+    @Inject
+    jakarta.enterprise.event.Event<Published> published;
 
     /**
      * Events after {@code after} that {@code audience} may read, restricted to {@code types} (wire names) and to

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -70,17 +69,63 @@ public class WebhookDispatcher {
 
     private final SecureRandom random = new SecureRandom();
 
-    @Scheduled(
-            every = "${smp.webhooks.poll:1s}",
-            delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "webhook dispatch failed and will run again: %s",
-                    e.getClass().getSimpleName());
+    @ConfigProperty(name = "smp.webhooks.poll", defaultValue = "250ms")
+    Duration poll;
+
+    /** Off in tests, which call {@link #runOnce()} themselves. */
+    @ConfigProperty(name = "smp.webhooks.dispatcher-enabled", defaultValue = "true")
+    boolean dispatcherEnabled;
+
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+    private volatile Thread loop;
+
+    /**
+     * Each replica runs one dispatch loop: a round every {@code SMP_WEBHOOKS_POLL}, and at once when a transaction on
+     * this replica has committed events (other replicas' events wait at most one poll).
+     */
+    void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        if (!dispatcherEnabled) {
+            return;
+        }
+        Thread thread = new Thread(this::dispatchLoop, "webhook-dispatcher");
+        thread.setDaemon(true);
+        loop = thread;
+        thread.start();
+    }
+
+    private void dispatchLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                wake.tryAcquire(poll.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                runOnce();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "webhook dispatch failed and will run again: %s",
+                        e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(poll.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** A transaction on this replica committed events: dispatch now rather than at the next poll. */
+    void committed(
+            @jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                    EventStore.Published published) {
+        wake.release();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        Thread running = loop;
+        if (running != null) {
+            running.interrupt();
         }
     }
 

@@ -40,17 +40,20 @@ final class BenchApp implements AutoCloseable {
     }
 
     static BenchApp start() throws Exception {
+        return start("bench-app", Map.of());
+    }
+
+    /** The app with extra environment variables (e.g. {@code SMP_EVENTS_PUBLISH=false}). */
+    static BenchApp start(String name, Map<String, String> extraEnv) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put(
+                "QUARKUS_OIDC_PUBLIC_KEY",
+                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         PackagedApp app = PackagedApp.start(
-                "bench-app",
-                PackagedApp.DEFAULT_JAR,
-                Map.of(
-                        "QUARKUS_OIDC_PUBLIC_KEY",
-                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())),
-                List.of("-Xmx512m"),
-                Path.of("target/bench-app.log"));
+                name, PackagedApp.DEFAULT_JAR, env, List.of("-Xmx512m"), Path.of("target/" + name + ".log"));
         return new BenchApp(app, keys);
     }
 
