@@ -55,6 +55,7 @@ CREATE TABLE webhook_deliveries (
     attempts        integer     NOT NULL DEFAULT 0,
     next_attempt_at timestamptz,
     leased_until    timestamptz,
+    lease_id        uuid,
     created_at      timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL
 );

@@ -70,8 +70,14 @@ public record Audience(List<Grant> grants) {
         return EventType.wireNames(all);
     }
 
-    /** Whether the audience can read anything at the school (so a {@code school} filter outside it is a 404). */
+    /**
+     * Whether the audience can read anything at the school (so a {@code school} filter outside it is a 404); the
+     * Trust-wide policy events a Head reads have no school and do not count.
+     */
     public boolean reaches(String schoolUrn) {
-        return grants.stream().anyMatch(g -> g.schools() == null || g.schools().contains(schoolUrn));
+        return grants.stream()
+                .anyMatch(g -> g.schools() == null
+                        ? g.types().stream().anyMatch(t -> t.family() != Family.POLICY)
+                        : g.schools().contains(schoolUrn));
     }
 }

@@ -45,19 +45,20 @@ public class EventFeed {
     public EventPage read(String cursor, String types, String school, int limit) {
         Audience audience = audienceOfCaller();
         FeedPosition after = FeedPosition.decode(cursor);
-        if (cursor != null && after.compareTo(store.horizon()) < 0) {
-            throw new GoneException("The cursor is older than the feed's retention: events after it have been"
-                    + " disposed of. Re-sync through the API, then read the feed without a cursor.");
-        }
         Set<String> wanted = filter(types, audience);
         if (school != null && !audience.reaches(school)) {
             throw new ResourceNotFoundException("No school " + school + " in the caller's scope.");
         }
-        List<EventStore.Stored> rows =
+        EventStore.Slice slice =
                 store.after(after, audience, wanted, school == null ? null : Set.of(school), limit + 1);
-        boolean more = rows.size() > limit;
-        List<EventStore.Stored> page = more ? rows.subList(0, limit) : rows;
-        FeedPosition next = page.isEmpty() ? after : page.get(page.size() - 1).position();
+        // checked after the read: a retention sweep that ran meanwhile is caught too
+        if (cursor != null && after.compareTo(store.horizon()) < 0) {
+            throw new GoneException("The cursor is older than the feed's retention: events after it have been"
+                    + " disposed of. Re-sync through the API, then read the feed without a cursor.");
+        }
+        boolean more = slice.events().size() > limit;
+        List<EventStore.Stored> page = more ? slice.events().subList(0, limit) : slice.events();
+        FeedPosition next = more ? page.get(limit - 1).position() : slice.resumeAfter(after);
         return new EventPage(page.stream().map(this::view).toList(), next.encode(), more);
     }
 

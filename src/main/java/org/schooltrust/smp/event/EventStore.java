@@ -68,44 +68,76 @@ public class EventStore {
      * {@code schools} unless null, in feed order, at most {@code limit}. Only events of transactions older than every
      * transaction still running are served: one that commits later can never land behind a position already read.
      */
-    public List<Stored> after(
-            FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
-        if (audience.isEmpty()) {
-            return List.of();
-        }
+    public Slice after(FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
         StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>(List.of(after.txId(), after.txId(), after.position()));
         for (Audience.Grant grant : audience.grants()) {
-            where.append(where.isEmpty() ? "" : " OR ").append("(type = ANY(?)");
+            where.append(where.isEmpty() ? "" : " OR ").append("(e.type = ANY(?)");
             args.add(EventType.wireNames(grant.types()).toArray(String[]::new));
             if (grant.schools() != null) {
-                where.append(" AND school_urn = ANY(?)");
+                where.append(" AND e.school_urn = ANY(?)");
                 args.add(grant.schools().toArray(String[]::new));
             }
             where.append(')');
         }
+        if (where.isEmpty()) {
+            where.append("false");
+        }
         args.add(types.toArray(String[]::new));
         String schoolClause = "";
         if (schools != null) {
-            schoolClause = " AND school_urn = ANY(?)";
+            schoolClause = " AND e.school_urn = ANY(?)";
             args.add(schools.toArray(String[]::new));
         }
         args.add(limit);
-        return sql.list(
+        // one statement, so the page and the xmin it was read below come from the same snapshot
+        List<Object[]> rows = sql.list(
                 "read the event feed",
-                "SELECT tx_id::text AS tx_text, position, id, type, occurred_at, school_urn, data::text FROM events"
-                        + " WHERE (tx_id > ?::xid8 OR (tx_id = ?::xid8 AND position > ?))"
-                        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())"
-                        + " AND (" + where + ") AND type = ANY(?)" + schoolClause
-                        + " ORDER BY tx_id, position LIMIT ?",
-                row -> new Stored(
-                        new FeedPosition(row.string(1), row.longValue(2)),
-                        row.uuid(3),
-                        row.string(4),
-                        row.instant(5),
-                        row.string(6),
-                        row.string(7)),
+                "WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)"
+                        + " SELECT (snap.xmin::text::numeric - 1)::text, page.* FROM snap LEFT JOIN LATERAL ("
+                        + " SELECT e.tx_id::text AS tx_text, e.position, e.id, e.type, e.occurred_at, e.school_urn,"
+                        + " e.data::text AS data_text FROM events e"
+                        + " WHERE (e.tx_id > ?::xid8 OR (e.tx_id = ?::xid8 AND e.position > ?))"
+                        + " AND e.tx_id < snap.xmin"
+                        + " AND (" + where + ") AND e.type = ANY(?)" + schoolClause
+                        + " ORDER BY e.tx_id, e.position LIMIT ?) page ON true",
+                row -> new Object[] {
+                    row.string(1),
+                    row.string(2) == null
+                            ? null
+                            : new Stored(
+                                    new FeedPosition(row.string(2), row.longValue(3)),
+                                    row.uuid(4),
+                                    row.string(5),
+                                    row.instant(6),
+                                    row.string(7),
+                                    row.string(8))
+                },
                 args.toArray());
+        FeedPosition settled = new FeedPosition((String) rows.get(0)[0], Long.MAX_VALUE);
+        List<Stored> events = rows.stream()
+                .map(r -> (Stored) r[1])
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return new Slice(events, settled, limit);
+    }
+
+    /**
+     * A page of the feed and the position below which every transaction had ended when it was read ({@code settled}:
+     * nothing can ever appear at or before it that is not already there).
+     */
+    public record Slice(List<Stored> events, FeedPosition settled, int limit) {
+
+        /** Where a reader that asked for {@code limit} resumes: past everything it was served, and past the settled
+         * position when the page was not full (events it may not read are skipped once and for all). */
+        public FeedPosition resumeAfter(FeedPosition after) {
+            FeedPosition last =
+                    events.isEmpty() ? after : events.get(events.size() - 1).position();
+            if (events.size() >= limit) {
+                return last;
+            }
+            return last.compareTo(settled) >= 0 ? last : settled;
+        }
     }
 
     /** Events whose time falls in [since, until), for a webhook recovery; feed order, at most {@code limit}. */

@@ -21,7 +21,7 @@ import org.schooltrust.smp.webhook.WebhookViews.DeliveryView;
 class DeliveryStore {
 
     /** A delivery to make now. */
-    record Claimed(UUID id, UUID endpointId, UUID eventId, String payload, int attempt) {}
+    record Claimed(UUID id, UUID endpointId, UUID eventId, String payload, int attempt, UUID lease) {}
 
     /** One new delivery. */
     record New(UUID eventId, String eventType, Instant occurredAt, String payload) {}
@@ -70,14 +70,16 @@ class DeliveryStore {
     List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
         return sql.list(
                 "claim due webhook deliveries",
-                "UPDATE webhook_deliveries d SET leased_until = ?, attempts = d.attempts + 1, updated_at = ?"
+                "UPDATE webhook_deliveries d SET leased_until = ?, lease_id = ?, attempts = d.attempts + 1,"
+                        + " updated_at = ?"
                         + " WHERE d.id IN (SELECT q.id FROM webhook_deliveries q JOIN webhook_endpoints e"
                         + " ON e.id = q.endpoint_id AND e.enabled WHERE q.status = 'PENDING'"
                         + " AND q.next_attempt_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)"
                         + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE OF q SKIP LOCKED)"
-                        + " RETURNING d.id, d.endpoint_id, d.event_id, d.payload, d.attempts",
-                row -> new Claimed(row.uuid(1), row.uuid(2), row.uuid(3), row.string(4), row.intValue(5)),
+                        + " RETURNING d.id, d.endpoint_id, d.event_id, d.payload, d.attempts, d.lease_id",
+                row -> new Claimed(row.uuid(1), row.uuid(2), row.uuid(3), row.string(4), row.intValue(5), row.uuid(6)),
                 leaseUntil,
+                UUID.randomUUID(),
                 now,
                 now,
                 now,
@@ -90,23 +92,36 @@ class DeliveryStore {
         List<Object[]> updates = new ArrayList<>();
         for (Outcome o : outcomes) {
             attempts.add(new Object[] {
-                o.delivery().id(), o.attemptedAt(), o.statusCode(), o.durationMs(), o.errorClass(), o.excerpt()
+                o.delivery().id(),
+                o.attemptedAt(),
+                o.statusCode(),
+                o.durationMs(),
+                o.errorClass(),
+                o.excerpt(),
+                o.delivery().id()
             });
             Instant next = nextAttempts.get(o.delivery().id());
             String status = o.succeeded() ? "SUCCEEDED" : next == null ? "FAILED" : "PENDING";
             updates.add(new Object[] {
-                status, o.succeeded() ? null : next, now, o.delivery().id()
+                status,
+                o.succeeded() ? null : next,
+                now,
+                o.delivery().id(),
+                o.delivery().lease()
             });
         }
         sql.batch(
                 "record webhook attempts",
+                // the attempt happened, but its delivery may have gone with a deleted endpoint meanwhile
                 "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, duration_ms, error_class,"
-                        + " response_excerpt) VALUES (?, ?, ?, ?, ?, ?)",
+                        + " response_excerpt) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM webhook_deliveries"
+                        + " WHERE id = ?)",
                 attempts);
         sql.batch(
                 "settle webhook deliveries",
-                "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, leased_until = NULL, updated_at = ?"
-                        + " WHERE id = ?",
+                // fenced by the lease: a lease that expired, or a redelivery queued meanwhile, is not overwritten
+                "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, leased_until = NULL, lease_id = NULL,"
+                        + " updated_at = ? WHERE id = ? AND lease_id = ?",
                 updates);
     }
 
@@ -158,8 +173,9 @@ class DeliveryStore {
     boolean redeliver(UUID endpointId, UUID deliveryId, Instant now) {
         return sql.update(
                         "queue a webhook delivery again",
+                        // an attempt in flight keeps its lease (no second sender) but can no longer settle it
                         "UPDATE webhook_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
-                                + " leased_until = NULL, updated_at = ? WHERE id = ? AND endpoint_id = ?",
+                                + " lease_id = NULL, updated_at = ? WHERE id = ? AND endpoint_id = ?",
                         now,
                         now,
                         deliveryId,
@@ -172,7 +188,7 @@ class DeliveryStore {
         return sql.update(
                 "recover failed webhook deliveries",
                 "UPDATE webhook_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
-                        + " leased_until = NULL, updated_at = ? WHERE endpoint_id = ? AND status = 'FAILED'"
+                        + " lease_id = NULL, updated_at = ? WHERE endpoint_id = ? AND status = 'FAILED'"
                         + " AND occurred_at >= ? AND occurred_at < ?",
                 now,
                 now,

@@ -101,6 +101,12 @@ record Endpoint(
         return failingSince != null && !failingSince.plus(limit).isAfter(now);
     }
 
+    /** Never the secrets. */
+    @Override
+    public String toString() {
+        return "Endpoint[" + id + ", enabled=" + enabled + "]";
+    }
+
     EndpointView view() {
         return new EndpointView(
                 id,

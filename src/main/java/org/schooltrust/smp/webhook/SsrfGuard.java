@@ -95,18 +95,31 @@ public class SsrfGuard {
             if ((first & 0xfe) == 0xfc) {
                 return true; // unique local fc00::/7
             }
-            boolean mapped = true; // ::ffff:a.b.c.d
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
+            if (first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+                return true; // Teredo 2001::/32 tunnels to an address it does not show
             }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
+            boolean zeros = true; // ::a.b.c.d (IPv4-compatible) and ::ffff:a.b.c.d (mapped)
+            for (int i = 0; i < 10; i++) {
+                zeros &= b[i] == 0;
+            }
+            boolean mapped = zeros && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            boolean compatible = zeros && b[10] == 0 && b[11] == 0;
+            boolean nat64 = first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+            if (mapped || compatible || nat64) {
+                return embeddedInternal(b, 12); // the IPv4 address in the last 32 bits
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) {
+                return embeddedInternal(b, 2); // 6to4 2002:a.b.c.d::/48
             }
         }
         return false;
+    }
+
+    private static boolean embeddedInternal(byte[] address, int from) {
+        try {
+            return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(address, from, from + 4)));
+        } catch (UnknownHostException e) {
+            return true;
+        }
     }
 }

@@ -38,6 +38,8 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     static final int FAN_OUT_PAGE = 500;
+    static final int FAN_OUT_PAGES = 10;
+    static final int FAN_OUT_ENDPOINTS = 500;
     static final int SEND_BATCH = 200;
 
     @ConfigProperty(name = "smp.webhooks.timeout", defaultValue = "PT15S")
@@ -143,30 +145,54 @@ public class WebhookDispatcher {
         return sent;
     }
 
-    /** Queues deliveries for every enabled endpoint no other replica holds; returns how many were queued. */
+    /**
+     * Queues deliveries for every enabled endpoint, each in its own transaction under its row lock (another replica
+     * skips it), at most {@value #FAN_OUT_PAGES} pages per endpoint per round; returns how many were queued.
+     */
     public int fanOut() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = time.now();
-            int queued = 0;
-            for (Endpoint endpoint : endpoints.lockEnabled(1000)) {
-                FeedPosition cursor = endpoint.cursor();
-                List<EventStore.Stored> page;
-                do {
-                    page = events.after(
-                            cursor, endpoint.audience(), endpoint.types(), endpoint.schoolFilter(), FAN_OUT_PAGE);
-                    deliveries.queue(
-                            endpoint.id(), page.stream().map(this::delivery).toList(), now);
-                    queued += page.size();
-                    if (!page.isEmpty()) {
-                        cursor = page.get(page.size() - 1).position();
-                    }
-                } while (page.size() == FAN_OUT_PAGE);
-                if (!cursor.equals(endpoint.cursor())) {
-                    endpoints.advance(endpoint.id(), cursor);
-                }
+        int queued = 0;
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> endpoints.enabledIds(FAN_OUT_ENDPOINTS));
+        for (UUID id : ids) {
+            queued += QuarkusTransaction.requiringNew().call(() -> fanOut(id));
+        }
+        return queued;
+    }
+
+    private int fanOut(UUID id) {
+        var locked = endpoints.lockIfEnabled(id);
+        if (locked.isEmpty()) {
+            return 0;
+        }
+        Endpoint endpoint = locked.get();
+        Instant now = time.now();
+        if (endpoint.cursor().compareTo(events.horizon()) < 0) {
+            // events it never received were disposed of: say so instead of skipping them silently
+            if (endpoints.disable(
+                    id,
+                    "Its events were disposed of by retention before they could be queued: re-sync the consumer,"
+                            + " then enable the endpoint again (it resumes from then).",
+                    now)) {
+                audit.record(AuditEntry.of(
+                        "webhook-endpoint.disabled", WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
             }
-            return queued;
-        });
+            return 0;
+        }
+        FeedPosition cursor = endpoint.cursor();
+        int queued = 0;
+        for (int page = 0; page < FAN_OUT_PAGES; page++) {
+            EventStore.Slice slice =
+                    events.after(cursor, endpoint.audience(), endpoint.types(), endpoint.schoolFilter(), FAN_OUT_PAGE);
+            deliveries.queue(id, slice.events().stream().map(this::delivery).toList(), now);
+            queued += slice.events().size();
+            cursor = slice.resumeAfter(cursor);
+            if (slice.events().size() < FAN_OUT_PAGE) {
+                break;
+            }
+        }
+        if (!cursor.equals(endpoint.cursor())) {
+            endpoints.advance(id, cursor);
+        }
+        return queued;
     }
 
     /** The body the Standard Webhooks specification names: {@code {type, timestamp, data}}. */

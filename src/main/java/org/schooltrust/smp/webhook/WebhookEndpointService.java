@@ -41,6 +41,8 @@ public class WebhookEndpointService {
 
     static final String AUDIT_TYPE = "webhook-endpoint";
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     @ConfigProperty(name = "smp.webhooks.secret-overlap", defaultValue = "PT24H")
     Duration secretOverlap;
 
@@ -55,6 +57,9 @@ public class WebhookEndpointService {
 
     @Inject
     SsrfGuard guard;
+
+    @Inject
+    org.schooltrust.smp.event.EventStore events;
 
     @Inject
     AuditLog audit;
@@ -147,6 +152,10 @@ public class WebhookEndpointService {
             return Versioned.existing(current.view(), current.version());
         }
         save(changed);
+        if (enabling && current.cursor().compareTo(events.horizon()) < 0) {
+            // its missed events are gone (the consumer was told to re-sync): it resumes from now
+            endpoints.advance(id, feedStart());
+        }
         audit.record(new AuditEntry("webhook-endpoint.updated", AUDIT_TYPE, id.toString(), null, fields));
         return get(id);
     }
@@ -231,6 +240,12 @@ public class WebhookEndpointService {
         find(id);
         Instant now = time.now();
         Instant until = input.until() == null ? now : input.until();
+        for (var bound :
+                java.util.Map.of("since", input.since(), "until", until).entrySet()) {
+            if (bound.getValue().isBefore(Instant.EPOCH) || bound.getValue().isAfter(LATEST)) {
+                throw ValidationFailedException.of(bound.getKey(), "must be between 1970 and 9999");
+            }
+        }
         if (!input.since().isBefore(until)) {
             throw ValidationFailedException.of("since", "must be before until");
         }

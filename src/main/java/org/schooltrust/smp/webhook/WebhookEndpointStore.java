@@ -87,14 +87,23 @@ class WebhookEndpointStore {
         return sql.update("delete a webhook endpoint", "DELETE FROM webhook_endpoints WHERE id = ?", id) == 1;
     }
 
-    /** Enabled endpoints no other replica is fanning out to right now, locked until the transaction ends. */
-    List<Endpoint> lockEnabled(int limit) {
+    /** Enabled endpoints, in an order that changes each round, so none waits behind the others for long. */
+    List<UUID> enabledIds(int limit) {
         return sql.list(
-                "claim webhook endpoints for fan-out",
-                "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE enabled ORDER BY id LIMIT ?"
-                        + " FOR UPDATE SKIP LOCKED",
-                Endpoint::map,
+                "list enabled webhook endpoints",
+                "SELECT id FROM webhook_endpoints WHERE enabled ORDER BY random() LIMIT ?",
+                row -> row.uuid(1),
                 limit);
+    }
+
+    /** The endpoint, locked until the transaction ends, if it is enabled and no other replica holds it. */
+    Optional<Endpoint> lockIfEnabled(UUID id) {
+        return sql.first(
+                "lock a webhook endpoint for fan-out",
+                "SELECT " + Endpoint.COLUMNS
+                        + " FROM webhook_endpoints WHERE id = ? AND enabled FOR UPDATE SKIP LOCKED",
+                Endpoint::map,
+                id);
     }
 
     void advance(UUID id, FeedPosition cursor) {

@@ -105,8 +105,11 @@ class WebhookSender {
                 .header("webhook-signature", signature(endpoint.signingSecrets(at), id, timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
                 .build();
+        java.util.concurrent.atomic.AtomicReference<InputStream> body =
+                new java.util.concurrent.atomic.AtomicReference<>();
         return client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(response -> {
+                    body.set(response.body());
                     String excerpt = excerpt(response.body());
                     int ms = elapsed(started);
                     int code = response.statusCode();
@@ -117,15 +120,31 @@ class WebhookSender {
                     return new DeliveryStore.Outcome(
                             delivery, at, code, ms, error, excerpt, code == 429 || code == 503 ? retryAfter : null);
                 })
+                // the client's timeout ends when the headers arrive; a body that stalls after them is cut off here
+                .orTimeout(timeout.toMillis() + 2_000, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
+                    closeQuietly(body.get());
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause()
                             : failure;
                     String error = cause instanceof HttpConnectTimeoutException
                             ? "connection"
-                            : cause instanceof HttpTimeoutException ? "timeout" : "connection";
+                            : cause instanceof HttpTimeoutException
+                                            || cause instanceof java.util.concurrent.TimeoutException
+                                    ? "timeout"
+                                    : "connection";
                     return new DeliveryStore.Outcome(delivery, at, null, elapsed(started), error, null, null);
                 });
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // already broken
+            }
+        }
     }
 
     private static int elapsed(long started) {

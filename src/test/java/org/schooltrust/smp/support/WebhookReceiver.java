@@ -28,10 +28,19 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** A scripted answer. */
-    public record Answer(int status, long delayMillis, Map<String, String> headers) {
+    public record Answer(int status, long delayMillis, Map<String, String> headers, boolean stallBody) {
+
+        public Answer(int status, long delayMillis, Map<String, String> headers) {
+            this(status, delayMillis, headers, false);
+        }
 
         public static Answer status(int status) {
             return new Answer(status, 0, Map.of());
+        }
+
+        /** Sends the status and headers at once, then never finishes the body. */
+        public static Answer stalling() {
+            return new Answer(200, 0, Map.of(), true);
         }
     }
 
@@ -64,6 +73,17 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] reply = ("answer " + answer.status()).getBytes(StandardCharsets.UTF_8);
+            if (answer.stallBody()) {
+                try {
+                    exchange.sendResponseHeaders(answer.status(), 0);
+                    exchange.getResponseBody().write(reply);
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(30_000);
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up, or the receiver closed
+                }
+                return;
+            }
             try {
                 exchange.sendResponseHeaders(answer.status(), reply.length);
                 try (OutputStream out = exchange.getResponseBody()) {

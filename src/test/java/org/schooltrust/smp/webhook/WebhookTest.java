@@ -309,6 +309,9 @@ class WebhookTest {
                 "https://[fd00::1]/hook",
                 "https://100.64.0.1/hook",
                 "https://0.0.0.0/hook",
+                "https://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "https://[2002:7f00:1::]/hook",
+                "https://[::ffff:10.0.0.1]/hook",
                 "http://example.com/hook",
                 "ftp://example.com/hook",
                 "https://user:secret@example.com/hook",
@@ -390,6 +393,76 @@ class WebhookTest {
                 .post(ENDPOINTS + "/{id}/deliveries/{d}/redeliver", id, UUID.randomUUID())
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aRedeliveryQueuedWhileAnAttemptIsInFlightIsNotOverwrittenByIt() throws Exception {
+        receiver.then(new Answer(200, 1500, Map.of()));
+        String id = create(endpoint("/inflight")).getString("endpoint.id");
+        rename("In flight " + urn);
+        dispatcher.fanOut();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> inFlight = pool.submit(() -> dispatcher.runOnce());
+            while (receiver.received().isEmpty()) {
+                Thread.sleep(20);
+            }
+            String deliveryId = (String) deliveries(id).get(0).get("id");
+            Api.as(admin)
+                    .post(ENDPOINTS + "/{id}/deliveries/{d}/redeliver", id, deliveryId)
+                    .then()
+                    .statusCode(202);
+            inFlight.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(deliveries(id).get(0).get("status"))
+                .as("the redelivery stands")
+                .isEqualTo("PENDING");
+        dispatcher.runOnce();
+        assertThat(receiver.received()).as("the in-flight lease is not stolen").hasSize(1);
+        TestClock.get().advance(Duration.ofSeconds(60));
+        dispatcher.runOnce();
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(deliveries(id).get(0).get("status")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aBodyThatStallsAfterTheHeadersIsCutOffAsATimeout() {
+        receiver.then(Answer.stalling());
+        String id = create(endpoint("/stall")).getString("endpoint.id");
+        rename("Stall " + urn);
+        long started = System.nanoTime();
+        dispatcher.runOnce();
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("the dispatcher is not held")
+                .isLessThan(10_000);
+        List<Map<String, Object>> log =
+                (List<Map<String, Object>>) deliveries(id).get(0).get("attemptLog");
+        assertThat(log.get(0).get("errorClass")).isEqualTo("timeout");
+    }
+
+    @Test
+    void deletingAnEndpointDuringASendDoesNotUndoTheOthersInTheBatch() throws Exception {
+        receiver.otherwise(new Answer(200, 800, Map.of()));
+        String doomed = create(endpoint("/doomed")).getString("endpoint.id");
+        String kept = create(endpoint("/kept")).getString("endpoint.id");
+        rename("Batch " + urn);
+        dispatcher.fanOut();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> inFlight = pool.submit(() -> dispatcher.runOnce());
+            while (receiver.received().isEmpty()) {
+                Thread.sleep(20);
+            }
+            Api.as(admin).delete(ENDPOINTS + "/{id}", doomed).then().statusCode(204);
+            inFlight.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(deliveries(kept).get(0).get("status")).isEqualTo("SUCCEEDED");
+        dispatcher.runOnce();
+        assertThat(receiver.received()).hasSize(2);
     }
 
     @Test

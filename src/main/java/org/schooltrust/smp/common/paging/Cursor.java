@@ -44,7 +44,12 @@ public final class Cursor {
 
     public static Instant instant(String key) {
         try {
-            return Instant.parse(key);
+            Instant instant = Instant.parse(key);
+            if (instant.isAfter(Instant.parse("9999-12-31T23:59:59.999999Z"))
+                    || instant.isBefore(Instant.parse("0001-01-01T00:00:00Z"))) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return instant;
         } catch (RuntimeException e) {
             throw new InvalidRequestException("The cursor is not one this server issued for this list.");
         }
