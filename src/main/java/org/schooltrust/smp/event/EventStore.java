@@ -140,30 +140,6 @@ public class EventStore {
         }
     }
 
-    /** Events whose time falls in [since, until), for a webhook recovery; feed order, at most {@code limit}. */
-    public List<Stored> between(Instant since, Instant until, FeedPosition after, int limit) {
-        return sql.list(
-                "read events in a time range",
-                "SELECT tx_id::text AS tx_text, position, id, type, occurred_at, school_urn, data::text FROM events"
-                        + " WHERE occurred_at >= ? AND occurred_at < ?"
-                        + " AND (tx_id > ?::xid8 OR (tx_id = ?::xid8 AND position > ?))"
-                        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot())"
-                        + " ORDER BY tx_id, position LIMIT ?",
-                row -> new Stored(
-                        new FeedPosition(row.string(1), row.longValue(2)),
-                        row.uuid(3),
-                        row.string(4),
-                        row.instant(5),
-                        row.string(6),
-                        row.string(7)),
-                since,
-                until,
-                after.txId(),
-                after.txId(),
-                after.position(),
-                limit);
-    }
-
     /** The greatest position retention has disposed of: a cursor below it may have missed events. */
     public FeedPosition horizon() {
         return sql.first(

@@ -13,23 +13,10 @@ public final class Db {
     private Db() {}
 
     public static long count(String sql, Object... args) {
-        AgroalDataSource dataSource =
-                Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(first(sql, args));
     }
 
-    /** The first column of the first row, as text. */
+    /** The first column of the first row, as text; null when there is no row. */
     public static String first(String sql, Object... args) {
         AgroalDataSource dataSource =
                 Arc.container().instance(AgroalDataSource.class).get();
