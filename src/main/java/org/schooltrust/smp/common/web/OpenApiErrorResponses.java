@@ -22,13 +22,42 @@ public class OpenApiErrorResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null) {
+            // OpenAPI 3.1 wants an SPDX expression; a proprietary licence is a LicenseRef (generators refuse none)
+            openAPI.getInfo().getLicense().identifier("LicenseRef-Proprietary");
+        }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(OpenApiErrorResponses::tidy);
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasPathParameter = path.getKey().contains("{");
+            if (path.getValue().getParameters() != null) {
+                path.getValue().getParameters().forEach(p -> tidy(p.getSchema()));
+            }
             for (Operation operation : path.getValue().getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> tidy(p.getSchema()));
+                }
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null) {
+                    operation
+                            .getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .values()
+                            .forEach(m -> tidy(m.getSchema()));
+                }
+                if (operation.getResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().stream()
+                            .filter(r ->
+                                    r.getContent() != null && r.getContent().getMediaTypes() != null)
+                            .forEach(
+                                    r -> r.getContent().getMediaTypes().values().forEach(m -> tidy(m.getSchema())));
+                }
                 APIResponses responses = operation.getResponses();
                 boolean secured = operation.getSecurity() == null
                         || !operation.getSecurity().isEmpty();
@@ -137,6 +166,34 @@ public class OpenApiErrorResponses implements OASFilter {
                                 .description("The new version: send it as `If-Match` with the next change."));
             }
         });
+    }
+
+    /**
+     * What the scanner leaves for generators to trip on: a {@code type} beside a {@code $ref} (ignored by OpenAPI 3.1
+     * tools, and warned about), and a constrained parameter with no type at all (generated as {@code Object}): a
+     * {@code pattern} or length is about a string.
+     */
+    private static void tidy(org.eclipse.microprofile.openapi.models.media.Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            schema.setType(null);
+            return;
+        }
+        if ((schema.getType() == null || schema.getType().isEmpty())
+                && (schema.getPattern() != null || schema.getMaxLength() != null || schema.getMinLength() != null)) {
+            schema.addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiErrorResponses::tidy);
+        }
+        tidy(schema.getItems());
+        for (var list : java.util.Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+            if (list != null) {
+                list.forEach(OpenApiErrorResponses::tidy);
+            }
+        }
     }
 
     /** A response header without a schema is invalid OpenAPI: ETag, Location and Link are strings. */
