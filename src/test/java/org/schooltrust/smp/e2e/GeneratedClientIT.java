@@ -48,6 +48,8 @@ import org.schooltrust.smp.client.model.SyncMode;
 @EndToEnd
 class GeneratedClientIT {
 
+    private static final String OWN_SCHOOL = "100777";
+
     private static final Pattern NEXT = Pattern.compile("<[^>]*[?&]cursor=([^&>]+)[^>]*>;\\s*rel=\"next\"");
 
     private final TrustApi api;
@@ -73,7 +75,16 @@ class GeneratedClientIT {
 
     @Test
     void hrSyncsThenReadsTheDeltaPageByPageFollowingLink() throws Exception {
-        StaffApi staff = new StaffApi(as(api.hrSync()));
+        ApiClient hr = as(api.hrSync());
+        // a school of this test's own, so the suite's other visibility checks are not disturbed
+        new org.schooltrust.smp.client.api.SchoolsApi(hr)
+                .schoolResourcePut(
+                        OWN_SCHOOL,
+                        new org.schooltrust.smp.client.model.SchoolInput()
+                                .name("Generated Client Academy")
+                                .status(org.schooltrust.smp.client.model.SchoolStatus.OPEN),
+                        null);
+        StaffApi staff = new StaffApi(hr);
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(2);
         String prefix = "GC" + (System.nanoTime() % 100_000) + "-";
         List<AdultInput> records = new ArrayList<>();
@@ -86,7 +97,7 @@ class GeneratedClientIT {
                     .category(AdultCategory.SUPPORT_STAFF)
                     .active(true)
                     .assignments(List.of(new AssignmentInput()
-                            .schoolUrn(SCHOOL_1)
+                            .schoolUrn(OWN_SCHOOL)
                             .jobTitle("Volunteer")
                             .startDate(LocalDate.of(2024, 9, 1)))));
         }

@@ -320,6 +320,37 @@ class EventFeedTest {
     }
 
     @Test
+    void theRegisterReaderSeesAccountsJoiningAndLeavingTheRegisterAndNothingElse() {
+        var school = org.schooltrust.smp.support.SocialAccounts.aSchool();
+        String cursor = Events.latest();
+        String live = school.active(org.schooltrust.smp.support.SocialAccounts.newHandle());
+        String neverLive = school.approved(org.schooltrust.smp.support.SocialAccounts.newHandle());
+        org.schooltrust.smp.support.SocialAccounts.transition(school.head(), neverLive, "retire", Map.of())
+                .then()
+                .statusCode(200);
+        org.schooltrust.smp.support.SocialAccounts.transition(school.head(), live, "suspend", Map.of("reason", REASON))
+                .then()
+                .statusCode(200);
+
+        List<Map<String, Object>> reader =
+                Events.poll(Tokens.registerReader(), cursor, null).events();
+        assertThat(reader).extracting(e -> e.get("type")).containsOnly("register.changed");
+        assertThat(reader)
+                .extracting(e -> (Object) ((Map<String, Object>) e.get("data")).get("accountId"))
+                .containsExactly(live, live)
+                .doesNotContain(neverLive);
+        assertThat(reader)
+                .extracting(e -> (Object) ((Map<String, Object>) e.get("data")).get("onRegister"))
+                .containsExactly(true, false);
+        assertThat(Events.poll(Tokens.hrSync(), cursor, "school=" + school.urn())
+                        .types())
+                .allMatch(t -> t.startsWith("staff.") || t.startsWith("school."));
+        assertThat(Events.poll(Tokens.trustAdmin(), cursor, "school=" + school.urn())
+                        .types())
+                .contains("social_account.proposed", "social_account.confirmed_live", "social_account.suspended");
+    }
+
+    @Test
     void theTypeFilterNarrowsAndAHeadSeesOnlyTheirSchools() {
         String school = TestData.newSchool();
         String other = TestData.newSchool();
