@@ -48,6 +48,10 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "smp.webhooks.disable-after", defaultValue = "P5D")
     Duration disableAfter;
 
+    /** A lease lasts the timeout plus this margin; a replica that dies mid-attempt is retried after it. */
+    @ConfigProperty(name = "smp.webhooks.lease-margin", defaultValue = "PT45S")
+    Duration leaseMargin;
+
     @Inject
     EventStore events;
 
@@ -217,7 +221,7 @@ public class WebhookDispatcher {
     int sendDue() {
         Instant now = time.now();
         List<DeliveryStore.Claimed> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.claimDue(now, now.plus(timeout).plusSeconds(45), SEND_BATCH));
+                .call(() -> deliveries.claimDue(now, now.plus(timeout).plus(leaseMargin), SEND_BATCH));
         if (claimed.isEmpty()) {
             return 0;
         }

@@ -88,6 +88,11 @@ public enum Realm {
         // the suite's webhook receiver listens on this machine
         env.put("SMP_WEBHOOKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
         env.put("SMP_WEBHOOKS_POLL", "200ms");
+        // short leases, so the suite can watch a killed replica's deliveries being retried
+        env.put("SMP_WEBHOOKS_TIMEOUT", "PT3S");
+        env.put("SMP_WEBHOOKS_LEASE_MARGIN", "PT5S");
+        // the suite's shared instance does not dispatch: the webhook tests start the replicas that do
+        env.put("SMP_WEBHOOKS_DISPATCHER_ENABLED", "false");
         env.putAll(claimEnv);
         return env;
     }

@@ -34,13 +34,19 @@ public final class TrustApi {
         return realm;
     }
 
-    /** A second instance of the packaged app on this app's PostgreSQL, configured alike (the caller closes it). */
+    /**
+     * Another instance of the packaged app on this app's PostgreSQL, configured alike but dispatching webhooks (the
+     * shared instance does not); the caller closes it.
+     */
     public PackagedApp startReplica(String name) {
+        java.util.Map<String, String> env =
+                new java.util.LinkedHashMap<>(realm.appEnv(keycloak.issuer(realm.realmName())));
+        env.put("SMP_WEBHOOKS_DISPATCHER_ENABLED", "true");
         return PackagedApp.replicaOf(
                 app,
                 name,
                 java.nio.file.Path.of(System.getProperty("e2e.app.jar", PackagedApp.DEFAULT_JAR.toString())),
-                realm.appEnv(keycloak.issuer(realm.realmName())),
+                env,
                 java.nio.file.Path.of(System.getProperty("e2e.logs", "target/e2e-logs"))
                         .resolve(name + ".log"));
     }

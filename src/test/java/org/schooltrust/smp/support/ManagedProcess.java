@@ -119,6 +119,18 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL now, as a crash would: no shutdown hooks, no graceful end of in-flight work. */
+    public void kill() {
+        RUNNING.remove(this);
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not kill " + this, e);
+        }
+    }
+
     /** SIGTERM to the process and its descendants by PID; SIGKILL to whatever is left after the grace period. */
     @Override
     public void close() {

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(Map<String, List<String>> headers, String body) {
+    public record Received(Map<String, List<String>> headers, String body, long receivedAtNanos) {
 
         public String header(String name) {
             return headers.entrySet().stream()
@@ -45,7 +45,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(16);
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(256);
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private volatile Answer otherwise = Answer.status(200);
@@ -59,7 +59,7 @@ public final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
             Answer answer = script.poll();
             if (answer == null) {
                 answer = otherwise;
