@@ -81,7 +81,9 @@ public enum EventType {
     WEBHOOK_ENDPOINT_SECRET_ROTATED(
             "webhook_endpoint.secret_rotated", "webhook-endpoint.secret-rotated", Family.ENDPOINT, null),
     WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled", "webhook-endpoint.disabled", Family.ENDPOINT, null),
-    WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted", "webhook-endpoint.deleted", Family.ENDPOINT, null);
+    WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted", "webhook-endpoint.deleted", Family.ENDPOINT, null),
+    WEBHOOK_ENDPOINT_REDELIVERED("webhook_endpoint.redelivered", "webhook-endpoint.redelivered", Family.ENDPOINT, null),
+    WEBHOOK_ENDPOINT_RECOVERED("webhook_endpoint.recovered", "webhook-endpoint.recovered", Family.ENDPOINT, null);
 
     /** The ref a declaration's audit entry carries when the MIS has seen the link (it was acknowledged). */
     public static final String LINKED = "linked";
@@ -216,7 +218,8 @@ public enum EventType {
                     "An official social-media account (clause 8.1) changed status or was reviewed (the school's Heads, trust-admin).";
                 case REGISTER ->
                     "An account joined or left the public register of official accounts (register-reader, the school's Heads, trust-admin).";
-                case ENDPOINT -> "A webhook endpoint was created, changed, rotated, disabled or deleted (trust-admin).";
+                case ENDPOINT ->
+                    "A webhook endpoint was created, changed, rotated, disabled, deleted, or had deliveries queued again (trust-admin).";
             };
         }
 

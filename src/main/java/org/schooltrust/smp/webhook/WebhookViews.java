@@ -32,7 +32,10 @@ public final class WebhookViews {
             @Schema(required = true) boolean enabled,
 
             @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "Why it was disabled, when the service disabled it (410 Gone, or 5 days failing).")
+            @Schema(
+                    description =
+                            "Why the service disabled it: 410 Gone, every attempt failing for SMP_WEBHOOKS_DISABLE_AFTER (5 days), or"
+                                    + " its events disposed of by retention before they were queued.")
             String disabledReason,
 
             @JsonInclude(JsonInclude.Include.NON_NULL)

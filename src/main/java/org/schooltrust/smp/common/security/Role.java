@@ -1,6 +1,6 @@
 package org.schooltrust.smp.common.security;
 
-/** The roles of DESIGN.md; the string is the value in the token's roles claim. */
+/** The service's roles (README, Configuration); the string is the value in the token's roles claim. */
 public enum Role {
     STAFF(Role.Names.STAFF),
     HEAD_OF_SCHOOL(Role.Names.HEAD_OF_SCHOOL),

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** Which token claim holds what; configuration, never code (DESIGN.md). Nested claims use {@code a/b}. */
+/** Which token claim holds what; configuration, never code. Nested claims use {@code a/b}. */
 @ConfigMapping(prefix = "smp.security")
 public interface SecurityClaims {
 
