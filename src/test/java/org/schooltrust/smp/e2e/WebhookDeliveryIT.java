@@ -87,8 +87,8 @@ class WebhookDeliveryIT {
                     .map(Map.Entry::getKey)
                     .collect(Collectors.toSet());
             E2eEnvironment.log(
-                    "webhooks after a crash: %d attempts reached the receiver before the kill; %d deliveries, %d"
-                            + " distinct, %d resent after the killed replica's leases ended",
+                    "webhooks after a crash: %d attempts had reached the receiver when the kill began; %d deliveries,"
+                            + " %d distinct, %d resent after the killed replica's leases ended",
                     beforeKill, ids.size(), counts.size(), repeated.size());
             assertThat(counts).as("none lost").hasSize(events);
             assertThat(repeated.size())
@@ -103,7 +103,8 @@ class WebhookDeliveryIT {
                             .mapToLong(WebhookReceiver.Received::receivedAtNanos)
                             .min()
                             .orElseThrow();
-                    assertThat(first).isLessThan(killedAt);
+                    // (a second of slack: bytes the dead replica had sent may still be read just after its death)
+                    assertThat(first).isLessThan(killedAt + 1_000_000_000L);
                 }
             }
             assertThat(counts.values()).allMatch(n -> n <= 2);
