@@ -3,8 +3,6 @@ package org.schooltrust.smp.event;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -171,10 +169,6 @@ public enum EventType {
         return types.stream().map(EventType::wire).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    static Optional<EventType> firstNamed(String wire) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
-    }
-
     /** Groups of types with one data schema; a group may require something of the change. */
     public enum Family {
         SCHOOL(SchoolData.class),
@@ -236,9 +230,5 @@ public enum EventType {
         public Class<?> schema() {
             return schema;
         }
-    }
-
-    static Map<String, Family> familiesByWire() {
-        return Arrays.stream(values()).collect(Collectors.toMap(EventType::wire, EventType::family, (a, b) -> a));
     }
 }

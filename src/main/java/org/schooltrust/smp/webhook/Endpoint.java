@@ -101,6 +101,28 @@ record Endpoint(
         return failingSince != null && !failingSince.plus(limit).isAfter(now);
     }
 
+    /** A new signing secret; the current one keeps signing (a second signature) until {@code previousUntil}. */
+    Endpoint rotated(String newSecret, Instant previousUntil) {
+        return new Endpoint(
+                id,
+                url,
+                description,
+                eventTypes,
+                schools,
+                identityRole,
+                identitySchools,
+                enabled,
+                disabledReason,
+                newSecret,
+                secret,
+                previousUntil,
+                cursor,
+                failingSince,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
     /** Never the secrets. */
     @Override
     public String toString() {

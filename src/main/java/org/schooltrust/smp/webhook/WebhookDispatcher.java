@@ -226,12 +226,13 @@ public class WebhookDispatcher {
             return 0;
         }
         Map<UUID, Endpoint> byId = QuarkusTransaction.requiringNew()
-                .call(() -> claimed.stream()
-                        .map(DeliveryStore.Claimed::endpointId)
-                        .distinct()
-                        .map(endpoints::find)
-                        .flatMap(java.util.Optional::stream)
-                        .collect(Collectors.toMap(Endpoint::id, Function.identity())));
+                .call(
+                        () -> endpoints
+                                .findAll(claimed.stream()
+                                        .map(DeliveryStore.Claimed::endpointId)
+                                        .collect(Collectors.toSet()))
+                                .stream()
+                                .collect(Collectors.toMap(Endpoint::id, Function.identity())));
         List<CompletableFuture<DeliveryStore.Outcome>> inFlight = new ArrayList<>();
         for (DeliveryStore.Claimed delivery : claimed) {
             Endpoint endpoint = byId.get(delivery.endpointId());

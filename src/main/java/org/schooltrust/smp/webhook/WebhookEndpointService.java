@@ -174,24 +174,7 @@ public class WebhookEndpointService {
         Endpoint current = find(id);
         ETags.checkIfPresent(ifMatch, current.version());
         Instant now = time.now();
-        Endpoint rotated = new Endpoint(
-                current.id(),
-                current.url(),
-                current.description(),
-                current.eventTypes(),
-                current.schools(),
-                current.identityRole(),
-                current.identitySchools(),
-                current.enabled(),
-                current.disabledReason(),
-                newSecret(),
-                current.secret(),
-                now.plus(secretOverlap),
-                current.cursor(),
-                current.failingSince(),
-                current.version(),
-                current.createdAt(),
-                current.updatedAt());
+        Endpoint rotated = current.rotated(newSecret(), now.plus(secretOverlap));
         save(rotated);
         audit.record(
                 new AuditEntry("webhook-endpoint.secret-rotated", AUDIT_TYPE, id.toString(), null, List.of("secret")));

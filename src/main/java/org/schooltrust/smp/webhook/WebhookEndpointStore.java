@@ -46,6 +46,15 @@ class WebhookEndpointStore {
                 id);
     }
 
+    /** The endpoints with these ids, in one statement. */
+    List<Endpoint> findAll(java.util.Collection<UUID> ids) {
+        return sql.list(
+                "read webhook endpoints",
+                "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE id = ANY(?)",
+                Endpoint::map,
+                (Object) ids.toArray(UUID[]::new));
+    }
+
     List<Endpoint> page(Cursor.TimeAndId after, int limit) {
         return sql.list(
                 "list webhook endpoints",

@@ -362,8 +362,12 @@ class EventFeedTest {
         Events.poll(head, cursor, "types=school.updated").events().forEach(e -> schools.add(e.get("schoolUrn")));
         assertThat(schools).contains(school).doesNotContain(other);
         Api.as(head).queryParam("school", other).get("/api/v1/events").then().statusCode(404);
+        List<Map<String, Object>> renames =
+                Events.poll(Tokens.trustAdmin(), cursor, "types=school.updated").events();
+        assertThat(renames).extracting(e -> e.get("schoolUrn")).contains(school, other);
         assertThat(Events.poll(Tokens.trustAdmin(), cursor, "types=staff.updated")
                         .events())
-                .allMatch(e -> e.get("type").equals("staff.updated"));
+                .as("the type filter leaves the renames out")
+                .noneMatch(e -> e.get("type").equals("school.updated"));
     }
 }
