@@ -45,8 +45,14 @@ class ComplianceQueries {
     /** Adults of a school, by HR id after {@code afterHrId}, optionally of one status; at most {@code limit} rows. */
     List<AdultRow> adults(String slug, String schoolUrn, RequirementStatus status, String afterHrId, int limit) {
         List<Object> args = new ArrayList<>(List.of(time.today(), slug, schoolUrn, afterHrId == null ? "" : afterHrId));
+        // reminders of this requirement (ADR 0016): acknowledgement reminders about the adult at the school for the
+        // version's basis, the key a non-material version keeps
         StringBuilder query = new StringBuilder("SELECT hr_id, first_name, last_name, category, status, due_date,"
-                + " acknowledged_at" + REQUIREMENTS + "WHERE slug = ? AND school_urn = ? AND hr_id > ?");
+                + " acknowledged_at, coalesce(sent.n, 0), sent.last" + REQUIREMENTS + "r LEFT JOIN LATERAL"
+                + " (SELECT count(*) AS n, max(x.created_at) AS last FROM reminders x JOIN policy_versions pv"
+                + " ON pv.id = r.version_id WHERE x.kind = 'POLICY_ACKNOWLEDGEMENT' AND x.about_adult_id = r.adult_id"
+                + " AND x.school_urn = r.school_urn AND x.subject_ref = pv.basis_id) sent ON true"
+                + " WHERE slug = ? AND school_urn = ? AND hr_id > ?");
         if (status != null) {
             query.append(" AND status = ?");
             args.add(status);
@@ -63,7 +69,9 @@ class ComplianceQueries {
                         row.string(4),
                         row.enumValue(5, RequirementStatus.class),
                         row.date(6),
-                        row.instant(7)),
+                        row.instant(7),
+                        row.intValue(8),
+                        row.instant(9)),
                 args.toArray());
     }
 

@@ -30,7 +30,13 @@ public final class ComplianceViews {
             @Schema(required = true) String category,
             @Schema(required = true) RequirementStatus status,
             LocalDate dueDate,
-            Instant acknowledgedAt) {}
+            Instant acknowledgedAt,
+
+            @Schema(required = true, description = "Acknowledgement reminders sent to the adult for this school.")
+            int remindersSent,
+
+            @Schema(description = "When the last of them was sent.")
+            Instant lastRemindedAt) {}
 
     @Schema(name = "SchoolCompliance", description = "Counts for the whole school and one page of its adults.")
     public record SchoolCompliance(

@@ -7,7 +7,8 @@ import org.schooltrust.smp.acknowledgement.ComplianceViews.AdultRow;
 final class Csv {
 
     static final String MEDIA_TYPE = "text/csv";
-    private static final String HEADER = "hrId,firstName,lastName,category,status,dueDate,acknowledgedAt\r\n";
+    private static final String HEADER =
+            "hrId,firstName,lastName,category,status,dueDate,acknowledgedAt,remindersSent,lastRemindedAt\r\n";
 
     private Csv() {}
 
@@ -30,6 +31,13 @@ final class Csv {
                             row.acknowledgedAt() == null
                                     ? ""
                                     : row.acknowledgedAt().toString()))
+                    .append(',')
+                    .append(row.remindersSent())
+                    .append(',')
+                    .append(cell(
+                            row.lastRemindedAt() == null
+                                    ? ""
+                                    : row.lastRemindedAt().toString()))
                     .append("\r\n");
         }
         return csv.toString();

@@ -14,6 +14,7 @@ import org.schooltrust.smp.event.EventViews.FamilyLinkData;
 import org.schooltrust.smp.event.EventViews.NilReturnData;
 import org.schooltrust.smp.event.EventViews.PolicyData;
 import org.schooltrust.smp.event.EventViews.RegisterData;
+import org.schooltrust.smp.event.EventViews.ReminderData;
 import org.schooltrust.smp.event.EventViews.SchoolData;
 import org.schooltrust.smp.event.EventViews.SocialAccountData;
 import org.schooltrust.smp.event.EventViews.StaffData;
@@ -81,7 +82,10 @@ public enum EventType {
     WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint.disabled", "webhook-endpoint.disabled", Family.ENDPOINT, null),
     WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted", "webhook-endpoint.deleted", Family.ENDPOINT, null),
     WEBHOOK_ENDPOINT_REDELIVERED("webhook_endpoint.redelivered", "webhook-endpoint.redelivered", Family.ENDPOINT, null),
-    WEBHOOK_ENDPOINT_RECOVERED("webhook_endpoint.recovered", "webhook-endpoint.recovered", Family.ENDPOINT, null);
+    WEBHOOK_ENDPOINT_RECOVERED("webhook_endpoint.recovered", "webhook-endpoint.recovered", Family.ENDPOINT, null),
+    REMINDER_SENT("reminder.sent", "reminder.sent", Family.REMINDER, null),
+    ESCALATION_SENT("escalation.sent", "escalation.sent", Family.REMINDER, null),
+    REQUIREMENT_OVERDUE("requirement.overdue", "requirement.overdue", Family.REMINDER, null);
 
     /** The ref a declaration's audit entry carries when the MIS has seen the link (it was acknowledged). */
     public static final String LINKED = "linked";
@@ -148,6 +152,17 @@ public enum EventType {
             case ACCOUNT -> new SocialAccountData(UUID.fromString(entry.targetId()), status);
             case REGISTER -> new RegisterData(UUID.fromString(entry.targetId()), "ON".equals(status));
             case ENDPOINT -> new WebhookEndpointData(UUID.fromString(entry.targetId()));
+            case REMINDER -> {
+                var refs = entry.refs();
+                yield new ReminderData(
+                        UUID.fromString(entry.targetId()),
+                        refs.get("kind"),
+                        refs.get("stage"),
+                        refs.get(STAFF_HR_ID),
+                        refs.get("policy"),
+                        refs.containsKey("dueDate") ? java.time.LocalDate.parse(refs.get("dueDate")) : null,
+                        refs.containsKey("count") ? Integer.valueOf(refs.get("count")) : null);
+            }
         };
     }
 
@@ -188,7 +203,8 @@ public enum EventType {
                 RegisterData.class,
                 e -> !e.action().equals("social-account.retired")
                         || "true".equals(e.refs().get("wasOnRegister"))),
-        ENDPOINT(WebhookEndpointData.class);
+        ENDPOINT(WebhookEndpointData.class),
+        REMINDER(ReminderData.class);
 
         private final Class<?> schema;
         private final Predicate<AuditEntry> applies;
@@ -214,6 +230,8 @@ public enum EventType {
                     "An account joined or left the public register of official accounts (register-reader, the school's Heads, trust-admin).";
                 case ENDPOINT ->
                     "A webhook endpoint was created, changed, rotated, disabled, deleted, or had deliveries queued again (trust-admin).";
+                case REMINDER ->
+                    "A reminder or a Head's digest was sent, or an acknowledgement was first seen overdue, so a staff portal or a chat bot can deliver its own way (the school's Heads, trust-admin). No names, no pupil data.";
             };
         }
 

@@ -116,4 +116,38 @@ public final class EventViews {
     @Schema(name = "WebhookEndpointEventData")
     public record WebhookEndpointData(
             @Schema(required = true) UUID endpointId) {}
+
+    @Schema(
+            name = "ReminderEventData",
+            description =
+                    "A reminder or a Head's digest was sent (`reminder.sent`, `escalation.sent`), or a requirement was first seen overdue (`requirement.overdue`). Identifiers only: read the details through the API.")
+    public record ReminderData(
+            @Schema(required = true, description = "The reminder (`GET /api/v1/me/reminders`) or overdue notice.")
+            UUID id,
+
+            @Schema(
+                    required = true,
+                    description =
+                            "POLICY_ACKNOWLEDGEMENT, JOINER_WELCOME, OVERDUE_ESCALATION, DECLARATION_RECONFIRMATION, DECLARATION_REVIEW or SOCIAL_ACCOUNT_REVIEW.")
+            String kind,
+
+            @Schema(
+                    description =
+                            "BEFORE_n, ON_DAY, AFTER_n, or DIGEST for a Head's digest; absent on requirement.overdue.")
+            String stage,
+
+            @Schema(
+                    required = true,
+                    description =
+                            "HR id of the adult the reminder went to (a digest's Head), or whose requirement is overdue.")
+            String staffHrId,
+
+            @Schema(description = "Slug of the policy, for acknowledgement reminders and requirement.overdue.")
+            String policy,
+
+            @Schema(description = "The due (or anchor) date the reminder names.")
+            java.time.LocalDate dueDate,
+
+            @Schema(description = "How many items a digest lists.")
+            Integer count) {}
 }

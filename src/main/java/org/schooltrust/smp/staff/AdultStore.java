@@ -199,14 +199,28 @@ class AdultStore {
             List<Assignment> assignments = adult.assignments();
             for (int i = 0; i < assignments.size(); i++) {
                 Assignment a = assignments.get(i);
-                rows.add(new Object[] {adult.id(), (short) i, a.schoolUrn(), a.jobTitle(), a.startDate(), a.endDate()});
+                rows.add(new Object[] {
+                    adult.id(),
+                    (short) i,
+                    a.schoolUrn(),
+                    a.jobTitle(),
+                    a.startDate(),
+                    a.endDate(),
+                    a.responsibilitiesInOrder().stream().map(Enum::name).toArray(String[]::new)
+                });
             }
         }
         sql.batch(
                 "insert assignments",
-                "INSERT INTO adult_assignments (adult_id, position, school_urn, job_title, start_date, end_date)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO adult_assignments (adult_id, position, school_urn, job_title, start_date, end_date,"
+                        + " responsibilities) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows);
+    }
+
+    private static java.util.Set<Responsibility> responsibilities(List<String> names) {
+        java.util.Set<Responsibility> set = java.util.EnumSet.noneOf(Responsibility.class);
+        names.forEach(n -> set.add(Responsibility.valueOf(n)));
+        return set;
     }
 
     private static void addVisibility(List<Object> args, Visibility visibility) {
@@ -236,10 +250,15 @@ class AdultStore {
         }
         sql.list(
                 "read assignments",
-                "SELECT adult_id, school_urn, job_title, start_date, end_date FROM adult_assignments"
+                "SELECT adult_id, school_urn, job_title, start_date, end_date, responsibilities FROM adult_assignments"
                         + " WHERE adult_id = ANY(?) ORDER BY adult_id, position",
                 row -> byAdult.computeIfAbsent(row.uuid(1), k -> new ArrayList<>())
-                        .add(new Assignment(row.string(2), row.string(3), row.date(4), row.date(5))),
+                        .add(new Assignment(
+                                row.string(2),
+                                row.string(3),
+                                row.date(4),
+                                row.date(5),
+                                responsibilities(row.strings(6)))),
                 (Object) ids.toArray(UUID[]::new));
         return byAdult;
     }

@@ -82,11 +82,26 @@ public final class StaffInputs {
             LocalDate startDate,
 
             @Schema(description = "Last day; absent while the assignment is open.", examples = "2026-08-31")
-            LocalDate endDate) {
+            LocalDate endDate,
+
+            @Size(max = 2)
+            @Schema(
+                    maxItems = 2,
+                    description =
+                            "What the adult is at this school beyond the job title: HEAD_OF_SCHOOL receives the school's reminder escalations and review digests; DSL is the designated safeguarding lead. Absent or empty for most adults.")
+            List<@NotNull @EnumValue(of = Responsibility.class) String> responsibilities) {
 
         Assignment toAssignment() {
+            java.util.Set<Responsibility> held = java.util.EnumSet.noneOf(Responsibility.class);
+            if (responsibilities != null) {
+                responsibilities.forEach(r -> held.add(Responsibility.valueOf(r)));
+            }
             return new Assignment(
-                    schoolUrn, jobTitle == null || jobTitle.isBlank() ? null : jobTitle.strip(), startDate, endDate);
+                    schoolUrn,
+                    jobTitle == null || jobTitle.isBlank() ? null : jobTitle.strip(),
+                    startDate,
+                    endDate,
+                    held);
         }
     }
 

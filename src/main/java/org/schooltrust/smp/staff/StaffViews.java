@@ -65,10 +65,16 @@ public final class StaffViews {
             @Schema(required = true) String schoolUrn,
             String jobTitle,
             @Schema(required = true) LocalDate startDate,
-            LocalDate endDate) {
+            LocalDate endDate,
+
+            @Schema(
+                    required = true,
+                    description = "What the adult is at the school beyond the job title (empty for most adults).")
+            List<Responsibility> responsibilities) {
 
         static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.schoolUrn(), a.jobTitle(), a.startDate(), a.endDate());
+            return new AssignmentView(
+                    a.schoolUrn(), a.jobTitle(), a.startDate(), a.endDate(), a.responsibilitiesInOrder());
         }
     }
 }

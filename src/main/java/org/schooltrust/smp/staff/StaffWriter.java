@@ -199,8 +199,12 @@ public class StaffWriter {
                     + " their details or deactivate them. You may change their assignments at your schools.");
         }
         List<AssignmentInput> merged = new ArrayList<>(input.assignments());
-        elsewhere.forEach(
-                a -> merged.add(new AssignmentInput(a.schoolUrn(), a.jobTitle(), a.startDate(), a.endDate())));
+        elsewhere.forEach(a -> merged.add(new AssignmentInput(
+                a.schoolUrn(),
+                a.jobTitle(),
+                a.startDate(),
+                a.endDate(),
+                a.responsibilitiesInOrder().stream().map(Enum::name).toList())));
         return merged;
     }
 

@@ -129,7 +129,9 @@ class ComplianceTest {
                 .extract()
                 .asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("hrId,firstName,lastName,category,status,dueDate,acknowledgedAt");
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "hrId,firstName,lastName,category,status,dueDate,acknowledgedAt,remindersSent,lastRemindedAt");
         assertThat(lines).hasSize(4);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(done + ",").contains(",DONE,"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(volunteer + ",\"'=HYPERLINK(\"\"x\"\")\","));

@@ -11,11 +11,13 @@ import java.lang.annotation.Target;
 
 /**
  * A test of the running application over real HTTP: one embedded PostgreSQL and one OIDC server for the whole run,
- * so every class annotated with it shares one application start.
+ * and one SMTP port ({@link MailServer}) for the whole run, so every class annotated with it shares one application
+ * start.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = MailPortResource.class, scope = TestResourceScope.GLOBAL)
 public @interface ApiTest {}

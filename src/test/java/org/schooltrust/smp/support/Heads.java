@@ -42,9 +42,9 @@ final class Heads {
                 }
             }
             try (PreparedStatement assign = c.prepareStatement("INSERT INTO adult_assignments (adult_id, position,"
-                    + " school_urn, job_title, start_date) SELECT ?, (SELECT coalesce(max(position), -1) FROM"
+                    + " school_urn, job_title, start_date, responsibilities) SELECT ?, (SELECT coalesce(max(position), -1) FROM"
                     + " adult_assignments WHERE adult_id = ?) + row_number() OVER (ORDER BY urn), urn,"
-                    + " 'Head of School', DATE '2000-01-01' FROM schools WHERE urn = ANY(?) AND NOT EXISTS (SELECT 1"
+                    + " 'Head of School', DATE '2000-01-01', '{HEAD_OF_SCHOOL}' FROM schools WHERE urn = ANY(?) AND NOT EXISTS (SELECT 1"
                     + " FROM adult_assignments x WHERE x.adult_id = ? AND x.school_urn = urn)")) {
                 assign.setObject(1, id);
                 assign.setObject(2, id);

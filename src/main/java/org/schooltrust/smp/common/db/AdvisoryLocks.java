@@ -29,7 +29,9 @@ public class AdvisoryLocks {
         /** The event retention sweep: one replica at a time. */
         EVENT_RETENTION(0x5350_4556_5245_5401L),
         /** Fan-out of feed events to webhook deliveries: per endpoint rows are locked, this guards the sweep. */
-        WEBHOOK_FANOUT(0x5350_5748_4B46_4F01L);
+        WEBHOOK_FANOUT(0x5350_5748_4B46_4F01L),
+        /** A reminder run: runs on N replicas happen one after another, the later finding nothing new to send. */
+        REMINDER_RUN(0x5350_5245_4D49_4E01L);
 
         private final long key;
 

@@ -127,6 +127,12 @@ public class Sql {
             return rs.getInt(column);
         }
 
+        /** An integer column that may be null. */
+        public Integer integer(int column) throws SQLException {
+            int value = rs.getInt(column);
+            return rs.wasNull() ? null : value;
+        }
+
         public boolean bool(int column) throws SQLException {
             return rs.getBoolean(column);
         }

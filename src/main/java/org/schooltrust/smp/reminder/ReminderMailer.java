@@ -1,0 +1,249 @@
+package org.schooltrust.smp.reminder;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.time.TimeSource;
+
+/**
+ * The email outbox of reminders (ADR 0016): claims due messages under a lease (so N replicas never send one message
+ * at the same time), sends each through the configured SMTP server, and marks it SENT fenced by its lease — so a
+ * message that was accepted is never sent again, and one that failed is retried with back-off. Mail is off while
+ * {@code SMP_MAIL_HOST} is unset: messages are then recorded as NOT_SENT and reach consumers as events only.
+ */
+@ApplicationScoped
+public class ReminderMailer {
+
+    private static final Logger LOG = Logger.getLogger(ReminderMailer.class);
+    private static final int BATCH = 50;
+    private static final long[] BACKOFF_MINUTES = {1, 5, 15, 60, 120, 240, 480, 720};
+
+    @ConfigProperty(name = "smp.mail.host")
+    Optional<String> host;
+
+    @ConfigProperty(name = "smp.portal.url")
+    Optional<String> portalUrl;
+
+    @ConfigProperty(name = "smp.reminders.mail-max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @ConfigProperty(name = "smp.reminders.mail-lease", defaultValue = "PT2M")
+    Duration lease;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ReminderStore store;
+
+    @Inject
+    TimeSource time;
+
+    @Location("reminders/message.txt")
+    Template text;
+
+    @Location("reminders/message.html")
+    Template html;
+
+    public boolean enabled() {
+        return host.filter(h -> !h.isBlank()).isPresent();
+    }
+
+    @Scheduled(
+            every = "${smp.reminders.send-every:30s}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (enabled()) {
+            sendPending();
+        }
+    }
+
+    /** Sends every message due now; returns how many were accepted by the mail server. */
+    public int sendPending() {
+        int sent = 0;
+        while (true) {
+            List<Claimed> batch = QuarkusTransaction.requiringNew().call(this::claim);
+            if (batch.isEmpty()) {
+                return sent;
+            }
+            for (Claimed m : batch) {
+                if (send(m)) {
+                    sent++;
+                }
+            }
+        }
+    }
+
+    record Claimed(
+            UUID id,
+            ReminderKind kind,
+            String stage,
+            String schoolUrn,
+            String schoolName,
+            Map<String, String> context,
+            int attempts,
+            UUID lease,
+            String firstName,
+            String email,
+            boolean active,
+            List<String> items) {}
+
+    private List<Claimed> claim() {
+        Instant now = time.now();
+        UUID leaseId = UUID.randomUUID();
+        List<Object[]> rows = sql.list(
+                "claim due reminder emails",
+                "UPDATE reminder_messages m SET lease_id = ?, lease_until = ?, attempts = m.attempts + 1"
+                        + " WHERE m.id IN (SELECT q.id FROM reminder_messages q WHERE q.email_status = 'PENDING'"
+                        + " AND q.next_attempt_at <= ? AND (q.lease_until IS NULL OR q.lease_until <= ?)"
+                        + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING m.id, m.kind, m.stage, m.school_urn, m.context::text, m.attempts,"
+                        + " m.recipient_adult_id",
+                row -> new Object[] {
+                    row.uuid(1),
+                    row.enumValue(2, ReminderKind.class),
+                    row.string(3),
+                    row.string(4),
+                    row.string(5),
+                    row.intValue(6),
+                    row.uuid(7)
+                },
+                leaseId,
+                now.plus(lease),
+                now,
+                now,
+                BATCH);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
+        Map<UUID, String[]> recipients = new HashMap<>();
+        sql.list(
+                "read reminder recipients",
+                "SELECT m.id, a.first_name, a.work_email, a.active, s.name FROM reminder_messages m"
+                        + " JOIN adults a ON a.id = m.recipient_adult_id JOIN schools s ON s.urn = m.school_urn"
+                        + " WHERE m.id = ANY(?)",
+                row -> recipients.put(
+                        row.uuid(1),
+                        new String[] {row.string(2), row.string(3), Boolean.toString(row.bool(4)), row.string(5)}),
+                (Object) ids);
+        Map<UUID, List<String>> items = new HashMap<>();
+        sql.list(
+                "read reminder digest items",
+                "SELECT r.message_id, r.kind, a.first_name, a.last_name, a.hr_id, p.title, r.due_date, sa.platform,"
+                        + " sa.handle FROM reminders r"
+                        + " LEFT JOIN adults a ON a.id = r.about_adult_id AND r.kind = 'OVERDUE_ESCALATION'"
+                        + " LEFT JOIN policy_versions v ON v.id = r.subject_ref AND r.kind = 'OVERDUE_ESCALATION'"
+                        + " LEFT JOIN policies p ON p.id = v.policy_id"
+                        + " LEFT JOIN social_accounts sa ON sa.id = r.subject_ref AND r.kind = 'SOCIAL_ACCOUNT_REVIEW'"
+                        + " WHERE r.message_id = ANY(?) AND r.kind IN ('OVERDUE_ESCALATION', 'SOCIAL_ACCOUNT_REVIEW')"
+                        + " ORDER BY r.message_id, a.last_name, a.first_name, sa.platform, sa.handle",
+                row -> items.computeIfAbsent(row.uuid(1), k -> new ArrayList<>())
+                        .add(
+                                row.enumValue(2, ReminderKind.class) == ReminderKind.OVERDUE_ESCALATION
+                                        ? row.string(3) + " " + row.string(4) + " (" + row.string(5) + "): "
+                                                + row.string(6) + ", due " + row.date(7)
+                                        : row.string(8) + " " + row.string(9) + ", review due " + row.date(7)),
+                (Object) ids);
+        List<Claimed> claimed = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            String[] who = recipients.get(id);
+            Map<String, String> context = new HashMap<>(contextOf((String) r[4]));
+            context.put("schoolUrn", (String) r[3]);
+            claimed.add(new Claimed(
+                    id,
+                    (ReminderKind) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    who[3],
+                    context,
+                    (Integer) r[5],
+                    leaseId,
+                    who[0],
+                    who[1],
+                    Boolean.parseBoolean(who[2]),
+                    items.getOrDefault(id, List.of())));
+        }
+        return claimed;
+    }
+
+    private boolean send(Claimed m) {
+        if (!m.active()) {
+            settle(m, "NOT_SENT", null, null);
+            return false;
+        }
+        int count =
+                m.context().containsKey("count") ? Integer.parseInt(m.context().get("count")) : 1;
+        ReminderTexts texts = ReminderTexts.of(m.kind(), m.stage(), m.schoolName(), m.context(), count);
+        String link = portalUrl
+                .filter(u -> !u.isBlank())
+                .map(u -> u.replaceAll("/+$", "") + texts.portalPath())
+                .orElse(null);
+        Map<String, Object> data = Map.of(
+                "name", m.firstName(),
+                "paragraphs", texts.paragraphs(),
+                "items", m.items(),
+                "link", link == null ? "" : link,
+                "school", m.schoolName());
+        try {
+            mailer.send(
+                    Mail.withText(m.email(), texts.subject(), text.data(data).render())
+                            .setHtml(html.data(data).render())
+                            .addHeader("X-Reminder-Id", m.id().toString()));
+            settle(m, "SENT", null, null);
+            return true;
+        } catch (RuntimeException e) {
+            // the exception's message may name the recipient's address: keep only its class
+            String error = e.getClass().getSimpleName();
+            boolean last = m.attempts() >= maxAttempts;
+            Instant next = last
+                    ? null
+                    : time.now()
+                            .plus(Duration.ofMinutes(
+                                    BACKOFF_MINUTES[Math.min(m.attempts(), BACKOFF_MINUTES.length) - 1]));
+            settle(m, last ? "FAILED" : "PENDING", next, error);
+            LOG.warnf("reminder email %s failed (attempt %d): %s", m.id(), m.attempts(), error);
+            return false;
+        }
+    }
+
+    private void settle(Claimed m, String status, Instant next, String error) {
+        Instant now = time.now();
+        QuarkusTransaction.requiringNew()
+                .run(() -> sql.update(
+                        "settle a reminder email",
+                        "UPDATE reminder_messages SET email_status = ?, next_attempt_at = ?, sent_at = ?,"
+                                + " last_error = ?, lease_id = NULL, lease_until = NULL WHERE id = ? AND lease_id = ?",
+                        status,
+                        next,
+                        "SENT".equals(status) ? now : null,
+                        error,
+                        m.id(),
+                        m.lease()));
+    }
+
+    private Map<String, String> contextOf(String text) {
+        return store.contextOf(text);
+    }
+}

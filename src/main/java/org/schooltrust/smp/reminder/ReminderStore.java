@@ -1,0 +1,227 @@
+package org.schooltrust.smp.reminder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.schooltrust.smp.common.db.Sql;
+
+/** The reminder tables (migration V10): schedules, the calendar, messages and the reminders they carry. */
+@ApplicationScoped
+class ReminderStore {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
+
+    // -- schedules and calendar
+
+    Map<ReminderKind, ReminderSchedule> schedules() {
+        Map<ReminderKind, ReminderSchedule> all = new EnumMap<>(ReminderKind.class);
+        sql.list(
+                "read reminder schedules",
+                "SELECT kind, enabled, days_before::text[], on_due_date, after_days, repeat_every_days, max_sends,"
+                        + " expires_after_days, version FROM reminder_schedules",
+                row -> {
+                    ReminderKind kind = row.enumValue(1, ReminderKind.class);
+                    all.put(kind, scheduleOf(row));
+                    return kind;
+                });
+        return all;
+    }
+
+    Map<ReminderKind, Long> scheduleVersions() {
+        Map<ReminderKind, Long> versions = new EnumMap<>(ReminderKind.class);
+        sql.list(
+                "read reminder schedule versions",
+                "SELECT kind, version FROM reminder_schedules",
+                row -> versions.put(row.enumValue(1, ReminderKind.class), row.longValue(2)));
+        return versions;
+    }
+
+    private static ReminderSchedule scheduleOf(Sql.Row row) throws java.sql.SQLException {
+        List<Integer> daysBefore = row.strings(3).stream().map(Integer::valueOf).toList();
+        return new ReminderSchedule(
+                row.enumValue(1, ReminderKind.class),
+                row.bool(2),
+                daysBefore,
+                row.bool(4),
+                row.integer(5),
+                row.integer(6),
+                row.intValue(7),
+                row.integer(8));
+    }
+
+    /** Replaces a kind's schedule if its version is still {@code expected}; false when it moved on. */
+    boolean saveSchedule(ReminderSchedule s, long expected, Instant now) {
+        return sql.update(
+                        "save a reminder schedule",
+                        "UPDATE reminder_schedules SET enabled = ?, days_before = ?::integer[], on_due_date = ?,"
+                                + " after_days = ?, repeat_every_days = ?, max_sends = ?, expires_after_days = ?,"
+                                + " version = version + 1, updated_at = ? WHERE kind = ? AND version = ?",
+                        s.enabled(),
+                        s.daysBefore().stream().map(String::valueOf).toArray(String[]::new),
+                        s.onDueDate(),
+                        s.afterDays(),
+                        s.repeatEveryDays(),
+                        s.maxSends(),
+                        s.expiresAfterDays(),
+                        now,
+                        s.kind(),
+                        expected)
+                == 1;
+    }
+
+    TrustCalendar calendar() {
+        return new TrustCalendar(sql.list(
+                "read the Trust calendar",
+                "SELECT school_urn, start_date, end_date, label FROM calendar_closures ORDER BY start_date, school_urn",
+                row -> new Closure(row.string(1), row.date(2), row.date(3), row.string(4))));
+    }
+
+    long calendarVersion() {
+        return sql.first("read the calendar version", "SELECT version FROM calendar_state", row -> row.longValue(1))
+                .orElseThrow();
+    }
+
+    /** Replaces every closure if the calendar's version is still {@code expected}; false when it moved on. */
+    boolean saveCalendar(TrustCalendar calendar, long expected, Instant now) {
+        if (sql.update(
+                        "bump the calendar version",
+                        "UPDATE calendar_state SET version = version + 1, updated_at = ? WHERE version = ?",
+                        now,
+                        expected)
+                != 1) {
+            return false;
+        }
+        sql.update("clear the calendar", "DELETE FROM calendar_closures");
+        List<Object[]> rows = new ArrayList<>();
+        for (Closure c : calendar.closures()) {
+            rows.add(new Object[] {UUID.randomUUID(), c.schoolUrn(), c.start(), c.end(), c.label()});
+        }
+        sql.batch(
+                "save the calendar",
+                "INSERT INTO calendar_closures (id, school_urn, start_date, end_date, label) VALUES (?, ?, ?, ?, ?)",
+                rows);
+        return true;
+    }
+
+    Set<String> existingSchools(Set<String> urns) {
+        return new HashSet<>(sql.list(
+                "check schools exist", "SELECT urn FROM schools WHERE urn = ANY(?)", row -> row.string(1), (Object)
+                        urns.toArray(String[]::new)));
+    }
+
+    // -- runs
+
+    /** The candidates of the given overdue requirements not yet published as overdue. */
+    List<Candidate> notNoticed(List<Candidate> overdue) {
+        if (overdue.isEmpty()) {
+            return List.of();
+        }
+        Set<String> noticed = new HashSet<>(sql.list(
+                "read overdue notices",
+                "SELECT subject_key FROM overdue_notices WHERE subject_key = ANY(?)",
+                row -> row.string(1),
+                (Object) overdue.stream().map(Candidate::subjectKey).toArray(String[]::new)));
+        return overdue.stream().filter(c -> !noticed.contains(c.subjectKey())).toList();
+    }
+
+    void insertNotices(List<Candidate> overdue, Map<String, UUID> ids, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Candidate c : overdue) {
+            rows.add(new Object[] {c.subjectKey(), ids.get(c.subjectKey()), c.aboutId(), c.schoolUrn(), now});
+        }
+        sql.batch(
+                "record overdue notices",
+                "INSERT INTO overdue_notices (subject_key, id, adult_id, school_urn, noticed_at) VALUES (?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    /** One message to write: its reminders share it. */
+    record NewMessage(
+            UUID id, ReminderKind kind, String stage, String schoolUrn, UUID recipientId, List<Planned> items) {}
+
+    void insertMessages(List<NewMessage> messages, boolean mail, Instant now) {
+        List<Object[]> messageRows = new ArrayList<>();
+        List<Object[]> reminderRows = new ArrayList<>();
+        for (NewMessage m : messages) {
+            messageRows.add(new Object[] {
+                m.id(),
+                m.kind(),
+                m.stage(),
+                m.schoolUrn(),
+                m.recipientId(),
+                context(m),
+                m.items().size(),
+                now,
+                mail ? "PENDING" : "NOT_SENT",
+                mail ? now : null
+            });
+            for (Planned p : m.items()) {
+                Candidate c = p.candidate();
+                reminderRows.add(new Object[] {
+                    UUID.randomUUID(),
+                    m.id(),
+                    c.kind(),
+                    p.stage().name(),
+                    (short) p.stage().ordinal(),
+                    c.subjectKey(),
+                    c.schoolUrn(),
+                    c.recipientId(),
+                    c.aboutId(),
+                    c.subjectRef(),
+                    c.anchor(),
+                    now
+                });
+            }
+        }
+        sql.batch(
+                "record reminder messages",
+                "INSERT INTO reminder_messages (id, kind, stage, school_urn, recipient_adult_id, context, item_count,"
+                        + " created_at, email_status, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)",
+                messageRows);
+        sql.batch(
+                "record reminders",
+                "INSERT INTO reminders (id, message_id, kind, stage, ordinal, subject_key, school_urn,"
+                        + " recipient_adult_id, about_adult_id, subject_ref, due_date, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                reminderRows);
+    }
+
+    private String context(NewMessage m) {
+        // an individual message keeps its candidate's context (names of policies and schools, dates); a digest
+        // keeps only its count: its items are read when it is sent
+        Map<String, String> context = m.kind().isDigest()
+                ? Map.of("count", Integer.toString(m.items().size()))
+                : m.items().get(0).candidate().context();
+        try {
+            return json.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, String> contextOf(String text) {
+        try {
+            return json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+}
