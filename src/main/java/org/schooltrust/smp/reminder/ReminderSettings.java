@@ -95,7 +95,8 @@ public class ReminderSettings {
         Set<String> unknown = new TreeSet<>(named);
         unknown.removeAll(store.existingSchools(named));
         for (int i = 0; i < calendar.closures().size(); i++) {
-            if (unknown.contains(calendar.closures().get(i).schoolUrn())) {
+            String urn = calendar.closures().get(i).schoolUrn();
+            if (urn != null && unknown.contains(urn)) {
                 problems.add(new FieldError("closures[" + i + "].schoolUrn", "no such school"));
             }
         }
