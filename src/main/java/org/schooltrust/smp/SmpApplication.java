@@ -39,6 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Social-account register",
                     description = "The public register of ACTIVE official school accounts, for parents' and external"
                             + " apps to tell an official account from an impersonation. No adult's data."),
+            @Tag(
+                    name = "Reminders",
+                    description = "Staff are chased and Heads are told (clauses 4, 5.2, 6.8, 8.1): schedules and the"
+                            + " Trust calendar as data, each reminder sent once, by email and as an event."),
             @Tag(name = "Audit", description = "The append-only, hash-chained audit trail.")
         })
 public class SmpApplication extends Application {}

@@ -63,7 +63,11 @@ public final class PolicyInputs {
 
             @NotNull
             @Size(min = 1, max = 20)
-            @Schema(required = true, description = "Categories of adult who must acknowledge it (clause 2.1).")
+            @Schema(
+                    required = true,
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = AdultCategory.class,
+                    description = "Categories of adult who must acknowledge it (clause 2.1).")
             List<@NotNull @EnumValue(of = AdultCategory.class) String> audience,
 
             @NotNull @Min(0) @Max(365) @Schema(required = true, description = "Days allowed after publication.")

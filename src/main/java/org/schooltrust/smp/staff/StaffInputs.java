@@ -86,6 +86,8 @@ public final class StaffInputs {
 
             @Size(max = 2)
             @Schema(
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = Responsibility.class,
                     maxItems = 2,
                     description =
                             "What the adult is at this school beyond the job title: HEAD_OF_SCHOOL receives the school's reminder escalations and review digests; DSL is the designated safeguarding lead. Absent or empty for most adults.")
