@@ -63,6 +63,9 @@ class HelmChartTest {
                 .set("oidc.rolesClaimPath", "roles")
                 .set("oidc.schoolsClaim", "extension_schools")
                 .set("oidc.existingSecret", "smp-oidc")
+                .set("mail.host", "smtp.trust.example")
+                .set("mail.existingSecret", "smp-mail")
+                .set("reminders.portalUrl", "https://portal.trust.example")
                 .set("extraEnv[0].name", "TZ")
                 .set("extraEnv[0].value", "Europe/London")
                 .call();
@@ -114,6 +117,9 @@ class HelmChartTest {
                 .containsEntry("name", "smp-oidc")
                 .containsEntry("key", "client-secret");
         assertThat(env.get("TZ")).containsEntry("value", "Europe/London");
+        assertThat(secretKeyRef(env, "SMP_MAIL_PASSWORD"))
+                .containsEntry("name", "smp-mail")
+                .containsEntry("key", "password");
 
         Map<String, Object> configMapData = map(single(docs, "ConfigMap"), "data");
         assertThat(configMapData)
@@ -126,7 +132,10 @@ class HelmChartTest {
                 .containsEntry("SMP_SECURITY_STAFF_ID_FALLBACK_CLAIM", "email")
                 .containsEntry("SMP_DB_POOL_MAX", "16")
                 .containsEntry("QUARKUS_MANAGEMENT_PORT", "9000")
-                .doesNotContainKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+                .containsEntry("SMP_MAIL_HOST", "smtp.trust.example")
+                .containsEntry("SMP_MAIL_PORT", "587")
+                .containsEntry("SMP_PORTAL_URL", "https://portal.trust.example")
+                .doesNotContainKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "SMP_MAIL_PASSWORD");
     }
 
     @Test
