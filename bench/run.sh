@@ -3,7 +3,9 @@
 # variables, and prints each figure beside a baseline measured in the same run. See bench/RESULTS.md.
 # `bash bench/run.sh events` runs the events and webhooks benchmark instead.
 set -euo pipefail
+# `bash bench/run.sh reminders` runs the reminder-run and mail benchmark.
 if [ "${1:-}" = events ]; then BENCH_MAIN=EventsBenchmark; fi
+if [ "${1:-}" = reminders ]; then BENCH_MAIN=RemindersBenchmark; fi
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile exec:java \

@@ -215,7 +215,13 @@ public class ReminderMailer {
             return true;
         } catch (RuntimeException e) {
             // the exception's message may name the recipient's address: keep only its class
-            String error = e.getClass().getSimpleName();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String error = root == e
+                    ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + "/" + root.getClass().getSimpleName();
             boolean last = m.attempts() >= maxAttempts;
             Instant next = last
                     ? null

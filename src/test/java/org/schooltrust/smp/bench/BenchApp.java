@@ -92,6 +92,23 @@ final class BenchApp implements AutoCloseable {
         return response;
     }
 
+    /** A request without a body, with one extra header (e.g. If-Match). */
+    HttpResponse<String> sendWithHeader(String method, String path, String token, String header, String value)
+            throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header(header, value)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(120))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
+        }
+        return response;
+    }
+
     Connection jdbc() throws SQLException {
         return postgres.getPostgresDatabase().getConnection();
     }

@@ -9,8 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** A real SMTP server (GreenMail) on the port the test application sends to; stop it to make sending fail. */
+/**
+ * A real SMTP server (GreenMail) on the port the test application sends to, one for the test run: {@link #start}
+ * hands it out empty, {@link #close} empties it. {@link #down} stops it to make sending fail, {@link #up} restarts it.
+ */
 public final class MailServer implements AutoCloseable {
+
+    private static MailServer shared;
 
     private final int port;
     private GreenMail greenMail;
@@ -19,11 +24,31 @@ public final class MailServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a server on the application's SMTP port. */
-    public static MailServer start() {
-        MailServer server = new MailServer(ConfigProvider.getConfig().getValue("smp.mail.port", Integer.class));
-        server.up();
-        return server;
+    /** The run's server on the application's SMTP port, started if need be, with no messages. */
+    public static synchronized MailServer start() {
+        if (shared == null) {
+            shared = new MailServer(ConfigProvider.getConfig().getValue("smp.mail.port", Integer.class));
+        }
+        if (shared.greenMail == null) {
+            shared.up();
+        }
+        shared.purge();
+        return shared;
+    }
+
+    /** Stops the run's server if a test started it, so the next sends fail. */
+    public static synchronized void stopShared() {
+        if (shared != null && shared.greenMail != null) {
+            shared.down();
+        }
+    }
+
+    private void purge() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void up() {
@@ -34,6 +59,7 @@ public final class MailServer implements AutoCloseable {
     /** Stops listening: the application's next sends fail as against a mail server that is down. */
     public void down() {
         greenMail.stop();
+        greenMail = null;
     }
 
     public List<MimeMessage> received() {
@@ -79,10 +105,11 @@ public final class MailServer implements AutoCloseable {
         return GreenMailUtil.getWholeMessage(message);
     }
 
+    /** Empties the server; it keeps running for the next test. */
     @Override
     public void close() {
         if (greenMail != null) {
-            greenMail.stop();
+            purge();
         }
     }
 }

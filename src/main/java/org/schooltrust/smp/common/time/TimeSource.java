@@ -32,6 +32,16 @@ public class TimeSource {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /**
+     * Bean Validation's "now" ({@code @PastOrPresent} and the like) is the same clock, so a rule checked on input
+     * agrees with the rules in the services when tests move time.
+     */
+    @Produces
+    @Singleton
+    static jakarta.validation.ClockProvider validationClock(Clock clock) {
+        return () -> clock;
+    }
+
     /** The system clock, unless a test supplies another {@link Clock} bean. */
     @Produces
     @Singleton
