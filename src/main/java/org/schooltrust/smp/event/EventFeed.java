@@ -36,7 +36,9 @@ public class EventFeed {
     public Audience audienceOfCaller() {
         List<Audience> audiences = new ArrayList<>();
         for (Role role : caller.roles()) {
-            Set<String> schools = role == Role.HEAD_OF_SCHOOL ? caller.headedSchools() : caller.schools();
+            Set<String> schools = role == Role.HEAD_OF_SCHOOL
+                    ? caller.headedSchools()
+                    : role == Role.DSL ? caller.dslSchools() : caller.schools();
             audiences.add(Audience.of(role, schools));
         }
         return Audience.union(audiences);

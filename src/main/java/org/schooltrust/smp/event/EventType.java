@@ -9,9 +9,11 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.event.EventViews.AcknowledgementData;
+import org.schooltrust.smp.event.EventViews.ConcernData;
 import org.schooltrust.smp.event.EventViews.FamilyDeclarationData;
 import org.schooltrust.smp.event.EventViews.FamilyLinkData;
 import org.schooltrust.smp.event.EventViews.NilReturnData;
+import org.schooltrust.smp.event.EventViews.PermissionData;
 import org.schooltrust.smp.event.EventViews.PolicyData;
 import org.schooltrust.smp.event.EventViews.RegisterData;
 import org.schooltrust.smp.event.EventViews.ReminderData;
@@ -85,7 +87,11 @@ public enum EventType {
     WEBHOOK_ENDPOINT_RECOVERED("webhook_endpoint.recovered", "webhook-endpoint.recovered", Family.ENDPOINT, null),
     REMINDER_SENT("reminder.sent", "reminder.sent", Family.REMINDER, null),
     ESCALATION_SENT("escalation.sent", "escalation.sent", Family.REMINDER, null),
-    REQUIREMENT_OVERDUE("requirement.overdue", "requirement.overdue", Family.REMINDER, null);
+    REQUIREMENT_OVERDUE("requirement.overdue", "requirement.overdue", Family.REMINDER, null),
+    CONCERN_RAISED("concern.raised", "concern.raised", Family.CONCERN, "RAISED"),
+    CONCERN_CLOSED("concern.closed", "concern.closed", Family.CONCERN, "CLOSED"),
+    PERMISSION_GRANTED("permission.granted", "permission.granted", Family.PERMISSION, "GRANTED"),
+    PERMISSION_REVOKED("permission.revoked", "permission.revoked", Family.PERMISSION, "REVOKED");
 
     /** The ref a declaration's audit entry carries when the MIS has seen the link (it was acknowledged). */
     public static final String LINKED = "linked";
@@ -152,6 +158,15 @@ public enum EventType {
             case ACCOUNT -> new SocialAccountData(UUID.fromString(entry.targetId()), status);
             case REGISTER -> new RegisterData(UUID.fromString(entry.targetId()), "ON".equals(status));
             case ENDPOINT -> new WebhookEndpointData(UUID.fromString(entry.targetId()));
+            case CONCERN ->
+                new ConcernData(
+                        UUID.fromString(entry.targetId()),
+                        entry.refs().get("category"),
+                        Boolean.parseBoolean(entry.refs().get("urgent")),
+                        status);
+            case PERMISSION ->
+                new PermissionData(
+                        UUID.fromString(entry.targetId()), entry.refs().get(STAFF_HR_ID), status);
             case REMINDER -> {
                 var refs = entry.refs();
                 yield new ReminderData(
@@ -204,7 +219,9 @@ public enum EventType {
                 e -> !e.action().equals("social-account.retired")
                         || "true".equals(e.refs().get("wasOnRegister"))),
         ENDPOINT(WebhookEndpointData.class),
-        REMINDER(ReminderData.class);
+        REMINDER(ReminderData.class),
+        CONCERN(ConcernData.class),
+        PERMISSION(PermissionData.class);
 
         private final Class<?> schema;
         private final Predicate<AuditEntry> applies;
@@ -230,6 +247,10 @@ public enum EventType {
                     "An account joined or left the public register of official accounts (register-reader, the school's Heads, trust-admin).";
                 case ENDPOINT ->
                     "A webhook endpoint was created, changed, rotated, disabled, deleted, or had deliveries queued again (trust-admin).";
+                case CONCERN ->
+                    "A concern (clauses 6.24, 7, 9, 10.6) was raised or closed (the school's Heads and DSLs, trust-admin). Category and urgency only: never the description, evidence or notes. A concern that names an adult is published without a school (trust-admin only), so the adult's own feed never shows it.";
+                case PERMISSION ->
+                    "A Head granted or revoked an express permission (clause 6.5) for an adult (the school's Heads, trust-admin).";
                 case REMINDER ->
                     "A reminder or a Head's digest was sent, or an acknowledgement was first seen overdue, so a staff portal or a chat bot can deliver its own way (the school's Heads, trust-admin). No names, no pupil data.";
             };

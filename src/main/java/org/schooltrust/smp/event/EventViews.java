@@ -150,4 +150,29 @@ public final class EventViews {
 
             @Schema(description = "How many items a digest lists.")
             Integer count) {}
+
+    @Schema(
+            name = "ConcernEventData",
+            description = "A concern changed status: its category and urgency, nothing of its content.")
+    public record ConcernData(
+            @Schema(required = true) UUID concernId,
+            @Schema(required = true) String category,
+            @Schema(required = true) boolean urgent,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"RAISED", "CLOSED"})
+            String status) {}
+
+    @Schema(name = "PermissionEventData")
+    public record PermissionData(
+            @Schema(required = true) UUID permissionId,
+
+            @Schema(required = true, description = "HR id of the adult the permission is for.")
+            String staffHrId,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"GRANTED", "REVOKED"})
+            String status) {}
 }

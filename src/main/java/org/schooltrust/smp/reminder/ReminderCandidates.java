@@ -134,6 +134,19 @@ class ReminderCandidates {
         return bySchool;
     }
 
+    /** Active adults currently assigned at one of {@code schools} with one of the given responsibilities. */
+    List<Head> responsible(LocalDate today, java.util.Set<String> schools, java.util.Set<String> responsibilities) {
+        return sql.list(
+                "read the schools' responsible adults",
+                "SELECT DISTINCT s.school_urn, a.id, a.hr_id FROM current_assignments_on(?) s"
+                        + " JOIN adults a ON a.id = s.adult_id WHERE a.active AND s.school_urn = ANY(?)"
+                        + " AND s.responsibilities && ? ORDER BY 1, 3",
+                row -> new Head(row.string(1), row.uuid(2), row.string(3)),
+                today,
+                schools.toArray(String[]::new),
+                responsibilities.toArray(String[]::new));
+    }
+
     /** Declarations awaiting the Head's review, anchored on the day they were last submitted. */
     List<Subject> pendingReviews(String school) {
         return sql.list(

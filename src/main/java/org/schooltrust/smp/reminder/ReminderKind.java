@@ -16,16 +16,32 @@ public enum ReminderKind {
     /** Clause 6.8: declarations awaiting the Head's review, counted (never shown) in a digest; to the Heads. */
     DECLARATION_REVIEW(true, "the day the declaration was last submitted", false),
     /** Clause 8.1: official accounts whose review date has come; to the school's Heads, as a digest. */
-    SOCIAL_ACCOUNT_REVIEW(true, "the account's review date", true);
+    SOCIAL_ACCOUNT_REVIEW(true, "the account's review date", true),
+    /**
+     * Clauses 6.24, 10.6: a concern was raised; told at once to the Heads (and for urgent ones the DSLs) of the
+     * schools that handle it. Not scheduled: sent when the concern is raised.
+     */
+    CONCERN_RAISED(false, null, false, false);
 
     private final boolean digest;
     private final String anchor;
     private final boolean remindsAhead;
+    private final boolean scheduled;
 
     ReminderKind(boolean digest, String anchor, boolean remindsAhead) {
+        this(digest, anchor, remindsAhead, true);
+    }
+
+    ReminderKind(boolean digest, String anchor, boolean remindsAhead, boolean scheduled) {
         this.digest = digest;
         this.anchor = anchor;
         this.remindsAhead = remindsAhead;
+        this.scheduled = scheduled;
+    }
+
+    /** Whether the kind has a schedule (reminder-schedules); a notice is sent when its event happens instead. */
+    public boolean scheduled() {
+        return scheduled;
     }
 
     /** A digest goes to the school's Heads and carries many reminders in one message. */

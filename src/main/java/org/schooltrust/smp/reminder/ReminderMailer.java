@@ -46,6 +46,27 @@ public class ReminderMailer {
     @ConfigProperty(name = "smp.reminders.mail-lease", defaultValue = "PT2M")
     Duration lease;
 
+    /** Messages of a batch in flight at once: an SMTP exchange is mostly waiting, so a few overlap well. */
+    @ConfigProperty(name = "smp.mail.concurrency", defaultValue = "4")
+    int concurrency;
+
+    private java.util.concurrent.ExecutorService senders;
+
+    @jakarta.annotation.PostConstruct
+    void startSenders() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        senders = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+            Thread t = new Thread(r, "reminder-mail-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopSenders() {
+        senders.shutdownNow();
+    }
+
     @Inject
     Mailer mailer;
 
@@ -86,9 +107,23 @@ public class ReminderMailer {
             if (batch.isEmpty()) {
                 return sent;
             }
+            List<java.util.concurrent.Future<Boolean>> inFlight = new ArrayList<>();
             for (Claimed m : batch) {
-                if (send(m)) {
-                    sent++;
+                inFlight.add(senders.submit(() -> send(m)));
+            }
+            for (java.util.concurrent.Future<Boolean> f : inFlight) {
+                try {
+                    if (f.get()) {
+                        sent++;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return sent;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // send settles its own failures; anything else leaves the message leased, retried when it ends
+                    LOG.warnf(
+                            "reminder email sender failed: %s",
+                            e.getCause().getClass().getSimpleName());
                 }
             }
         }

@@ -117,7 +117,7 @@ public class ReminderSettings {
 
     static ReminderKind kind(String name) {
         return Arrays.stream(ReminderKind.values())
-                .filter(k -> k.name().equals(name))
+                .filter(k -> k.scheduled() && k.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> ValidationFailedException.of(
                         "kind",

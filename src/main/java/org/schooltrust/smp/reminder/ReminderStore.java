@@ -200,6 +200,34 @@ class ReminderStore {
                 reminderRows);
     }
 
+    /** A message that is not a scheduled reminder (a notice), to one recipient. */
+    void insertNotice(
+            ReminderKind kind,
+            String schoolUrn,
+            UUID recipient,
+            Map<String, String> context,
+            boolean mail,
+            Instant now) {
+        String text;
+        try {
+            text = json.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        sql.update(
+                "record a notice",
+                "INSERT INTO reminder_messages (id, kind, stage, school_urn, recipient_adult_id, context, item_count,"
+                        + " created_at, email_status, next_attempt_at) VALUES (?, ?, 'NOTICE', ?, ?, ?::jsonb, 1, ?, ?, ?)",
+                UUID.randomUUID(),
+                kind,
+                schoolUrn,
+                recipient,
+                text,
+                now,
+                mail ? "PENDING" : "NOT_SENT",
+                mail ? now : null);
+    }
+
     private String context(NewMessage m) {
         // an individual message keeps its candidate's context (names of policies and schools, dates); a digest
         // keeps only its count: its items are read when it is sent

@@ -67,6 +67,21 @@ record ReminderTexts(String subject, List<String> paragraphs, String portalPath)
                                         + " await a Head's acknowledgement (clause 6.8).",
                                 "Open the portal to review them; this email does not show them."),
                         "/schools/" + c.get("schoolUrn") + "/declarations");
+            case CONCERN_RAISED -> {
+                boolean urgent = "true".equals(c.get("urgent"));
+                yield new ReminderTexts(
+                        (urgent ? "URGENT: a " : "A ") + "concern was raised at " + school,
+                        List.of(
+                                "A concern ("
+                                        + c.get("category").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
+                                        + ") was raised at " + school
+                                        + (urgent
+                                                ? ". It is marked urgent: clauses 7.1 and 10.6 ask for it to be dealt"
+                                                        + " with immediately."
+                                                : ". Clause 6.24 asks for concerns to be raised with the Head at once."),
+                                "Open the portal to read and handle it; this email does not show it."),
+                        "/schools/" + c.get("schoolUrn") + "/concerns/" + c.get("concernId"));
+            }
             case SOCIAL_ACCOUNT_REVIEW ->
                 new ReminderTexts(
                         school + ": " + count + " official social-media " + (count == 1 ? "account is" : "accounts are")

@@ -29,7 +29,7 @@ import org.schooltrust.smp.socialaccount.RegisterViews.Verification;
  * before any page is loaded, and verification of a URL or handle.
  */
 @ApplicationScoped
-class RegisterService {
+public class RegisterService {
 
     @Inject
     RegisterQueries queries;

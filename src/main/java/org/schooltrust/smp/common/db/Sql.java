@@ -99,6 +99,8 @@ public class Sql {
                 statement.setTimestamp(index, Timestamp.from(instant));
             } else if (arg instanceof LocalDate date) {
                 statement.setDate(index, Date.valueOf(date));
+            } else if (arg instanceof Stream stream) {
+                statement.setBinaryStream(index, stream.in(), stream.length());
             } else if (arg instanceof Enum<?> constant) {
                 statement.setString(index, constant.name());
             } else {
@@ -106,6 +108,9 @@ public class Sql {
             }
         }
     }
+
+    /** Bytes to bind as a streamed parameter (a {@code bytea} column), read from {@code in} as the row is sent. */
+    public record Stream(java.io.InputStream in, long length) {}
 
     /** The current row, read by column index with the types this codebase uses. */
     public static final class Row {
@@ -154,6 +159,10 @@ public class Sql {
         public <E extends Enum<E>> E enumValue(int column, Class<E> type) throws SQLException {
             String name = rs.getString(column);
             return name == null ? null : Enum.valueOf(type, name);
+        }
+
+        public byte[] bytes(int column) throws SQLException {
+            return rs.getBytes(column);
         }
 
         public List<String> strings(int column) throws SQLException {

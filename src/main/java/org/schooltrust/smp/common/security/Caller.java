@@ -31,6 +31,8 @@ public class Caller {
     /** The register's confirmation of the Head's schools, read once per request. */
     private Set<String> headedSchools;
 
+    private Set<String> dslSchools;
+
     /**
      * The token's {@code sub}: stable and opaque. Not the principal name, which Quarkus takes from {@code upn} or
      * {@code preferred_username} first when the IdP sends them (Keycloak and Entra ID do).
@@ -95,6 +97,34 @@ public class Caller {
             headedSchools = Set.copyOf(named);
         }
         return headedSchools;
+    }
+
+    /**
+     * Schools this caller is designated safeguarding lead of: the schools claim, where the token's adult is, by the
+     * register, active and currently assigned (the same rule as {@link #headedSchools()}). Empty without the dsl role.
+     */
+    public Set<String> dslSchools() {
+        if (!has(Role.DSL)) {
+            return Set.of();
+        }
+        if (dslSchools == null) {
+            StaffKey key = staffKey()
+                    .orElseThrow(() -> new AccessDeniedException("A designated safeguarding lead's token must name"
+                            + " the adult (staff-id claim): their authority is confirmed against the staff register."));
+            Set<String> named = new java.util.TreeSet<>(schools());
+            if (!named.isEmpty()) {
+                named.retainAll(directory.schoolsWorkedAt(key, time.today()));
+            }
+            dslSchools = Set.copyOf(named);
+        }
+        return dslSchools;
+    }
+
+    /** Schools whose concerns this caller handles: as Head or as DSL (clauses 6.24, 10.6). */
+    public Set<String> safeguardingSchools() {
+        Set<String> all = new java.util.TreeSet<>(headedSchools());
+        all.addAll(dslSchools());
+        return Set.copyOf(all);
     }
 
     public boolean isHeadOf(String schoolUrn) {

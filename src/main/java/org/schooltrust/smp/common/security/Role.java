@@ -7,7 +7,8 @@ public enum Role {
     TRUST_ADMIN(Role.Names.TRUST_ADMIN),
     HR_SYNC(Role.Names.HR_SYNC),
     MIS(Role.Names.MIS),
-    REGISTER_READER(Role.Names.REGISTER_READER);
+    REGISTER_READER(Role.Names.REGISTER_READER),
+    DSL(Role.Names.DSL);
 
     private final String claimValue;
 
@@ -27,6 +28,7 @@ public enum Role {
         public static final String HR_SYNC = "hr-sync";
         public static final String MIS = "mis";
         public static final String REGISTER_READER = "register-reader";
+        public static final String DSL = "dsl";
 
         private Names() {}
     }

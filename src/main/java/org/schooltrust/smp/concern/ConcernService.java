@@ -1,0 +1,504 @@
+package org.schooltrust.smp.concern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.error.ConflictException;
+import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
+import org.schooltrust.smp.common.error.PreconditionFailedException;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.paging.Cursor;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.text.Sha256;
+import org.schooltrust.smp.common.time.TimeSource;
+import org.schooltrust.smp.common.web.ETags;
+import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.concern.ConcernInputs.ActionInput;
+import org.schooltrust.smp.concern.ConcernInputs.CloseInput;
+import org.schooltrust.smp.concern.ConcernInputs.ConcernInput;
+import org.schooltrust.smp.concern.ConcernInputs.NoteInput;
+import org.schooltrust.smp.concern.ConcernStore.Row;
+import org.schooltrust.smp.concern.ConcernViews.ConcernListItem;
+import org.schooltrust.smp.concern.ConcernViews.ConcernView;
+import org.schooltrust.smp.concern.ConcernViews.Counts;
+import org.schooltrust.smp.concern.ConcernViews.EvidenceView;
+import org.schooltrust.smp.concern.ConcernViews.ImpersonationView;
+import org.schooltrust.smp.concern.ConcernViews.MyConcernView;
+import org.schooltrust.smp.reminder.Notifications;
+import org.schooltrust.smp.socialaccount.RegisterService;
+import org.schooltrust.smp.socialaccount.RegisterViews.Verification;
+import org.schooltrust.smp.staff.Adult;
+import org.schooltrust.smp.staff.StaffService;
+
+/**
+ * Concerns (ADR 0017): raised by any adult for a school they work at, handled by that school's Heads and DSLs — or,
+ * when a concern names an adult, by the Heads and DSLs of the schools that adult works at, never by the adult named.
+ * The report and its evidence never change; handling is an append-only timeline. Every human read is audited.
+ */
+@ApplicationScoped
+public class ConcernService {
+
+    static final String AUDIT_TYPE = "concern";
+    public static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_EVIDENCE_FILES = 20;
+
+    @Inject
+    ConcernStore store;
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    RegisterService register;
+
+    @Inject
+    Notifications notifications;
+
+    // -- the reporter
+
+    @Transactional
+    public Versioned<MyConcernView> raise(ConcernInput input, String idempotencyKey) {
+        Adult me = staff.me();
+        String requestHash = Sha256.hex(String.join(
+                "\u001f",
+                String.valueOf(input.schoolUrn()),
+                String.valueOf(input.category()),
+                String.valueOf(input.occurredAt()),
+                String.valueOf(input.platform()),
+                String.valueOf(input.locationUrl()),
+                String.valueOf(input.description()),
+                String.valueOf(input.aboutPupilMisId()),
+                String.valueOf(input.aboutStaffHrId()),
+                String.valueOf(input.aboutSocialAccountId())));
+        if (idempotencyKey != null) {
+            Optional<Object[]> earlier = store.byIdempotencyKey(me.id(), idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!requestHash.equals(earlier.get()[1])) {
+                    throw new IdempotencyKeyReusedException("concern");
+                }
+                Row first = store.find((UUID) earlier.get()[0]).orElseThrow();
+                return Versioned.created(mine(first), first.concern().version());
+            }
+        }
+        if (!me.worksAt(input.schoolUrn(), time.today())) {
+            throw ValidationFailedException.of("schoolUrn", "must be a school you work at");
+        }
+        Adult about = null;
+        if (input.aboutStaffHrId() != null) {
+            about = staff.findByHrIds(Set.of(input.aboutStaffHrId())).get(input.aboutStaffHrId());
+            if (about == null) {
+                throw ValidationFailedException.of("aboutStaffHrId", "names no adult of the staff register");
+            }
+        }
+        if (input.aboutSocialAccountId() != null && !store.accountExists(input.aboutSocialAccountId())) {
+            throw ValidationFailedException.of("aboutSocialAccountId", "names no school social account");
+        }
+        ConcernCategory category = ConcernCategory.valueOf(input.category());
+        String canonicalPlatform = null;
+        String canonicalHandle = null;
+        UUID official = null;
+        if (category == ConcernCategory.IMPERSONATION
+                && input.locationUrl() != null
+                && !input.locationUrl().isBlank()) {
+            Verification v = register.verify(input.locationUrl(), null, null);
+            if (v.canonical() != null) {
+                canonicalPlatform = v.canonical().platform().name();
+                canonicalHandle = v.canonical().handle();
+            }
+            if (v.official()) {
+                official = v.account().id();
+            }
+        }
+        Set<String> handling = Set.of(input.schoolUrn());
+        if (about != null) {
+            Set<String> theirs = about.schoolsWorkedAt(time.today());
+            if (!theirs.isEmpty()) {
+                handling = theirs;
+            }
+        }
+        Instant now = time.now();
+        Concern concern = new Concern(
+                UUID.randomUUID(),
+                input.schoolUrn(),
+                me.id(),
+                category,
+                category.urgent(),
+                input.occurredAt(),
+                input.platform(),
+                blankToNull(input.locationUrl()),
+                input.description().strip(),
+                blankToNull(input.aboutPupilMisId()),
+                about == null ? null : about.id(),
+                input.aboutSocialAccountId(),
+                canonicalPlatform,
+                canonicalHandle,
+                official,
+                handling,
+                now,
+                ConcernStatus.RAISED,
+                null,
+                null,
+                1);
+        store.insert(concern, idempotencyKey, requestHash);
+        // a concern naming an adult is published without a school: the adult's own feed must not show it
+        audit.record(AuditEntry.of(
+                        "concern.raised",
+                        AUDIT_TYPE,
+                        concern.id().toString(),
+                        about == null ? concern.schoolUrn() : null)
+                .withRefs(Map.of("category", category.name(), "urgent", Boolean.toString(concern.urgent()))));
+        notifications.concernRaised(
+                concern.id(), concern.schoolUrn(), handling, concern.urgent(), category.name(), concern.aboutAdultId());
+        return Versioned.created(mine(store.find(concern.id()).orElseThrow()), concern.version());
+    }
+
+    @Transactional
+    public Page<MyConcernView> mine(PageParams page) {
+        Adult me = staff.me();
+        Cursor.TimeAndId after = page.cursor == null ? null : Cursor.TimeAndId.decode(page.cursor);
+        List<Row> rows = store.forReporter(
+                me.id(), after == null ? null : after.time(), after == null ? null : after.id(), page.limit() + 1);
+        audit.recordReads(
+                rows.stream().limit(page.limit()).map(r -> read(r.concern())).toList());
+        return Page.of(
+                rows.stream().map(this::mine).toList(),
+                page.limit(),
+                v -> Cursor.TimeAndId.encode(v.raisedAt(), v.id()));
+    }
+
+    @Transactional
+    public Versioned<MyConcernView> myConcern(UUID id) {
+        Row row = reported(id);
+        audit.recordReads(List.of(read(row.concern())));
+        return Versioned.existing(mine(row), row.concern().version());
+    }
+
+    /** Keeps a file as evidence of the caller's own open concern: type from the bytes, hash recorded, never changed. */
+    @Transactional
+    public EvidenceView addEvidence(UUID id, Path file, String fileName) {
+        Row row = reported(id);
+        row.concern().requireOpen("take more evidence");
+        long size;
+        String mediaType;
+        String sha256;
+        try {
+            size = Files.size(file);
+            if (size == 0) {
+                throw ValidationFailedException.of("file", "is empty");
+            }
+            if (size > MAX_EVIDENCE_BYTES) {
+                throw ValidationFailedException.of("file", "is larger than 10 MB (" + size + " bytes)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                mediaType = EvidenceType.of(in)
+                        .orElseThrow(() -> ValidationFailedException.of(
+                                "file", "must be a PNG, JPEG, PDF or plain-text file (judged by its content)"));
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not read the uploaded file", e);
+        }
+        if (store.evidenceCount(id) >= MAX_EVIDENCE_FILES) {
+            throw new ConflictException("A concern keeps at most " + MAX_EVIDENCE_FILES + " evidence files.");
+        }
+        UUID evidenceId = UUID.randomUUID();
+        Instant now = time.now();
+        try (InputStream in = Files.newInputStream(file)) {
+            store.insertEvidence(
+                    evidenceId,
+                    id,
+                    mediaType,
+                    safeName(fileName),
+                    size,
+                    sha256,
+                    new Sql.Stream(in, size),
+                    row.concern().reporterId(),
+                    now);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store the uploaded file", e);
+        }
+        audit.record(new AuditEntry(
+                "concern.evidence-added",
+                AUDIT_TYPE,
+                id.toString(),
+                row.concern().schoolUrn(),
+                List.of("evidence")));
+        return new EvidenceView(evidenceId, safeName(fileName), mediaType, size, sha256, now);
+    }
+
+    @Transactional
+    public ConcernStore.Content myEvidence(UUID id, UUID evidenceId) {
+        Row row = reported(id);
+        return download(row.concern(), evidenceId);
+    }
+
+    // -- Heads and DSLs
+
+    @Transactional
+    public Page<ConcernListItem> school(String urn, PageParams page) {
+        requireHandler(urn);
+        Boolean urgent = null;
+        Instant raised = null;
+        UUID after = null;
+        if (page.cursor != null) {
+            List<String> keys = Cursor.decode(page.cursor, 3);
+            urgent = Boolean.parseBoolean(keys.get(0));
+            raised = Cursor.instant(keys.get(1));
+            after = Cursor.uuid(keys.get(2));
+        }
+        List<Row> rows = store.forSchool(urn, staff.me().id(), urgent, raised, after, page.limit() + 1);
+        audit.recordReads(
+                rows.stream().limit(page.limit()).map(r -> read(r.concern())).toList());
+        return Page.of(
+                rows.stream()
+                        .map(r -> new ConcernListItem(
+                                r.concern().id(),
+                                r.concern().schoolUrn(),
+                                r.concern().category(),
+                                r.concern().urgent(),
+                                r.concern().status(),
+                                r.concern().occurredAt(),
+                                r.concern().raisedAt()))
+                        .toList(),
+                page.limit(),
+                v -> Cursor.encode(Boolean.toString(v.urgent()), v.raisedAt().toString(), v.id().toString()));
+    }
+
+    @Transactional
+    public Versioned<ConcernView> get(String urn, UUID id) {
+        Row row = handled(urn, id);
+        audit.recordReads(List.of(read(row.concern())));
+        return Versioned.existing(full(row), row.concern().version());
+    }
+
+    @Transactional
+    public Versioned<ConcernView> acknowledge(String urn, UUID id, String ifMatch) {
+        Row row = handled(urn, id);
+        ETags.checkRequired(ifMatch, row.concern().version());
+        return move(row, row.concern().acknowledge(), "ACKNOWLEDGED", null, "concern.acknowledged");
+    }
+
+    @Transactional
+    public Versioned<ConcernView> note(String urn, UUID id, NoteInput input) {
+        Row row = handled(urn, id);
+        row.concern().requireOpen("take notes");
+        Instant now = time.now();
+        if (!store.touch(id, row.concern().version(), now)) {
+            throw new PreconditionFailedException("The concern changed meanwhile; read it again and retry.");
+        }
+        store.append(id, "NOTE", null, input.text().strip(), staff.me().id(), caller.subject(), now);
+        audit.record(new AuditEntry(
+                "concern.noted", AUDIT_TYPE, id.toString(), row.concern().schoolUrn(), List.of("timeline")));
+        return Versioned.existing(
+                full(store.find(id).orElseThrow()), row.concern().version() + 1);
+    }
+
+    @Transactional
+    public Versioned<ConcernView> action(String urn, UUID id, ActionInput input, String ifMatch) {
+        Row row = handled(urn, id);
+        ETags.checkRequired(ifMatch, row.concern().version());
+        row.concern().requireOpen("record actions");
+        Instant now = time.now();
+        if (!store.touch(id, row.concern().version(), now)) {
+            throw new PreconditionFailedException("The concern changed meanwhile; read it again and retry.");
+        }
+        store.append(
+                id,
+                "ACTION",
+                input.action(),
+                blankToNull(input.text()),
+                staff.me().id(),
+                caller.subject(),
+                now);
+        audit.record(new AuditEntry(
+                "concern.action-recorded",
+                AUDIT_TYPE,
+                id.toString(),
+                row.concern().schoolUrn(),
+                List.of("timeline")));
+        return Versioned.existing(
+                full(store.find(id).orElseThrow()), row.concern().version() + 1);
+    }
+
+    @Transactional
+    public Versioned<ConcernView> close(String urn, UUID id, CloseInput input, String ifMatch) {
+        Row row = handled(urn, id);
+        ETags.checkRequired(ifMatch, row.concern().version());
+        Concern closed = row.concern().close(ConcernOutcome.valueOf(input.outcome()), time.now());
+        return move(row, closed, "CLOSED", blankToNull(input.text()), "concern.closed");
+    }
+
+    @Transactional
+    public ConcernStore.Content evidence(String urn, UUID id, UUID evidenceId) {
+        return download(handled(urn, id).concern(), evidenceId);
+    }
+
+    // -- the Trust
+
+    public Counts counts() {
+        return new Counts(store.counts());
+    }
+
+    // -- rules of access
+
+    private Row reported(UUID id) {
+        UUID me = staff.me().id();
+        return store.find(id)
+                .filter(r -> r.concern().reporterId().equals(me))
+                .orElseThrow(() -> new ResourceNotFoundException("You raised no concern " + id + "."));
+    }
+
+    private void requireHandler(String urn) {
+        if (!caller.safeguardingSchools().contains(urn)) {
+            throw new ResourceNotFoundException("No school " + urn + " whose concerns you handle.");
+        }
+    }
+
+    private Row handled(String urn, UUID id) {
+        requireHandler(urn);
+        UUID me = staff.me().id();
+        return store.find(id)
+                .filter(r -> r.concern().handlingSchools().contains(urn))
+                .filter(r -> r.concern().handledBy(Set.of(urn), me))
+                .orElseThrow(() -> new ResourceNotFoundException("No concern " + id + " at school " + urn + "."));
+    }
+
+    private Versioned<ConcernView> move(Row row, Concern next, String entry, String text, String what) {
+        Instant now = time.now();
+        if (!store.update(next, row.concern().version(), now)) {
+            throw new PreconditionFailedException("The concern changed meanwhile; read it again and retry.");
+        }
+        store.append(next.id(), entry, null, text, staff.me().id(), caller.subject(), now);
+        audit.record(AuditEntry.of(
+                        what, AUDIT_TYPE, next.id().toString(), next.aboutAdultId() == null ? next.schoolUrn() : null)
+                .withRefs(Map.of("category", next.category().name(), "urgent", Boolean.toString(next.urgent()))));
+        return Versioned.existing(full(store.find(next.id()).orElseThrow()), next.version());
+    }
+
+    private ConcernStore.Content download(Concern concern, UUID evidenceId) {
+        ConcernStore.Content content = store.content(concern.id(), evidenceId)
+                .orElseThrow(() -> new ResourceNotFoundException("No evidence " + evidenceId + " on this concern."));
+        audit.recordReads(List.of(new AuditEntry(
+                "concern.evidence-read", "concern-evidence", evidenceId.toString(), concern.schoolUrn(), List.of())));
+        return content;
+    }
+
+    private static AuditEntry read(Concern c) {
+        return new AuditEntry("concern.read", AUDIT_TYPE, c.id().toString(), c.schoolUrn(), List.of());
+    }
+
+    private MyConcernView mine(Row row) {
+        Concern c = row.concern();
+        return new MyConcernView(
+                c.id(),
+                c.schoolUrn(),
+                c.category(),
+                c.urgent(),
+                c.status(),
+                c.occurredAt(),
+                c.platform(),
+                c.locationUrl(),
+                c.description(),
+                c.aboutPupilMisId(),
+                row.aboutHrId(),
+                c.aboutAccountId(),
+                impersonation(c),
+                c.raisedAt(),
+                store.evidence(c.id()));
+    }
+
+    private ConcernView full(Row row) {
+        Concern c = row.concern();
+        return new ConcernView(
+                c.id(),
+                c.schoolUrn(),
+                c.category(),
+                c.urgent(),
+                c.status(),
+                c.outcome(),
+                c.occurredAt(),
+                c.platform(),
+                c.locationUrl(),
+                c.description(),
+                c.aboutPupilMisId(),
+                row.aboutHrId(),
+                c.aboutAccountId(),
+                impersonation(c),
+                row.reporterHrId(),
+                c.handlingSchools().stream().sorted().toList(),
+                c.raisedAt(),
+                c.closedAt(),
+                store.evidence(c.id()),
+                store.timeline(c.id()));
+    }
+
+    private static ImpersonationView impersonation(Concern c) {
+        if (c.category() != ConcernCategory.IMPERSONATION) {
+            return null;
+        }
+        if (c.officialAccountId() != null) {
+            return new ImpersonationView(
+                    c.canonicalPlatform(),
+                    c.canonicalHandle(),
+                    true,
+                    c.officialAccountId(),
+                    "This is the school's official account, on the register: it is not an impersonation.");
+        }
+        return new ImpersonationView(
+                c.canonicalPlatform(),
+                c.canonicalHandle(),
+                false,
+                null,
+                c.canonicalHandle() == null
+                        ? "The URL names no account the service recognises; the Head will look at it."
+                        : "Not an official account of any school: the Head can report this handle to the platform.");
+    }
+
+    static String safeName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}\"]", "")
+                .strip();
+        if (base.isEmpty()) {
+            base = "evidence";
+        }
+        return base.length() > 255 ? base.substring(0, 255) : base;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

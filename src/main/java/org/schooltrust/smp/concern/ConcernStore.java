@@ -1,0 +1,274 @@
+package org.schooltrust.smp.concern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.concern.ConcernViews.CountView;
+import org.schooltrust.smp.concern.ConcernViews.EvidenceView;
+import org.schooltrust.smp.concern.ConcernViews.TimelineView;
+
+/** The concern tables (migration V11): the report, its evidence and its timeline, set-based through {@link Sql}. */
+@ApplicationScoped
+class ConcernStore {
+
+    private static final String COLUMNS =
+            "c.id, c.school_urn, c.reporter_adult_id, c.category, c.urgent, c.occurred_at,"
+                    + " c.platform, c.location_url, c.description, c.about_pupil_mis_id, c.about_adult_id, c.about_account_id,"
+                    + " c.canonical_platform, c.canonical_handle, c.official_account_id, c.handling_schools, c.raised_at,"
+                    + " c.status, c.outcome, c.closed_at, c.version, r.hr_id, a.hr_id";
+    private static final String FROM = " FROM concerns c JOIN adults r ON r.id = c.reporter_adult_id"
+            + " LEFT JOIN adults a ON a.id = c.about_adult_id";
+
+    /** A concern with the HR ids a view shows. */
+    record Row(Concern concern, String reporterHrId, String aboutHrId) {}
+
+    @Inject
+    Sql sql;
+
+    private static Row row(Sql.Row r) throws java.sql.SQLException {
+        return new Row(
+                new Concern(
+                        r.uuid(1),
+                        r.string(2),
+                        r.uuid(3),
+                        r.enumValue(4, ConcernCategory.class),
+                        r.bool(5),
+                        r.instant(6),
+                        r.string(7),
+                        r.string(8),
+                        r.string(9),
+                        r.string(10),
+                        r.uuid(11),
+                        r.uuid(12),
+                        r.string(13),
+                        r.string(14),
+                        r.uuid(15),
+                        Set.copyOf(r.strings(16)),
+                        r.instant(17),
+                        r.enumValue(18, ConcernStatus.class),
+                        r.enumValue(19, ConcernOutcome.class),
+                        r.instant(20),
+                        r.longValue(21)),
+                r.string(22),
+                r.string(23));
+    }
+
+    void insert(Concern c, String idempotencyKey, String requestHash) {
+        sql.update(
+                "record a concern",
+                "INSERT INTO concerns (id, school_urn, reporter_adult_id, category, urgent, occurred_at, platform,"
+                        + " location_url, description, about_pupil_mis_id, about_adult_id, about_account_id,"
+                        + " canonical_platform, canonical_handle, official_account_id, handling_schools, raised_at,"
+                        + " status, version, updated_at, idempotency_key, request_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.id(),
+                c.schoolUrn(),
+                c.reporterId(),
+                c.category(),
+                c.urgent(),
+                c.occurredAt(),
+                c.platform(),
+                c.locationUrl(),
+                c.description(),
+                c.aboutPupilMisId(),
+                c.aboutAdultId(),
+                c.aboutAccountId(),
+                c.canonicalPlatform(),
+                c.canonicalHandle(),
+                c.officialAccountId(),
+                c.handlingSchools().stream().sorted().toArray(String[]::new),
+                c.raisedAt(),
+                c.status(),
+                c.version(),
+                c.raisedAt(),
+                idempotencyKey,
+                requestHash);
+    }
+
+    Optional<Row> find(UUID id) {
+        return sql.first("read a concern", "SELECT " + COLUMNS + FROM + " WHERE c.id = ?", ConcernStore::row, id);
+    }
+
+    /** The reporter's earlier concern under this Idempotency-Key, with its request hash. */
+    Optional<Object[]> byIdempotencyKey(UUID reporter, String key) {
+        return sql.first(
+                "read a concern by idempotency key",
+                "SELECT c.id, c.request_hash FROM concerns c WHERE c.reporter_adult_id = ? AND c.idempotency_key = ?",
+                r -> new Object[] {r.uuid(1), r.string(2)},
+                reporter,
+                key);
+    }
+
+    /** Moves the handling state on if the version is still {@code expected}; false when someone changed it first. */
+    boolean update(Concern next, long expected, Instant now) {
+        return sql.update(
+                        "update a concern's handling",
+                        "UPDATE concerns SET status = ?, outcome = ?, closed_at = ?, version = ?, updated_at = ?"
+                                + " WHERE id = ? AND version = ?",
+                        next.status(),
+                        next.outcome(),
+                        next.closedAt(),
+                        next.version(),
+                        now,
+                        next.id(),
+                        expected)
+                == 1;
+    }
+
+    /** Bumps the version (a note was added), if it is still {@code expected}. */
+    boolean touch(UUID id, long expected, Instant now) {
+        return sql.update(
+                        "touch a concern",
+                        "UPDATE concerns SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                        now,
+                        id,
+                        expected)
+                == 1;
+    }
+
+    /**
+     * Concerns a Head or DSL of {@code school} handles, urgent first then newest, after the keyset position; without
+     * those that name {@code exclude} (the caller).
+     */
+    List<Row> forSchool(
+            String school, UUID exclude, Boolean urgentAfter, Instant raisedAfter, UUID idAfter, int limit) {
+        List<Object> args = new ArrayList<>(List.of(school, exclude));
+        String keyset = "";
+        if (urgentAfter != null) {
+            keyset = " AND (NOT c.urgent, c.raised_at, c.id) > (?, ?, ?)";
+            args.add(!urgentAfter);
+            args.add(raisedAfter);
+            args.add(idAfter);
+        }
+        args.add(limit);
+        // raised_at ascending within urgency keeps the keyset simple: urgent first, oldest (longest waiting) first
+        return sql.list(
+                "list a school's concerns",
+                "SELECT " + COLUMNS + FROM + " WHERE ? = ANY(c.handling_schools)"
+                        + " AND c.about_adult_id IS DISTINCT FROM ?" + keyset
+                        + " ORDER BY NOT c.urgent, c.raised_at, c.id LIMIT ?",
+                ConcernStore::row,
+                args.toArray());
+    }
+
+    List<Row> forReporter(UUID reporter, Instant raisedBefore, UUID idBefore, int limit) {
+        return sql.list(
+                "list my concerns",
+                "SELECT " + COLUMNS + FROM + " WHERE c.reporter_adult_id = ?"
+                        + " AND (?::timestamptz IS NULL OR (c.raised_at, c.id) < (?, ?))"
+                        + " ORDER BY c.raised_at DESC, c.id DESC LIMIT ?",
+                ConcernStore::row,
+                reporter,
+                raisedBefore,
+                raisedBefore,
+                idBefore,
+                limit);
+    }
+
+    List<CountView> counts() {
+        return sql.list(
+                "count concerns",
+                "SELECT school_urn, category, count(*) FILTER (WHERE status <> 'CLOSED'),"
+                        + " count(*) FILTER (WHERE status = 'CLOSED') FROM concerns GROUP BY school_urn, category"
+                        + " ORDER BY school_urn, category",
+                r -> new CountView(r.string(1), r.enumValue(2, ConcernCategory.class), r.longValue(3), r.longValue(4)));
+    }
+
+    boolean accountExists(UUID account) {
+        return sql.first(
+                        "check a social account exists",
+                        "SELECT 1 FROM social_accounts WHERE id = ?",
+                        r -> true,
+                        account)
+                .isPresent();
+    }
+
+    // -- timeline
+
+    void append(UUID concern, String entry, String action, String text, UUID actor, String subject, Instant at) {
+        sql.update(
+                "append to a concern's timeline",
+                "INSERT INTO concern_timeline (id, concern_id, entry, action, text, actor_adult_id, actor_subject, at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(),
+                concern,
+                entry,
+                action,
+                text,
+                actor,
+                subject,
+                at);
+    }
+
+    List<TimelineView> timeline(UUID concern) {
+        return sql.list(
+                "read a concern's timeline",
+                "SELECT t.id, t.entry, t.action, t.text, a.hr_id, t.at FROM concern_timeline t"
+                        + " LEFT JOIN adults a ON a.id = t.actor_adult_id WHERE t.concern_id = ? ORDER BY t.at, t.id",
+                r -> new TimelineView(r.uuid(1), r.string(2), r.string(3), r.string(4), r.string(5), r.instant(6)),
+                concern);
+    }
+
+    // -- evidence
+
+    int evidenceCount(UUID concern) {
+        return sql.first(
+                        "count a concern's evidence",
+                        "SELECT count(*) FROM concern_evidence WHERE concern_id = ?",
+                        r -> r.intValue(1),
+                        concern)
+                .orElse(0);
+    }
+
+    void insertEvidence(
+            UUID id,
+            UUID concern,
+            String mediaType,
+            String fileName,
+            long size,
+            String sha256,
+            Sql.Stream content,
+            UUID uploader,
+            Instant at) {
+        sql.update(
+                "keep a piece of evidence",
+                "INSERT INTO concern_evidence (id, concern_id, media_type, file_name, size_bytes, sha256, content,"
+                        + " uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                concern,
+                mediaType,
+                fileName,
+                (int) size,
+                sha256,
+                content,
+                uploader,
+                at);
+    }
+
+    List<EvidenceView> evidence(UUID concern) {
+        return sql.list(
+                "list a concern's evidence",
+                "SELECT id, file_name, media_type, size_bytes, sha256, uploaded_at FROM concern_evidence"
+                        + " WHERE concern_id = ? ORDER BY uploaded_at, id",
+                r -> new EvidenceView(r.uuid(1), r.string(2), r.string(3), r.longValue(4), r.string(5), r.instant(6)),
+                concern);
+    }
+
+    /** One piece of evidence with its bytes. */
+    record Content(String fileName, String mediaType, byte[] bytes) {}
+
+    Optional<Content> content(UUID concern, UUID evidence) {
+        return sql.first(
+                "read a piece of evidence",
+                "SELECT file_name, media_type, content FROM concern_evidence WHERE concern_id = ? AND id = ?",
+                r -> new Content(r.string(1), r.string(2), r.bytes(3)),
+                concern,
+                evidence);
+    }
+}

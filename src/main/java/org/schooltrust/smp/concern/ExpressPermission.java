@@ -1,0 +1,44 @@
+package org.schooltrust.smp.concern;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+import org.schooltrust.smp.concern.ConcernViews.PermissionStatus;
+
+/**
+ * The Head's express permission (clause 6.5): an adult of the school may discuss pupils with parents over social media
+ * for a stated purpose, on a channel, from one day to another. Granted only while valid and not revoked.
+ */
+public record ExpressPermission(
+        UUID id,
+        String schoolUrn,
+        UUID adultId,
+        String purpose,
+        String channel,
+        LocalDate validFrom,
+        LocalDate validTo,
+        UUID grantedBy,
+        Instant grantedAt,
+        Instant revokedAt,
+        long version) {
+
+    public PermissionStatus status(LocalDate today) {
+        if (revokedAt != null) {
+            return PermissionStatus.REVOKED;
+        }
+        if (today.isBefore(validFrom)) {
+            return PermissionStatus.NOT_YET_VALID;
+        }
+        return today.isAfter(validTo) ? PermissionStatus.EXPIRED : PermissionStatus.ACTIVE;
+    }
+
+    public boolean grants(LocalDate today) {
+        return status(today) == PermissionStatus.ACTIVE;
+    }
+
+    /** The form a purpose is matched in: case, and runs of spaces, do not matter. */
+    public static String purposeKey(String purpose) {
+        return purpose.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}
