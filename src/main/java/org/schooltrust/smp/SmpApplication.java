@@ -43,6 +43,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Reminders",
                     description = "Staff are chased and Heads are told (clauses 4, 5.2, 6.8, 8.1): schedules and the"
                             + " Trust calendar as data, each reminder sent once, by email and as an event."),
+            @Tag(
+                    name = "Concerns",
+                    description = "Concerns raised with the Head and the DSL (clauses 6.24, 7, 9, 10.6), with evidence"
+                            + " kept intact (9.2, 9.4) and an append-only handling timeline; every read audited."),
+            @Tag(
+                    name = "Permissions",
+                    description = "The Head's express permission for an adult to discuss pupils with parents over"
+                            + " social media (clause 6.5)."),
             @Tag(name = "Audit", description = "The append-only, hash-chained audit trail.")
         })
 public class SmpApplication extends Application {}

@@ -35,7 +35,7 @@ public final class ConcernInputs {
             @Schema(required = true, description = "When it happened (clause 9.2: time and date).")
             Instant occurredAt,
 
-            @EnumValue(of = Platform.class) @Schema(implementation = Platform.class, description = "Where it happened.")
+            @EnumValue(of = Platform.class) @Schema(ref = "#/components/schemas/Platform")
             String platform,
 
             @Size(max = 2000) @Schema(maxLength = 2000, description = "The location (URL) of the site (clause 9.2).")

@@ -40,6 +40,7 @@ public class EventsResource {
         Role.Names.REGISTER_READER,
         Role.Names.HR_SYNC,
         Role.Names.HEAD_OF_SCHOOL,
+        Role.Names.DSL,
         Role.Names.TRUST_ADMIN
     })
     @Operation(
@@ -47,7 +48,8 @@ public class EventsResource {
             description = "Every state change as a thin event, oldest first: the system of record that webhooks"
                     + " deliver from. Store `nextCursor` and send it back as `after`: the feed never skips an event"
                     + " that commits later with an earlier position (ADR 0014) and never repeats one. Each caller sees"
-                    + " only what it could read through the API: `mis` its schools' `family_link.*`;"
+                    + " only what it could read through the API: `mis` its schools' `family_link.*`; `dsl` its schools'"
+                    + " `concern.*`;"
                     + " `register-reader` `register.*`; `hr-sync` `staff.*` and `school.*`; a Head their schools'"
                     + " events and `policy*` events; `trust-admin` all. Events are kept for the configured retention"
                     + " (default 90 days); a cursor older than that answers 410 `cursor-expired`: re-sync through"

@@ -297,14 +297,14 @@ class ConcernTest {
                 .body("impersonation.officialAccount", equalTo(true))
                 .body("impersonation.message", org.hamcrest.Matchers.containsString("official account"));
         Map<String, Object> fake = concern(s.urn(), "IMPERSONATION");
-        fake.put("locationUrl", "https://twitter.com/" + handle + "_official");
+        fake.put("locationUrl", "https://twitter.com/" + handle + "fake");
         Api.as(Tokens.staff(s.colleague(), s.urn()))
                 .body(fake)
                 .post("/api/v1/me/concerns")
                 .then()
                 .statusCode(201)
                 .body("impersonation.officialAccount", equalTo(false))
-                .body("impersonation.canonicalHandle", equalTo(handle + "_official"));
+                .body("impersonation.canonicalHandle", equalTo(handle + "fake"));
     }
 
     @Test
