@@ -6,6 +6,8 @@ set -euo pipefail
 # `bash bench/run.sh reminders` runs the reminder-run and mail benchmark.
 if [ "${1:-}" = events ]; then BENCH_MAIN=EventsBenchmark; fi
 if [ "${1:-}" = reminders ]; then BENCH_MAIN=RemindersBenchmark; fi
+# `bash bench/run.sh concerns` runs the evidence-upload benchmark.
+if [ "${1:-}" = concerns ]; then BENCH_MAIN=ConcernsBenchmark; fi
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile exec:java \
