@@ -61,4 +61,34 @@ public class AuditResource {
             @Context UriInfo uri) {
         return Pages.ok(queries.list(new AuditQueries.AuditFilter(targetType, targetId, schoolUrn), page), uri);
     }
+
+    @Inject
+    AuditChain chain;
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed(Role.Names.TRUST_ADMIN)
+    @Operation(
+            summary = "Verify the audit trail",
+            description = "Recomputes every event's hash from its content and the event before it, on both chains,"
+                    + " and checks the chain against the hourly checkpoints signed with a key the database never holds"
+                    + " (ADR 0018): an edited or removed event, a forged checkpoint, or a chain rewritten with its"
+                    + " hashes recomputed is found, and the first broken event named. `from` and `to` bound the events"
+                    + " checked. For `trust-admin`.")
+    @APIResponse(responseCode = "200", description = "OK, or the first broken event of each chain.")
+    public AuditViews.Verification verify(
+            @QueryParam("from")
+                    @Parameter(
+                            description = "Check events from this time (ISO-8601).",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String from,
+            @QueryParam("to")
+                    @Parameter(
+                            description = "Check events up to this time (ISO-8601).",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String to) {
+        return chain.verify(
+                org.schooltrust.smp.common.web.QueryParams.instant("from", from),
+                org.schooltrust.smp.common.web.QueryParams.instant("to", to));
+    }
 }

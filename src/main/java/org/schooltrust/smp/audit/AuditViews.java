@@ -45,4 +45,44 @@ public final class AuditViews {
                                     + " `prevHash` names the previous event of the same chain.",
                     enumeration = {"WRITE", "READ"})
             String chain) {}
+
+    @Schema(name = "AuditChainCheck", description = "One chain (changes, or human reads) recomputed.")
+    public record ChainCheck(
+            @Schema(
+                    required = true,
+                    enumeration = {"WRITE", "READ"})
+            String chain,
+
+            @Schema(required = true, description = "Events recomputed.")
+            long checked,
+
+            @Schema(description = "The first event that fails; absent when the chain is intact.")
+            Long firstBrokenEventId,
+
+            @Schema(description = "Why it fails.") String reason,
+
+            @Schema(required = true, description = "Signed checkpoints the recomputed chain matched.")
+            long checkpointsMatched,
+
+            @Schema(required = true, description = "Checkpoints whose signature did not verify.")
+            long badSignatures) {}
+
+    @Schema(
+            name = "AuditVerification",
+            description = "The audit trail recomputed: each event's hash from its content and the one before it, and"
+                    + " the chain against checkpoints signed with a key the database does not hold.")
+    public record Verification(
+            @Schema(required = true, description = "True when every event and checkpoint verifies.")
+            boolean ok,
+
+            java.time.Instant from,
+            java.time.Instant to,
+
+            @Schema(
+                    required = true,
+                    description =
+                            "Whether the service holds a checkpoint key; without one a fully recomputed chain cannot be told from the original.")
+            boolean keyConfigured,
+
+            @Schema(required = true) java.util.List<ChainCheck> chains) {}
 }

@@ -65,6 +65,7 @@ class HelmChartTest {
                 .set("oidc.existingSecret", "smp-oidc")
                 .set("mail.host", "smtp.trust.example")
                 .set("mail.existingSecret", "smp-mail")
+                .set("audit.checkpointKeySecret", "smp-audit")
                 .set("reminders.portalUrl", "https://portal.trust.example")
                 .set("extraEnv[0].name", "TZ")
                 .set("extraEnv[0].value", "Europe/London")
@@ -117,6 +118,9 @@ class HelmChartTest {
                 .containsEntry("name", "smp-oidc")
                 .containsEntry("key", "client-secret");
         assertThat(env.get("TZ")).containsEntry("value", "Europe/London");
+        assertThat(secretKeyRef(env, "SMP_AUDIT_CHECKPOINT_KEY"))
+                .containsEntry("name", "smp-audit")
+                .containsEntry("key", "checkpoint-key");
         assertThat(secretKeyRef(env, "SMP_MAIL_PASSWORD"))
                 .containsEntry("name", "smp-mail")
                 .containsEntry("key", "password");

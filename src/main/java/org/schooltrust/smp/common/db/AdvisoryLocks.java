@@ -31,7 +31,9 @@ public class AdvisoryLocks {
         /** Fan-out of feed events to webhook deliveries: per endpoint rows are locked, this guards the sweep. */
         WEBHOOK_FANOUT(0x5350_5748_4B46_4F01L),
         /** A reminder run: runs on N replicas happen one after another, the later finding nothing new to send. */
-        REMINDER_RUN(0x5350_5245_4D49_4E01L);
+        REMINDER_RUN(0x5350_5245_4D49_4E01L),
+        /** Writing audit checkpoints: one replica at a time. */
+        AUDIT_CHECKPOINT(0x5350_4155_4443_4B01L);
 
         private final long key;
 
