@@ -33,7 +33,9 @@ public class AdvisoryLocks {
         /** A reminder run: runs on N replicas happen one after another, the later finding nothing new to send. */
         REMINDER_RUN(0x5350_5245_4D49_4E01L),
         /** Writing audit checkpoints: one replica at a time. */
-        AUDIT_CHECKPOINT(0x5350_4155_4443_4B01L);
+        AUDIT_CHECKPOINT(0x5350_4155_4443_4B01L),
+        /** A batch of the disposal job: batches of N replicas run one after another, re-reading what is due. */
+        DISPOSAL(0x5350_4449_5350_4F01L);
 
         private final long key;
 

@@ -1,0 +1,177 @@
+package org.schooltrust.smp.retention;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.Responses;
+import org.schooltrust.smp.retention.RetentionViews.HoldInput;
+import org.schooltrust.smp.retention.RetentionViews.HoldView;
+import org.schooltrust.smp.retention.RetentionViews.RuleInput;
+import org.schooltrust.smp.retention.RetentionViews.RuleList;
+import org.schooltrust.smp.retention.RetentionViews.RuleView;
+import org.schooltrust.smp.retention.RetentionViews.RunView;
+
+@Path("/api/v1")
+@Tag(name = "Data protection")
+@SecurityRequirement(name = "oidc")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.TRUST_ADMIN)
+public class RetentionResource {
+
+    private static final String ADMIN = " For `trust-admin`; audited.";
+
+    @Inject
+    RetentionService retention;
+
+    @Inject
+    DisposalJob disposal;
+
+    @GET
+    @Path("/retention-rules")
+    @Operation(
+            summary = "List retention rules",
+            description = "How long each class of record is kept after its basis date, with the source of the"
+                    + " default (ADR 0019). For `trust-admin`.")
+    @APIResponse(responseCode = "200", description = "Every rule.")
+    public RuleList rules() {
+        return new RuleList(retention.list());
+    }
+
+    @PUT
+    @Path("/retention-rules/{recordClass}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Change a retention period",
+            description = "A positive ISO-8601 period, at most 100 years; child-protection concerns are kept at least"
+                    + " as long as other concerns. Takes effect at the next disposal run. Honours `If-Match`." + ADMIN)
+    @APIResponse(responseCode = "200", description = "The rule after the change.")
+    public RestResponse<RuleView> replace(
+            @PathParam("recordClass")
+                    @Parameter(
+                            description = "The record class; another value is a 422.",
+                            schema = @Schema(type = SchemaType.STRING))
+                    String recordClass,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the rule as read.") String ifMatch,
+            @NotNull RuleInput input) {
+        var rule = retention.replace(recordClass, input, ifMatch);
+        return Responses.ok(rule.body(), rule.version());
+    }
+
+    @POST
+    @Path("/legal-holds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Place a legal hold",
+            description = "On an adult (HR id), a school (URN), a pupil (MIS id) or one record (id), with a reason —"
+                    + " e.g. the IICSA instruction not to destroy records relevant to child abuse. Nothing it covers"
+                    + " is disposed of while it stands." + ADMIN)
+    @APIResponse(
+            responseCode = "201",
+            description = "Placed.",
+            content = @Content(schema = @Schema(implementation = HoldView.class)),
+            headers = {
+                @Header(name = "Location", description = "The hold."),
+                @Header(name = "ETag", description = "Version of the hold.")
+            })
+    public RestResponse<HoldView> place(@NotNull HoldInput input, @Context UriInfo uri) {
+        var hold = retention.place(input);
+        return Responses.written(
+                hold,
+                uri.getBaseUriBuilder()
+                        .path("api/v1/legal-holds/{id}")
+                        .build(hold.body().id()));
+    }
+
+    @GET
+    @Path("/legal-holds")
+    @Operation(summary = "List legal holds", description = "Standing and lifted, oldest first. For `trust-admin`.")
+    @APIResponse(responseCode = "200", description = "Every hold.")
+    public java.util.List<HoldView> holds() {
+        return retention.holds();
+    }
+
+    @GET
+    @Path("/legal-holds/{id}")
+    @Operation(summary = "Read a legal hold", description = "For `trust-admin`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The hold.",
+            headers = @Header(name = "ETag", description = "Version of the hold."))
+    public RestResponse<HoldView> hold(@PathParam("id") @Parameter(description = "Hold id.") UUID id) {
+        var hold = retention.get(id);
+        return Responses.ok(hold.body(), hold.version());
+    }
+
+    @POST
+    @Path("/legal-holds/{id}/lift")
+    @Operation(
+            summary = "Lift a legal hold",
+            description =
+                    "What it covered is disposed of at the next run if past its date. Requires `If-Match`." + ADMIN)
+    @APIResponse(responseCode = "200", description = "The hold after the change.")
+    @APIResponse(responseCode = "409", description = "It is already lifted.")
+    public RestResponse<HoldView> lift(
+            @PathParam("id") @Parameter(description = "Hold id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the hold as read.") String ifMatch) {
+        var hold = retention.lift(id, ifMatch);
+        return Responses.ok(hold.body(), hold.version());
+    }
+
+    @POST
+    @Path("/disposal-runs")
+    @Operation(
+            summary = "Run disposal now",
+            description = "What the daily job does: deletes or anonymises records past their retention date and under"
+                    + " no legal hold, in batches, and records one audit event with a certificate (record ids and"
+                    + " content hashes, no personal values). With `dryRun=true` it answers what would go (the first"
+                    + " 1,000 records) and changes nothing." + ADMIN)
+    @APIResponse(responseCode = "200", description = "The run, or what a run would do.")
+    public RunView run(
+            @QueryParam("dryRun")
+                    @Parameter(
+                            description = "`true`: change nothing. Default `false`.",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    String dryRun) {
+        boolean dry = dryRun != null && !dryRun.isBlank() && !dryRun.equals("false");
+        if (dry && !dryRun.equals("true")) {
+            throw ValidationFailedException.of("dryRun", "must be true or false");
+        }
+        return disposal.run(dry);
+    }
+
+    @GET
+    @Path("/disposal-runs/{id}")
+    @Operation(
+            summary = "Read a disposal certificate",
+            description = "Counts per class, record ids and content hashes. For `trust-admin`.")
+    @APIResponse(responseCode = "200", description = "The run.")
+    public RunView certificate(@PathParam("id") @Parameter(description = "Run id.") UUID id) {
+        return disposal.get(id);
+    }
+}

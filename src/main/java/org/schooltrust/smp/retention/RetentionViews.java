@@ -1,0 +1,88 @@
+package org.schooltrust.smp.retention;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The retention feature's bodies (docs/architecture.md: DTOs). */
+public final class RetentionViews {
+
+    private RetentionViews() {}
+
+    @Schema(name = "RetentionRule", description = "How long one class of record is kept (ADR 0019).")
+    public record RuleView(
+            @Schema(required = true) RecordClass recordClass,
+
+            @Schema(required = true, description = "ISO-8601 period, e.g. P6Y.", examples = "P6Y")
+            String period,
+
+            @Schema(required = true, description = "What the period counts from.")
+            String basis,
+
+            @Schema(required = true, description = "Where the default comes from.")
+            String source) {
+
+        static RuleView of(RetentionRule r) {
+            return new RuleView(r.recordClass(), r.period().toString(), r.basis(), r.source());
+        }
+    }
+
+    @Schema(name = "RetentionRuleList")
+    public record RuleList(@Schema(required = true) List<RuleView> items) {}
+
+    @Schema(name = "RetentionRuleInput")
+    public record RuleInput(
+            @Schema(required = true, description = "ISO-8601 period, positive, at most 100 years.", examples = "P6Y")
+            String period) {}
+
+    @Schema(name = "LegalHoldInput", description = "Nothing the hold covers is disposed of while it stands.")
+    public record HoldInput(
+            @Schema(
+                    required = true,
+                    enumeration = {"ADULT", "SCHOOL", "PUPIL", "RECORD"})
+            String targetType,
+
+            @Schema(
+                    required = true,
+                    description = "An HR id (ADULT), a URN (SCHOOL), a pupil MIS id (PUPIL) or a record's id (RECORD).")
+            String targetId,
+
+            @Schema(
+                    required = true,
+                    maxLength = 2000,
+                    examples = "IICSA: do not destroy records relevant to child sexual abuse")
+            String reason) {}
+
+    @Schema(name = "LegalHold")
+    public record HoldView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) String targetType,
+            @Schema(required = true) String targetId,
+            @Schema(required = true) String reason,
+            @Schema(required = true) Instant placedAt,
+            Instant liftedAt) {}
+
+    @Schema(name = "DisposedRecord", description = "One record disposed of: its id and the SHA-256 of its content.")
+    public record Disposed(
+            @Schema(required = true) RecordClass recordClass,
+            @Schema(required = true) String id,
+            @Schema(required = true) String sha256,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"DELETED", "ANONYMISED"})
+            String action) {}
+
+    @Schema(
+            name = "DisposalRun",
+            description =
+                    "What a disposal run disposed of (or, dry, would): counts per class and a certificate of record ids and content hashes, no personal values.")
+    public record RunView(
+            @Schema(description = "Absent for a dry run.") UUID id,
+            @Schema(required = true) boolean dryRun,
+            @Schema(required = true) Instant ranAt,
+            @Schema(required = true) Map<String, Integer> counts,
+            @Schema(required = true) List<Disposed> certificate) {}
+}
