@@ -1,0 +1,220 @@
+package org.schooltrust.smp.retention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.schooltrust.smp.audit.AuditEntry;
+import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.time.TimeSource;
+
+/**
+ * Everything held about one adult, for a subject-access request (UK GDPR Art. 15; ADR 0019): read set-based, one
+ * statement per section, as PostgreSQL renders it. What is about the adult but not theirs to receive — concerns
+ * raised about them, other people's notes — is listed as withheld, with the reason. The export is audited.
+ */
+@ApplicationScoped
+public class SubjectAccessExport {
+
+    private static final String WITHHELD_CONCERN = "A concern raised about the subject: withheld so as not to prejudice"
+            + " safeguarding or the prevention of harm (DPA 2018 Sch. 2 para. 2 and Sch. 3; Keeping Children Safe in"
+            + " Education). Its existence is disclosed; its content and the reporter are not.";
+    private static final String WITHHELD_NOTES = "The Head's or DSL's handling notes and actions: information about"
+            + " other people and their views (DPA 2018 Sch. 2 para. 16).";
+    private static final String WITHHELD_RECORD = "The Head's record of the declaration (question, protocols agreed,"
+            + " notes, reasons): another person's notes (DPA 2018 Sch. 2 para. 16).";
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TimeSource time;
+
+    /** The export as JSON. */
+    @Transactional
+    public JsonNode export(String hrId) {
+        UUID adult = sql.first("find the subject", "SELECT id FROM adults WHERE hr_id = ?", r -> r.uuid(1), hrId)
+                .orElseThrow(() -> new ResourceNotFoundException("No adult with HR id " + hrId + "."));
+        ObjectNode doc = json.createObjectNode();
+        doc.put("subject", hrId);
+        doc.put("generatedAt", time.now().toString());
+        doc.put("note", "Everything the Trust Social Media Policy service holds about this adult. Times are UTC.");
+        section(
+                doc,
+                "record",
+                "SELECT row_to_json(x) FROM (SELECT hr_id, first_name, last_name, work_email, category,"
+                        + " active, source, created_at, updated_at FROM adults WHERE id = ?) x",
+                adult);
+        list(
+                doc,
+                "assignments",
+                "SELECT school_urn, job_title, start_date, end_date, responsibilities FROM adult_assignments"
+                        + " WHERE adult_id = ? ORDER BY position",
+                adult);
+        list(
+                doc,
+                "acknowledgements",
+                "SELECT k.id, p.slug AS policy, v.label AS version, k.school_urn, k.body_sha256,"
+                        + " k.statements, k.acknowledged_at, k.client_id, k.user_agent FROM acknowledgements k"
+                        + " JOIN policy_versions v ON v.id = k.version_id JOIN policies p ON p.id = v.policy_id"
+                        + " WHERE k.adult_id = ? ORDER BY k.acknowledged_at",
+                adult);
+        list(
+                doc,
+                "familyDeclarations",
+                "SELECT id, school_urn, pupil_mis_id, pupil_name, relationship,"
+                        + " relationship_other, note, status, info_answer, created_at, acknowledged_at, ended_at, end_reason,"
+                        + " reconfirm_by, reconfirmed_at FROM family_declarations WHERE adult_id = ? ORDER BY created_at",
+                adult);
+        list(
+                doc,
+                "nilReturns",
+                "SELECT id, school_urn, declared_at FROM family_nil_returns WHERE adult_id = ?"
+                        + " ORDER BY declared_at",
+                adult);
+        list(
+                doc,
+                "remindersSent",
+                "SELECT id, kind, stage, school_urn, created_at, email_status, sent_at"
+                        + " FROM reminder_messages WHERE recipient_adult_id = ? ORDER BY created_at",
+                adult);
+        list(
+                doc,
+                "socialAccounts",
+                "SELECT s.id, s.school_urn, s.platform, s.handle, s.status, s.purpose,"
+                        + " CASE WHEN s.proposer_adult_id = ? THEN s.reason END AS reason_as_proposed,"
+                        + " s.proposer_adult_id = ? AS proposed_by_subject,"
+                        + " EXISTS (SELECT 1 FROM social_account_administrators a WHERE a.account_id = s.id AND a.adult_id = ?)"
+                        + " AS administered_by_subject, s.proposed_at FROM social_accounts s WHERE s.proposer_adult_id = ?"
+                        + " OR EXISTS (SELECT 1 FROM social_account_administrators a WHERE a.account_id = s.id AND a.adult_id = ?)"
+                        + " ORDER BY s.proposed_at",
+                adult,
+                adult,
+                adult,
+                adult,
+                adult);
+        list(
+                doc,
+                "concernsRaised",
+                "SELECT c.id, c.school_urn, c.category, c.urgent, c.status, c.occurred_at,"
+                        + " c.platform, c.location_url, c.description, c.about_pupil_mis_id, c.raised_at,"
+                        + " (SELECT coalesce(json_agg(json_build_object('id', e.id, 'fileName', e.file_name, 'mediaType',"
+                        + " e.media_type, 'sizeBytes', e.size_bytes, 'sha256', e.sha256, 'uploadedAt', e.uploaded_at)"
+                        + " ORDER BY e.uploaded_at), '[]') FROM concern_evidence e WHERE e.concern_id = c.id"
+                        + " AND e.uploaded_by = c.reporter_adult_id) AS evidence FROM concerns c WHERE c.reporter_adult_id = ?"
+                        + " ORDER BY c.raised_at",
+                adult);
+        list(
+                doc,
+                "expressPermissions",
+                "SELECT id, school_urn, purpose, channel, valid_from, valid_to, granted_at,"
+                        + " revoked_at FROM express_permissions WHERE adult_id = ? ORDER BY granted_at",
+                adult);
+        list(
+                doc,
+                "auditEvents",
+                "WITH mine AS (SELECT ?::text AS id UNION ALL SELECT id::text FROM acknowledgements"
+                        + " WHERE adult_id = ? UNION ALL SELECT id::text FROM family_declarations WHERE adult_id = ?"
+                        + " UNION ALL SELECT id::text FROM family_nil_returns WHERE adult_id = ? UNION ALL SELECT id::text FROM"
+                        + " concerns WHERE reporter_adult_id = ? UNION ALL SELECT id::text FROM reminder_messages WHERE"
+                        + " recipient_adult_id = ? UNION ALL SELECT id::text FROM express_permissions WHERE adult_id = ?),"
+                        + " subjects AS (SELECT proposer_subject AS s FROM social_accounts WHERE proposer_adult_id = ?"
+                        + " UNION SELECT actor_subject FROM concern_timeline WHERE actor_adult_id = ?)"
+                        + " SELECT e.id, e.occurred_at, e.actor_subject, e.action, e.target_type, e.target_id, e.school_urn,"
+                        + " e.changed_fields, e.chain FROM audit_events e WHERE e.target_id IN (SELECT id FROM mine)"
+                        + " OR e.actor_subject IN (SELECT s FROM subjects) ORDER BY e.id",
+                hrId,
+                adult,
+                adult,
+                adult,
+                adult,
+                adult,
+                adult,
+                adult,
+                adult);
+        list(
+                doc,
+                "withheld",
+                "SELECT 'CONCERN_ABOUT_SUBJECT' AS kind, id, ? AS reason FROM concerns WHERE about_adult_id = ?"
+                        + " UNION ALL SELECT 'CONCERN_HANDLING_NOTES', c.id, ? FROM concerns c WHERE c.reporter_adult_id = ?"
+                        + " AND EXISTS (SELECT 1 FROM concern_timeline t WHERE t.concern_id = c.id)"
+                        + " UNION ALL SELECT 'DECLARATION_HEAD_RECORD', id, ? FROM family_declarations WHERE adult_id = ?"
+                        + " AND (agreed_protocols IS NOT NULL OR head_note IS NOT NULL OR info_question IS NOT NULL"
+                        + " OR decline_reason IS NOT NULL OR end_note IS NOT NULL)",
+                WITHHELD_CONCERN,
+                adult,
+                WITHHELD_NOTES,
+                adult,
+                WITHHELD_RECORD,
+                adult);
+        audit.record(new AuditEntry("subject-access.exported", "adult", hrId, null, List.of()));
+        return doc;
+    }
+
+    /** The export and the subject's own concern evidence, as a zip. */
+    @Transactional
+    public byte[] zip(String hrId) {
+        JsonNode doc = export(hrId);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("subject-access-export.json"));
+            zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
+            zip.closeEntry();
+            for (Object[] file : sql.list(
+                    "read the subject's evidence",
+                    "SELECT e.id, e.file_name, e.content FROM concern_evidence e JOIN concerns c ON c.id = e.concern_id"
+                            + " JOIN adults a ON a.id = c.reporter_adult_id WHERE a.hr_id = ? AND e.uploaded_by = a.id"
+                            + " ORDER BY e.uploaded_at",
+                    r -> new Object[] {r.uuid(1), r.string(2), r.bytes(3)},
+                    hrId)) {
+                zip.putNextEntry(new ZipEntry(
+                        "evidence/" + file[0] + "-" + ((String) file[1]).replaceAll("[^A-Za-z0-9._-]", "_")));
+                zip.write((byte[]) file[2]);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void section(ObjectNode doc, String name, String query, Object... args) {
+        String text =
+                sql.first("export: " + name, query, r -> r.string(1), args).orElse("null");
+        doc.set(name, read(text));
+    }
+
+    private void list(ObjectNode doc, String name, String query, Object... args) {
+        String text = sql.first(
+                        "export: " + name,
+                        "SELECT coalesce(json_agg(row_to_json(x)), '[]')::text FROM (" + query + ") x",
+                        r -> r.string(1),
+                        args)
+                .orElse("[]");
+        doc.set(name, read(text));
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
