@@ -51,6 +51,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Permissions",
                     description = "The Head's express permission for an adult to discuss pupils with parents over"
                             + " social media (clause 6.5)."),
+            @Tag(
+                    name = "Data protection",
+                    description = "Retention rules, legal holds, disposal with certificates, and subject-access"
+                            + " exports (UK GDPR, DPA 2018)."),
             @Tag(name = "Audit", description = "The append-only, hash-chained audit trail.")
         })
 public class SmpApplication extends Application {}
