@@ -8,6 +8,8 @@ if [ "${1:-}" = events ]; then BENCH_MAIN=EventsBenchmark; fi
 if [ "${1:-}" = reminders ]; then BENCH_MAIN=RemindersBenchmark; fi
 # `bash bench/run.sh concerns` runs the evidence-upload benchmark.
 if [ "${1:-}" = concerns ]; then BENCH_MAIN=ConcernsBenchmark; fi
+# `bash bench/run.sh data-protection` runs the disposal and subject-access benchmark.
+if [ "${1:-}" = data-protection ]; then BENCH_MAIN=DataProtectionBenchmark; fi
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile exec:java \

@@ -83,6 +83,26 @@ public class RetentionResource {
         return Responses.ok(rule.body(), rule.version());
     }
 
+    @Inject
+    RecordRetentionQuery records;
+
+    @GET
+    @Path("/retention-rules/{recordClass}/records/{id}")
+    @Operation(
+            summary = "When a record will be disposed of",
+            description = "Its basis date, its disposal date under the class's rule, and whether a legal hold covers"
+                    + " it. For `trust-admin`.")
+    @APIResponse(responseCode = "200", description = "The record's retention.")
+    public RetentionViews.RecordRetention record(
+            @PathParam("recordClass")
+                    @Parameter(
+                            description = "The record class; another value is a 422.",
+                            schema = @Schema(type = SchemaType.STRING))
+                    String recordClass,
+            @PathParam("id") @Parameter(description = "The record's id.") String id) {
+        return records.of(recordClass, id);
+    }
+
     @POST
     @Path("/legal-holds")
     @Consumes(MediaType.APPLICATION_JSON)

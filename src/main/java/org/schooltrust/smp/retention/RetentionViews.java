@@ -85,4 +85,25 @@ public final class RetentionViews {
             @Schema(required = true) Instant ranAt,
             @Schema(required = true) Map<String, Integer> counts,
             @Schema(required = true) List<Disposed> certificate) {}
+
+    @Schema(
+            name = "RecordRetention",
+            description = "One record's disposal date under its class's rule, and whether a legal hold covers it.")
+    public record RecordRetention(
+            @Schema(required = true) RecordClass recordClass,
+            @Schema(required = true) String id,
+            @Schema(required = true, examples = "P6Y") String period,
+
+            @Schema(
+                    description =
+                            "The day its period counts from; absent while it has not begun (e.g. an adult still employed).")
+            java.time.LocalDate basisDate,
+
+            @Schema(
+                    description =
+                            "The first day the disposal job may dispose of it; absent while the period has not begun.")
+            java.time.LocalDate disposalDate,
+
+            @Schema(required = true, description = "True while a legal hold covers it: it is not disposed of.")
+            boolean held) {}
 }

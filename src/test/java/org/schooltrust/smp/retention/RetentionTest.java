@@ -112,6 +112,28 @@ class RetentionTest {
                 .statusCode(201)
                 .extract();
 
+        String today = java.time.LocalDate.now(TestClock.get()).toString();
+        Api.as(Tokens.trustAdmin())
+                .get("/api/v1/retention-rules/FAMILY_DECLARATION/records/{id}", free)
+                .then()
+                .statusCode(200)
+                .body("basisDate", equalTo(today))
+                .body(
+                        "disposalDate",
+                        equalTo(java.time.LocalDate.now(TestClock.get())
+                                .plusDays(11)
+                                .toString()))
+                .body("held", equalTo(false));
+        Api.as(Tokens.trustAdmin())
+                .get("/api/v1/retention-rules/FAMILY_DECLARATION/records/{id}", held)
+                .then()
+                .statusCode(200)
+                .body("held", equalTo(true));
+        Api.as(Tokens.trustAdmin())
+                .get("/api/v1/retention-rules/CONCERN/records/{id}", free)
+                .then()
+                .statusCode(404);
+
         days(10);
         Api.as(Tokens.trustAdmin())
                 .queryParam("dryRun", "true")
