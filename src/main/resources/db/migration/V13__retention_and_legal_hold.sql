@@ -85,3 +85,14 @@ BEGIN
     RETURN NEW;
 END;
 $$;
+
+CREATE OR REPLACE FUNCTION rows_are_immutable() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF TG_OP = 'DELETE' AND current_setting('smp.disposal', true) = 'on' THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME;
+END;
+$$;
