@@ -163,9 +163,14 @@ public class DisposalJob {
                 new Step(
                         RecordClass.AUDIT_EVENT,
                         "DELETED",
-                        "SELECT e.id::text, e.hash FROM audit_events e WHERE e.occurred_at < ?"
-                                + " AND e.id < (SELECT coalesce(max(c.event_id), 0) FROM audit_checkpoints c"
-                                + " WHERE c.chain = e.chain)",
+                        // a prefix of each chain by id: up to its first event not yet due, and before its latest
+                        // signed checkpoint, so what remains is one unbroken chain (clocks need not agree with ids)
+                        "WITH b AS (SELECT ch.chain, LEAST((SELECT coalesce(max(c.event_id), 0) FROM audit_checkpoints c"
+                                + " WHERE c.chain = ch.chain), (SELECT coalesce(min(y.id), 9223372036854775807)"
+                                + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= ?)) AS upto"
+                                + " FROM (VALUES ('WRITE'), ('READ')) ch (chain))"
+                                + " SELECT e.id::text, e.hash FROM audit_events e JOIN b ON b.chain = e.chain"
+                                + " WHERE e.id < b.upto",
                         List.of("DELETE FROM audit_events WHERE id = ANY(?::bigint[])")));
     }
 
