@@ -27,9 +27,37 @@ class FamilyLinkQueries {
     @Inject
     TimeSource time;
 
+    /**
+     * One pair as a point query: both keys are indexed equalities, so PostgreSQL keeps one cheap generic plan for it
+     * (the {@code unnest} form below costs more planned generically than custom, so it is re-planned on every call —
+     * issue 15's profile). Active statuses are literals for the same reason.
+     */
+    static final String CHECK_ONE = "SELECT a.hr_id, d.pupil_mis_id, d.status, d.relationship FROM adults a"
+            + " JOIN family_declarations d ON d.adult_id = a.id WHERE a.hr_id = ? AND d.school_urn = ?"
+            + " AND d.pupil_mis_id = ? AND d.status IN ('SUBMITTED', 'INFO_REQUESTED', 'ACKNOWLEDGED')";
+
+    /** Whether the school exists: a plain point query, no entity loaded. */
+    boolean schoolExists(String urn) {
+        return sql.first("check a school exists", "SELECT 1 FROM schools WHERE urn = ?", row -> true, urn)
+                .isPresent();
+    }
+
     /** All pairs in one statement: unnest the pairs, join adults by HR id and active declarations at the school. */
     List<CheckResult> check(String urn, List<DeclarationInputs.Pair> pairs) {
         Map<String, CheckResult> found = new HashMap<>();
+        if (pairs.size() == 1) {
+            DeclarationInputs.Pair pair = pairs.get(0);
+            sql.list(
+                    "check one family link",
+                    CHECK_ONE,
+                    row -> found.put(key(row.string(1), row.string(2)), result(row)),
+                    pair.staffHrId(),
+                    urn,
+                    pair.pupilMisId());
+            return List.of(found.getOrDefault(
+                    key(pair.staffHrId(), pair.pupilMisId()),
+                    new CheckResult(pair.staffHrId(), pair.pupilMisId(), LinkStatus.NONE, null)));
+        }
         sql.list(
                 "check family links",
                 "SELECT a.hr_id, d.pupil_mis_id, d.status, d.relationship"
@@ -38,16 +66,7 @@ class FamilyLinkQueries {
                         + " JOIN family_declarations d ON d.adult_id = a.id AND d.school_urn = ?"
                         + " AND d.pupil_mis_id = p.pupil"
                         + " AND d.status = ANY(?)",
-                row -> {
-                    boolean acknowledged = DeclarationStatus.ACKNOWLEDGED.name().equals(row.string(3));
-                    return found.put(
-                            key(row.string(1), row.string(2)),
-                            new CheckResult(
-                                    row.string(1),
-                                    row.string(2),
-                                    acknowledged ? LinkStatus.ACKNOWLEDGED : LinkStatus.PENDING,
-                                    acknowledged ? row.enumValue(4, Relationship.class) : null));
-                },
+                row -> found.put(key(row.string(1), row.string(2)), result(row)),
                 pairs.stream().map(DeclarationInputs.Pair::staffHrId).toArray(String[]::new),
                 pairs.stream().map(DeclarationInputs.Pair::pupilMisId).toArray(String[]::new),
                 urn,
@@ -137,6 +156,15 @@ class FamilyLinkQueries {
         List<SchoolCounts> rows = new ArrayList<>();
         bySchool.forEach((urn, n) -> rows.add(new SchoolCounts(urn, n[0], n[1], n[2], n[3], n[4], n[5], n[6])));
         return rows;
+    }
+
+    private static CheckResult result(Sql.Row row) throws java.sql.SQLException {
+        boolean acknowledged = DeclarationStatus.ACKNOWLEDGED.name().equals(row.string(3));
+        return new CheckResult(
+                row.string(1),
+                row.string(2),
+                acknowledged ? LinkStatus.ACKNOWLEDGED : LinkStatus.PENDING,
+                acknowledged ? row.enumValue(4, Relationship.class) : null);
     }
 
     private static String key(String hrId, String pupil) {

@@ -86,6 +86,8 @@ class FamilyLinkService {
         if (!caller.schools().contains(urn)) {
             throw new ResourceNotFoundException("No school " + urn + " for this MIS.");
         }
-        schools.get(urn);
+        if (!queries.schoolExists(urn)) { // a point query: no Hibernate session, no entity (issue 15)
+            throw new ResourceNotFoundException("No school with URN " + urn + ".");
+        }
     }
 }
