@@ -302,7 +302,9 @@ public final class Benchmark {
                 + " AND p.slug = 'social-media' WHERE a.active AND right(a.hr_id, 1) NOT IN ('0', '5')"
                 + " ON CONFLICT DO NOTHING");
         String urn = urns.get(0);
-        String head = app.token(Set.of("head-of-school", "staff"), Map.of("schools", List.of(urn)));
+        // a Head's authority is confirmed against the register (ADR 0011): adult B000000 works at the first school
+        String head =
+                app.token(Set.of("head-of-school", "staff"), Map.of("schools", List.of(urn), "employee_id", "B000000"));
         String trivial = "/api/v1/schools/" + urn;
         String summary = "/api/v1/compliance?policy=social-media";
         String school = "/api/v1/schools/" + urn + "/compliance?policy=social-media";
