@@ -189,8 +189,11 @@ public class ConcernService {
                 me.id(), after == null ? null : after.time(), after == null ? null : after.id(), page.limit() + 1);
         audit.recordReads(
                 rows.stream().limit(page.limit()).map(r -> read(r.concern())).toList());
+        var evidence = store.evidence(rows.stream().map(r -> r.concern().id()).toList());
         return Page.of(
-                rows.stream().map(this::mine).toList(),
+                rows.stream()
+                        .map(r -> mine(r, evidence.getOrDefault(r.concern().id(), List.of())))
+                        .toList(),
                 page.limit(),
                 v -> Cursor.TimeAndId.encode(v.raisedAt(), v.id()));
     }
@@ -421,6 +424,10 @@ public class ConcernService {
     }
 
     private MyConcernView mine(Row row) {
+        return mine(row, store.evidence(row.concern().id()));
+    }
+
+    private MyConcernView mine(Row row, List<EvidenceView> evidence) {
         Concern c = row.concern();
         return new MyConcernView(
                 c.id(),
@@ -437,7 +444,7 @@ public class ConcernService {
                 c.aboutAccountId(),
                 impersonation(c),
                 c.raisedAt(),
-                store.evidence(c.id()));
+                evidence);
     }
 
     private ConcernView full(Row row) {

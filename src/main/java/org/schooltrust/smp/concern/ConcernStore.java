@@ -252,12 +252,25 @@ class ConcernStore {
     }
 
     List<EvidenceView> evidence(UUID concern) {
-        return sql.list(
-                "list a concern's evidence",
-                "SELECT id, file_name, media_type, size_bytes, sha256, uploaded_at FROM concern_evidence"
-                        + " WHERE concern_id = ? ORDER BY uploaded_at, id",
-                r -> new EvidenceView(r.uuid(1), r.string(2), r.string(3), r.longValue(4), r.string(5), r.instant(6)),
-                concern);
+        return evidence(List.of(concern)).getOrDefault(concern, List.of());
+    }
+
+    /** The evidence of several concerns in one statement (a page of them), by concern. */
+    java.util.Map<UUID, List<EvidenceView>> evidence(java.util.Collection<UUID> concerns) {
+        java.util.Map<UUID, List<EvidenceView>> byConcern = new java.util.HashMap<>();
+        if (concerns.isEmpty()) {
+            return byConcern;
+        }
+        sql.list(
+                "list concerns' evidence",
+                "SELECT concern_id, id, file_name, media_type, size_bytes, sha256, uploaded_at FROM concern_evidence"
+                        + " WHERE concern_id = ANY(?) ORDER BY uploaded_at, id",
+                r -> byConcern
+                        .computeIfAbsent(r.uuid(1), k -> new ArrayList<>())
+                        .add(new EvidenceView(
+                                r.uuid(2), r.string(3), r.string(4), r.longValue(5), r.string(6), r.instant(7))),
+                (Object) concerns.toArray(UUID[]::new));
+        return byConcern;
     }
 
     /** One piece of evidence with its bytes. */

@@ -21,7 +21,7 @@ public final class ReminderInputs {
             @NotNull @Schema(required = true) Boolean enabled,
 
             @Size(max = 10) @Schema(maxItems = 10, description = "Distinct days before the anchor date; may be empty.")
-            List<Integer> daysBefore,
+            List<@NotNull Integer> daysBefore,
 
             @NotNull @Schema(required = true) Boolean onDueDate,
             @Schema(minimum = "1", maximum = "366") Integer afterDays,

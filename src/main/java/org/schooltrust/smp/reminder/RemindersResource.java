@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.reminder.ReminderViews.RunResult;
 
 @Path("/api/v1/reminders")
@@ -50,16 +50,6 @@ public class RemindersResource {
                             description = "Only this school's reminders.",
                             schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{6}$"))
                     String school) {
-        return run.run(flag(dryRun), school);
-    }
-
-    private static boolean flag(String value) {
-        if (value == null || value.isBlank() || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw ValidationFailedException.of("dryRun", "must be true or false");
+        return run.run(Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)), school);
     }
 }

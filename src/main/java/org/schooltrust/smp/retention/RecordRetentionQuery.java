@@ -25,30 +25,38 @@ class RecordRetentionQuery {
     private static String query(RecordClass c) {
         return switch (c) {
             case POLICY_VERSION ->
-                "SELECT ended_at, NULL::uuid, NULL::text, NULL::text FROM policy_versions WHERE id::text = ?";
+                "SELECT ended_at, NULL::uuid, NULL::text, NULL::text FROM policy_versions WHERE id = ?::uuid";
             case ACKNOWLEDGEMENT ->
                 "SELECT CASE WHEN NOT a.active THEN a.updated_at END, k.adult_id, k.school_urn, NULL::text"
-                        + " FROM acknowledgements k JOIN adults a ON a.id = k.adult_id WHERE k.id::text = ?";
+                        + " FROM acknowledgements k JOIN adults a ON a.id = k.adult_id WHERE k.id = ?::uuid";
             case NIL_RETURN ->
                 "SELECT CASE WHEN NOT a.active THEN a.updated_at END, n.adult_id, n.school_urn, NULL::text"
-                        + " FROM family_nil_returns n JOIN adults a ON a.id = n.adult_id WHERE n.id::text = ?";
+                        + " FROM family_nil_returns n JOIN adults a ON a.id = n.adult_id WHERE n.id = ?::uuid";
             case FAMILY_DECLARATION ->
                 "SELECT CASE WHEN status IN ('ENDED', 'WITHDRAWN', 'DECLINED') THEN coalesce(ended_at, updated_at) END,"
-                        + " adult_id, school_urn, pupil_mis_id FROM family_declarations WHERE id::text = ?";
+                        + " adult_id, school_urn, pupil_mis_id FROM family_declarations WHERE id = ?::uuid";
             case DECLARATION_PUPIL_NAME ->
                 "SELECT CASE WHEN status = 'ENDED' THEN ended_at END, adult_id, school_urn, pupil_mis_id"
-                        + " FROM family_declarations WHERE id::text = ?";
+                        + " FROM family_declarations WHERE id = ?::uuid";
             case CONCERN ->
-                "SELECT closed_at, reporter_adult_id, school_urn, about_pupil_mis_id FROM concerns WHERE id::text = ?"
+                "SELECT closed_at, reporter_adult_id, school_urn, about_pupil_mis_id FROM concerns WHERE id = ?::uuid"
                         + " AND category NOT IN ('INDECENT_IMAGES', 'RADICALISATION')";
             case CONCERN_CHILD_PROTECTION ->
-                "SELECT closed_at, reporter_adult_id, school_urn, about_pupil_mis_id FROM concerns WHERE id::text = ?"
+                "SELECT closed_at, reporter_adult_id, school_urn, about_pupil_mis_id FROM concerns WHERE id = ?::uuid"
                         + " AND category IN ('INDECENT_IMAGES', 'RADICALISATION')";
             case REMINDER ->
-                "SELECT created_at, recipient_adult_id, school_urn, NULL::text FROM reminder_messages WHERE id::text = ?";
+                "SELECT created_at, recipient_adult_id, school_urn, NULL::text FROM reminder_messages WHERE id = ?::uuid";
             case AUDIT_EVENT ->
-                "SELECT occurred_at, NULL::uuid, school_urn, NULL::text FROM audit_events WHERE id::text = ?";
+                "SELECT occurred_at, NULL::uuid, school_urn, NULL::text FROM audit_events WHERE id = ?::uuid";
         };
+    }
+
+    static boolean isUuid(String id) {
+        try {
+            return java.util.UUID.fromString(id).toString().equalsIgnoreCase(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     RecordRetention of(String className, String id) {
@@ -57,6 +65,11 @@ class RecordRetentionQuery {
                 .findFirst()
                 .orElseThrow(() -> ValidationFailedException.of(
                         "recordClass", "must be one of " + Arrays.toString(RecordClass.values())));
+        // ids are matched as their indexed type; anything that cannot be one names no record
+        boolean wellFormed = c == RecordClass.AUDIT_EVENT ? id.matches("\\d{1,18}") : isUuid(id);
+        if (!wellFormed) {
+            throw new ResourceNotFoundException("No " + c + " record " + id + ".");
+        }
         Object[] row = sql.first(
                         "read a record's retention basis",
                         query(c),

@@ -27,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.common.web.Responses;
-import org.schooltrust.smp.retention.RetentionViews.HoldInput;
+import org.schooltrust.smp.retention.RetentionInputs.HoldInput;
+import org.schooltrust.smp.retention.RetentionInputs.RuleInput;
 import org.schooltrust.smp.retention.RetentionViews.HoldView;
-import org.schooltrust.smp.retention.RetentionViews.RuleInput;
 import org.schooltrust.smp.retention.RetentionViews.RuleList;
 import org.schooltrust.smp.retention.RetentionViews.RuleView;
 import org.schooltrust.smp.retention.RetentionViews.RunView;
@@ -78,7 +78,7 @@ public class RetentionResource {
                             schema = @Schema(type = SchemaType.STRING))
                     String recordClass,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the rule as read.") String ifMatch,
-            @NotNull RuleInput input) {
+            @NotNull @jakarta.validation.Valid RuleInput input) {
         var rule = retention.replace(recordClass, input, ifMatch);
         return Responses.ok(rule.body(), rule.version());
     }
@@ -119,7 +119,7 @@ public class RetentionResource {
                 @Header(name = "Location", description = "The hold."),
                 @Header(name = "ETag", description = "Version of the hold.")
             })
-    public RestResponse<HoldView> place(@NotNull HoldInput input, @Context UriInfo uri) {
+    public RestResponse<HoldView> place(@NotNull @jakarta.validation.Valid HoldInput input, @Context UriInfo uri) {
         var hold = retention.place(input);
         return Responses.written(
                 hold,
@@ -178,11 +178,7 @@ public class RetentionResource {
                             description = "`true`: change nothing. Default `false`.",
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                     String dryRun) {
-        boolean dry = dryRun != null && !dryRun.isBlank() && !dryRun.equals("false");
-        if (dry && !dryRun.equals("true")) {
-            throw ValidationFailedException.of("dryRun", "must be true or false");
-        }
-        return disposal.run(dry);
+        return disposal.run(Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
     }
 
     @GET

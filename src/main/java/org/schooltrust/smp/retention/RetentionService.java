@@ -23,9 +23,9 @@ import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
-import org.schooltrust.smp.retention.RetentionViews.HoldInput;
+import org.schooltrust.smp.retention.RetentionInputs.HoldInput;
+import org.schooltrust.smp.retention.RetentionInputs.RuleInput;
 import org.schooltrust.smp.retention.RetentionViews.HoldView;
-import org.schooltrust.smp.retention.RetentionViews.RuleInput;
 import org.schooltrust.smp.retention.RetentionViews.RuleView;
 
 /** Retention rules (data the Trust sets) and legal holds, for trust-admin; every change audited. */
@@ -71,7 +71,7 @@ public class RetentionService {
                 .findFirst()
                 .orElseThrow(() -> ValidationFailedException.of(
                         "recordClass", "must be one of " + Arrays.toString(RecordClass.values())));
-        String text = input == null ? null : input.period();
+        String text = input.period();
         RetentionRule.problem(text).ifPresent(e -> {
             throw new ValidationFailedException(List.of(e));
         });
@@ -113,29 +113,12 @@ public class RetentionService {
 
     @Transactional
     public Versioned<HoldView> place(HoldInput input) {
-        List<FieldError> errors = new ArrayList<>();
-        String type = input == null ? null : input.targetType();
-        String target = input == null || input.targetId() == null
-                ? null
-                : input.targetId().strip();
-        String reason =
-                input == null || input.reason() == null ? null : input.reason().strip();
-        if (type == null || !List.of("ADULT", "SCHOOL", "PUPIL", "RECORD").contains(type)) {
-            errors.add(new FieldError("targetType", "must be one of ADULT, SCHOOL, PUPIL, RECORD"));
-        }
-        if (reason == null || reason.isEmpty()) {
-            errors.add(new FieldError("reason", "is required"));
-        } else if (reason.length() > 2000) {
-            errors.add(new FieldError("reason", "at most 2000 characters"));
-        }
-        if (target == null || target.isEmpty() || target.length() > 128) {
-            errors.add(new FieldError("targetId", "is required (at most 128 characters)"));
-        } else if (errors.isEmpty() && !exists(type, target)) {
-            errors.add(new FieldError(
-                    "targetId", "names no " + type.toLowerCase(java.util.Locale.ROOT) + " the service holds"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationFailedException(errors);
+        String type = input.targetType();
+        String target = input.targetId().strip();
+        String reason = input.reason().strip();
+        if (!exists(type, target)) {
+            throw ValidationFailedException.of(
+                    "targetId", "names no " + type.toLowerCase(java.util.Locale.ROOT) + " the service holds");
         }
         UUID id = UUID.randomUUID();
         Instant now = time.now();
@@ -210,6 +193,9 @@ public class RetentionService {
     }
 
     private boolean exists(String type, String target) {
+        if (type.equals("RECORD") && !RecordRetentionQuery.isUuid(target)) {
+            return false; // records are held by their id, matched by its indexed type
+        }
         String query = switch (type) {
             case "ADULT" -> "SELECT 1 FROM adults WHERE hr_id = ?";
             case "SCHOOL" -> "SELECT 1 FROM schools WHERE urn = ?";
@@ -217,11 +203,11 @@ public class RetentionService {
                 "SELECT 1 FROM family_declarations WHERE pupil_mis_id = ? UNION ALL"
                         + " SELECT 1 FROM concerns WHERE about_pupil_mis_id = ?";
             default ->
-                "SELECT 1 FROM family_declarations WHERE id::text = ? UNION ALL SELECT 1 FROM concerns WHERE id::text = ?"
-                        + " UNION ALL SELECT 1 FROM acknowledgements WHERE id::text = ? UNION ALL"
-                        + " SELECT 1 FROM family_nil_returns WHERE id::text = ? UNION ALL"
-                        + " SELECT 1 FROM reminder_messages WHERE id::text = ? UNION ALL"
-                        + " SELECT 1 FROM policy_versions WHERE id::text = ?";
+                "SELECT 1 FROM family_declarations WHERE id = ?::uuid UNION ALL SELECT 1 FROM concerns WHERE id = ?::uuid"
+                        + " UNION ALL SELECT 1 FROM acknowledgements WHERE id = ?::uuid UNION ALL"
+                        + " SELECT 1 FROM family_nil_returns WHERE id = ?::uuid UNION ALL"
+                        + " SELECT 1 FROM reminder_messages WHERE id = ?::uuid UNION ALL"
+                        + " SELECT 1 FROM policy_versions WHERE id = ?::uuid";
         };
         int params = (int) query.chars().filter(ch -> ch == '?').count();
         Object[] args = new Object[params];

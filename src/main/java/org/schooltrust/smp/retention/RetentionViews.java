@@ -32,29 +32,6 @@ public final class RetentionViews {
     @Schema(name = "RetentionRuleList")
     public record RuleList(@Schema(required = true) List<RuleView> items) {}
 
-    @Schema(name = "RetentionRuleInput")
-    public record RuleInput(
-            @Schema(required = true, description = "ISO-8601 period, positive, at most 100 years.", examples = "P6Y")
-            String period) {}
-
-    @Schema(name = "LegalHoldInput", description = "Nothing the hold covers is disposed of while it stands.")
-    public record HoldInput(
-            @Schema(
-                    required = true,
-                    enumeration = {"ADULT", "SCHOOL", "PUPIL", "RECORD"})
-            String targetType,
-
-            @Schema(
-                    required = true,
-                    description = "An HR id (ADULT), a URN (SCHOOL), a pupil MIS id (PUPIL) or a record's id (RECORD).")
-            String targetId,
-
-            @Schema(
-                    required = true,
-                    maxLength = 2000,
-                    examples = "IICSA: do not destroy records relevant to child sexual abuse")
-            String reason) {}
-
     @Schema(name = "LegalHold")
     public record HoldView(
             @Schema(required = true) UUID id,

@@ -112,7 +112,8 @@ class ReminderSettingsTest {
                 with("maxSends", 0),
                 with("afterDays", -3),
                 with("repeatEveryDays", 0),
-                with("maxSends", "many"));
+                with("maxSends", "many"),
+                with("daysBefore", java.util.Arrays.asList(7, null)));
         for (Map<String, Object> body : bad) {
             Api.as(Tokens.trustAdmin())
                     .body(body)
