@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
-import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
@@ -38,13 +37,9 @@ import org.schooltrust.smp.staff.StaffService;
 public class PermissionService {
 
     static final String AUDIT_TYPE = "permission";
-    private static final String COLUMNS = "p.id, p.school_urn, p.adult_id, p.purpose, p.channel, p.valid_from,"
-            + " p.valid_to, p.granted_by, p.granted_at, p.revoked_at, p.version, a.hr_id, g.hr_id";
-    private static final String FROM =
-            " FROM express_permissions p JOIN adults a ON a.id = p.adult_id JOIN adults g ON g.id = p.granted_by";
 
     @Inject
-    Sql sql;
+    PermissionStore store;
 
     @Inject
     Caller caller;
@@ -58,27 +53,7 @@ public class PermissionService {
     @Inject
     AuditLog audit;
 
-    private record Row(ExpressPermission permission, String hrId, String grantedByHrId) {}
-
-    private static Row row(Sql.Row r) throws java.sql.SQLException {
-        return new Row(
-                new ExpressPermission(
-                        r.uuid(1),
-                        r.string(2),
-                        r.uuid(3),
-                        r.string(4),
-                        r.string(5),
-                        r.date(6),
-                        r.date(7),
-                        r.uuid(8),
-                        r.instant(9),
-                        r.instant(10),
-                        r.longValue(11)),
-                r.string(12),
-                r.string(13));
-    }
-
-    private PermissionView view(Row row) {
+    private PermissionView view(PermissionStore.Row row) {
         ExpressPermission p = row.permission();
         return new PermissionView(
                 p.id(),
@@ -113,21 +88,19 @@ public class PermissionService {
         }
         UUID id = UUID.randomUUID();
         Instant now = time.now();
-        sql.update(
-                "grant an express permission",
-                "INSERT INTO express_permissions (id, school_urn, adult_id, purpose, purpose_key, channel, valid_from,"
-                        + " valid_to, granted_by, granted_at, version, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
-                id,
-                urn,
-                adult.id(),
-                input.purpose().strip(),
-                ExpressPermission.purposeKey(input.purpose()),
-                input.channel().strip(),
-                input.validFrom(),
-                input.validTo(),
-                staff.me().id(),
-                now,
+        store.insert(
+                new ExpressPermission(
+                        id,
+                        urn,
+                        adult.id(),
+                        input.purpose().strip(),
+                        input.channel().strip(),
+                        input.validFrom(),
+                        input.validTo(),
+                        staff.me().id(),
+                        now,
+                        null,
+                        1),
                 now);
         audit.record(AuditEntry.of("permission.granted", AUDIT_TYPE, id.toString(), urn)
                 .withRefs(Map.of(EventType.STAFF_HR_ID, adult.hrId())));
@@ -137,43 +110,34 @@ public class PermissionService {
     @Transactional
     public Versioned<PermissionView> revoke(String urn, UUID id, String ifMatch) {
         requireHead(urn);
-        Row row = inSchool(urn, id);
+        PermissionStore.Row row = inSchool(urn, id);
         ETags.checkRequired(ifMatch, row.permission().version());
         if (row.permission().revokedAt() != null) {
             throw new IllegalTransitionException("This permission is already revoked.");
         }
         Instant now = time.now();
-        if (sql.update(
-                        "revoke an express permission",
-                        "UPDATE express_permissions SET revoked_at = ?, revoked_by = ?, version = version + 1,"
-                                + " updated_at = ? WHERE id = ? AND version = ?",
-                        now,
-                        staff.me().id(),
-                        now,
-                        id,
-                        row.permission().version())
-                != 1) {
+        if (!store.revoke(id, row.permission().version(), staff.me().id(), now)) {
             throw new PreconditionFailedException("The permission changed meanwhile; read it again and retry.");
         }
         audit.record(AuditEntry.of("permission.revoked", AUDIT_TYPE, id.toString(), urn)
                 .withRefs(Map.of(EventType.STAFF_HR_ID, row.hrId())));
-        Row after = find(id);
+        PermissionStore.Row after = find(id);
         return Versioned.existing(view(after), after.permission().version());
     }
 
     public Versioned<PermissionView> get(String urn, UUID id) {
         requireHead(urn);
-        Row row = inSchool(urn, id);
+        PermissionStore.Row row = inSchool(urn, id);
         return Versioned.existing(view(row), row.permission().version());
     }
 
     public Page<PermissionView> school(String urn, PageParams page) {
         requireHead(urn);
-        return page(" WHERE p.school_urn = ?", urn, page);
+        return page(urn, null, page);
     }
 
     public Page<PermissionView> mine(PageParams page) {
-        return page(" WHERE p.adult_id = ?", staff.me().id(), page);
+        return page(null, staff.me().id(), page);
     }
 
     /**
@@ -204,54 +168,26 @@ public class PermissionService {
             throw new ResourceNotFoundException("No permissions of school " + urn + " you may check.");
         }
         LocalDate today = time.today();
-        boolean granted = sql.first(
-                        "check an express permission",
-                        "SELECT 1 FROM express_permissions p JOIN adults a ON a.id = p.adult_id WHERE p.school_urn = ?"
-                                + " AND a.hr_id = ? AND p.purpose_key = ? AND p.revoked_at IS NULL"
-                                + " AND p.valid_from <= ? AND p.valid_to >= ? LIMIT 1",
-                        r -> true,
-                        urn,
-                        hrId,
-                        ExpressPermission.purposeKey(purpose),
-                        today,
-                        today)
-                .isPresent();
+        boolean granted = store.granted(urn, hrId, purpose, today);
         return new PermissionCheck(granted);
     }
 
-    private Page<PermissionView> page(String where, Object key, PageParams page) {
+    private Page<PermissionView> page(String urn, UUID adult, PageParams page) {
         Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
-        List<Row> rows = sql.list(
-                "list express permissions",
-                "SELECT " + COLUMNS + FROM + where + " AND (p.granted_at, p.id) > (?, ?)"
-                        + " ORDER BY p.granted_at, p.id LIMIT ?",
-                PermissionService::row,
-                key,
-                after.time(),
-                after.id(),
-                page.limit() + 1);
+        List<PermissionStore.Row> rows = store.page(urn, adult, after.time(), after.id(), page.limit() + 1);
         return Page.of(
                 rows.stream().map(this::view).toList(),
                 page.limit(),
                 v -> Cursor.TimeAndId.encode(v.grantedAt(), v.id()));
     }
 
-    private Row find(UUID id) {
-        return sql.first(
-                        "read an express permission",
-                        "SELECT " + COLUMNS + FROM + " WHERE p.id = ?",
-                        PermissionService::row,
-                        id)
-                .orElseThrow();
+    private PermissionStore.Row find(UUID id) {
+        return store.find(id).orElseThrow();
     }
 
-    private Row inSchool(String urn, UUID id) {
-        return sql.first(
-                        "read an express permission",
-                        "SELECT " + COLUMNS + FROM + " WHERE p.id = ? AND p.school_urn = ?",
-                        PermissionService::row,
-                        id,
-                        urn)
+    private PermissionStore.Row inSchool(String urn, UUID id) {
+        return store.find(id)
+                .filter(r -> r.permission().schoolUrn().equals(urn))
                 .orElseThrow(() -> new ResourceNotFoundException("No permission " + id + " at school " + urn + "."));
     }
 

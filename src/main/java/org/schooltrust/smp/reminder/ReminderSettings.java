@@ -49,9 +49,7 @@ public class ReminderSettings {
 
     public Versioned<ScheduleView> schedule(String kindName) {
         ReminderKind kind = kind(kindName);
-        return Versioned.existing(
-                ScheduleView.of(store.schedules().get(kind)),
-                store.scheduleVersions().get(kind));
+        return store.schedule(kind).map(ScheduleView::of);
     }
 
     @Transactional
@@ -62,9 +60,10 @@ public class ReminderSettings {
         if (!problems.isEmpty()) {
             throw new ValidationFailedException(problems);
         }
-        long version = store.scheduleVersions().get(kind);
+        Versioned<ReminderSchedule> stored = store.schedule(kind);
+        long version = stored.version();
         ETags.checkIfPresent(ifMatch, version);
-        ReminderSchedule before = store.schedules().get(kind);
+        ReminderSchedule before = stored.body();
         if (!store.saveSchedule(schedule, version, time.now())) {
             throw new PreconditionFailedException("The schedule changed meanwhile; read it again and retry.");
         }

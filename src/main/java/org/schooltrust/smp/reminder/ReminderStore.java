@@ -40,13 +40,15 @@ class ReminderStore {
         return all;
     }
 
-    Map<ReminderKind, Long> scheduleVersions() {
-        Map<ReminderKind, Long> versions = new EnumMap<>(ReminderKind.class);
-        sql.list(
-                "read reminder schedule versions",
-                "SELECT kind, version FROM reminder_schedules",
-                row -> versions.put(row.enumValue(1, ReminderKind.class), row.longValue(2)));
-        return versions;
+    /** One kind's schedule with its version, in one read. */
+    org.schooltrust.smp.common.web.Versioned<ReminderSchedule> schedule(ReminderKind kind) {
+        return sql.first(
+                        "read a reminder schedule",
+                        "SELECT kind, enabled, days_before::text[], on_due_date, after_days, repeat_every_days,"
+                                + " max_sends, expires_after_days, version FROM reminder_schedules WHERE kind = ?",
+                        row -> org.schooltrust.smp.common.web.Versioned.existing(scheduleOf(row), row.longValue(9)),
+                        kind)
+                .orElseThrow();
     }
 
     private static ReminderSchedule scheduleOf(Sql.Row row) throws java.sql.SQLException {
