@@ -7,13 +7,11 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
-import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
@@ -33,7 +31,7 @@ import org.schooltrust.smp.retention.RetentionViews.RuleView;
 public class RetentionService {
 
     @Inject
-    Sql sql;
+    RetentionStore store;
 
     @Inject
     AuditLog audit;
@@ -45,19 +43,7 @@ public class RetentionService {
     Caller caller;
 
     public Map<RecordClass, RetentionRule> rules() {
-        Map<RecordClass, RetentionRule> rules = new EnumMap<>(RecordClass.class);
-        sql.list(
-                "read retention rules",
-                "SELECT record_class, period, basis, source, version FROM retention_rules",
-                r -> rules.put(
-                        r.enumValue(1, RecordClass.class),
-                        new RetentionRule(
-                                r.enumValue(1, RecordClass.class),
-                                Period.parse(r.string(2)),
-                                r.string(3),
-                                r.string(4),
-                                r.longValue(5))));
-        return rules;
+        return store.rules();
     }
 
     public List<RuleView> list() {
@@ -90,15 +76,7 @@ public class RetentionService {
         }
         RetentionRule current = rules.get(recordClass);
         ETags.checkIfPresent(ifMatch, current.version());
-        if (sql.update(
-                        "replace a retention rule",
-                        "UPDATE retention_rules SET period = ?, version = version + 1, updated_at = ?"
-                                + " WHERE record_class = ? AND version = ?",
-                        period.toString(),
-                        time.now(),
-                        recordClass,
-                        current.version())
-                != 1) {
+        if (!store.savePeriod(recordClass, period, current.version(), time.now())) {
             throw new PreconditionFailedException("The rule changed meanwhile; read it again and retry.");
         }
         audit.record(new AuditEntry(
@@ -116,103 +94,38 @@ public class RetentionService {
         String type = input.targetType();
         String target = input.targetId().strip();
         String reason = input.reason().strip();
-        if (!exists(type, target)) {
+        if (!store.targetExists(type, target)) {
             throw ValidationFailedException.of(
                     "targetId", "names no " + type.toLowerCase(java.util.Locale.ROOT) + " the service holds");
         }
         UUID id = UUID.randomUUID();
         Instant now = time.now();
-        sql.update(
-                "place a legal hold",
-                "INSERT INTO legal_holds (id, target_type, target_id, reason, placed_by, placed_at, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 1)",
-                id,
-                type,
-                target,
-                reason,
-                caller.subject(),
-                now);
+        HoldView hold = new HoldView(id, type, target, reason, now, null);
+        store.insertHold(hold, caller.subject());
         audit.record(new AuditEntry(
                 "legal-hold.placed", "legal-hold", id.toString(), null, List.of("targetType", "targetId")));
-        return Versioned.created(new HoldView(id, type, target, reason, now, null), 1L);
+        return Versioned.created(hold, 1L);
     }
 
     @Transactional
     public Versioned<HoldView> lift(UUID id, String ifMatch) {
-        HoldView hold = hold(id);
-        long version = sql.first(
-                        "read a hold's version",
-                        "SELECT version FROM legal_holds WHERE id = ?",
-                        r -> r.longValue(1),
-                        id)
-                .orElseThrow();
-        ETags.checkRequired(ifMatch, version);
-        if (hold.liftedAt() != null) {
+        Versioned<HoldView> hold = get(id);
+        ETags.checkRequired(ifMatch, hold.version());
+        if (hold.body().liftedAt() != null) {
             throw new IllegalTransitionException("This hold is already lifted.");
         }
-        Instant now = time.now();
-        sql.update(
-                "lift a legal hold",
-                "UPDATE legal_holds SET lifted_at = ?, lifted_by = ?, version = version + 1 WHERE id = ? AND version = ?",
-                now,
-                caller.subject(),
-                id,
-                version);
+        if (!store.liftHold(id, hold.version(), caller.subject(), time.now())) {
+            throw new PreconditionFailedException("The hold changed meanwhile; read it again and retry.");
+        }
         audit.record(new AuditEntry("legal-hold.lifted", "legal-hold", id.toString(), null, List.of("liftedAt")));
-        return Versioned.existing(hold(id), version + 1);
+        return get(id);
     }
 
     public List<HoldView> holds() {
-        return sql.list(
-                "list legal holds",
-                "SELECT id, target_type, target_id, reason, placed_at, lifted_at FROM legal_holds ORDER BY placed_at, id",
-                RetentionService::holdOf);
+        return store.holds();
     }
 
     public Versioned<HoldView> get(UUID id) {
-        long version = sql.first(
-                        "read a hold's version",
-                        "SELECT version FROM legal_holds WHERE id = ?",
-                        r -> r.longValue(1),
-                        id)
-                .orElseThrow(() -> new ResourceNotFoundException("No legal hold " + id + "."));
-        return Versioned.existing(hold(id), version);
-    }
-
-    private HoldView hold(UUID id) {
-        return sql.first(
-                        "read a legal hold",
-                        "SELECT id, target_type, target_id, reason, placed_at, lifted_at FROM legal_holds WHERE id = ?",
-                        RetentionService::holdOf,
-                        id)
-                .orElseThrow(() -> new ResourceNotFoundException("No legal hold " + id + "."));
-    }
-
-    private static HoldView holdOf(Sql.Row r) throws java.sql.SQLException {
-        return new HoldView(r.uuid(1), r.string(2), r.string(3), r.string(4), r.instant(5), r.instant(6));
-    }
-
-    private boolean exists(String type, String target) {
-        if (type.equals("RECORD") && !RecordRetentionQuery.isUuid(target)) {
-            return false; // records are held by their id, matched by its indexed type
-        }
-        String query = switch (type) {
-            case "ADULT" -> "SELECT 1 FROM adults WHERE hr_id = ?";
-            case "SCHOOL" -> "SELECT 1 FROM schools WHERE urn = ?";
-            case "PUPIL" ->
-                "SELECT 1 FROM family_declarations WHERE pupil_mis_id = ? UNION ALL"
-                        + " SELECT 1 FROM concerns WHERE about_pupil_mis_id = ?";
-            default ->
-                "SELECT 1 FROM family_declarations WHERE id = ?::uuid UNION ALL SELECT 1 FROM concerns WHERE id = ?::uuid"
-                        + " UNION ALL SELECT 1 FROM acknowledgements WHERE id = ?::uuid UNION ALL"
-                        + " SELECT 1 FROM family_nil_returns WHERE id = ?::uuid UNION ALL"
-                        + " SELECT 1 FROM reminder_messages WHERE id = ?::uuid UNION ALL"
-                        + " SELECT 1 FROM policy_versions WHERE id = ?::uuid";
-        };
-        int params = (int) query.chars().filter(ch -> ch == '?').count();
-        Object[] args = new Object[params];
-        Arrays.fill(args, target);
-        return sql.first("check a hold's target", query + " LIMIT 1", r -> true, args)
-                .isPresent();
+        return store.hold(id).orElseThrow(() -> new ResourceNotFoundException("No legal hold " + id + "."));
     }
 }

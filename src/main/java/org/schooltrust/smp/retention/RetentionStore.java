@@ -1,0 +1,122 @@
+package org.schooltrust.smp.retention;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.retention.RetentionViews.HoldView;
+
+/** The retention tables (migration V13): rules and legal holds, through {@link Sql}. */
+@ApplicationScoped
+class RetentionStore {
+
+    private static final String HOLD =
+            "SELECT id, target_type, target_id, reason, placed_at, lifted_at, version" + " FROM legal_holds";
+
+    @Inject
+    Sql sql;
+
+    Map<RecordClass, RetentionRule> rules() {
+        Map<RecordClass, RetentionRule> rules = new EnumMap<>(RecordClass.class);
+        sql.list(
+                "read retention rules",
+                "SELECT record_class, period, basis, source, version FROM retention_rules",
+                r -> rules.put(
+                        r.enumValue(1, RecordClass.class),
+                        new RetentionRule(
+                                r.enumValue(1, RecordClass.class),
+                                Period.parse(r.string(2)),
+                                r.string(3),
+                                r.string(4),
+                                r.longValue(5))));
+        return rules;
+    }
+
+    /** Sets a class's period if the rule's version is still {@code expected}; false when it moved on. */
+    boolean savePeriod(RecordClass recordClass, Period period, long expected, Instant now) {
+        return sql.update(
+                        "replace a retention rule",
+                        "UPDATE retention_rules SET period = ?, version = version + 1, updated_at = ?"
+                                + " WHERE record_class = ? AND version = ?",
+                        period.toString(),
+                        now,
+                        recordClass,
+                        expected)
+                == 1;
+    }
+
+    void insertHold(HoldView hold, String placedBy) {
+        sql.update(
+                "place a legal hold",
+                "INSERT INTO legal_holds (id, target_type, target_id, reason, placed_by, placed_at, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 1)",
+                hold.id(),
+                hold.targetType(),
+                hold.targetId(),
+                hold.reason(),
+                placedBy,
+                hold.placedAt());
+    }
+
+    /** Lifts it if its version is still {@code expected}; false when someone changed it first. */
+    boolean liftHold(UUID id, long expected, String by, Instant now) {
+        return sql.update(
+                        "lift a legal hold",
+                        "UPDATE legal_holds SET lifted_at = ?, lifted_by = ?, version = version + 1"
+                                + " WHERE id = ? AND version = ?",
+                        now,
+                        by,
+                        id,
+                        expected)
+                == 1;
+    }
+
+    List<HoldView> holds() {
+        return sql.list(
+                "list legal holds",
+                HOLD + " ORDER BY placed_at, id",
+                r -> holdOf(r).body());
+    }
+
+    Optional<Versioned<HoldView>> hold(UUID id) {
+        return sql.first("read a legal hold", HOLD + " WHERE id = ?", RetentionStore::holdOf, id);
+    }
+
+    private static Versioned<HoldView> holdOf(Sql.Row r) throws java.sql.SQLException {
+        return Versioned.existing(
+                new HoldView(r.uuid(1), r.string(2), r.string(3), r.string(4), r.instant(5), r.instant(6)),
+                r.longValue(7));
+    }
+
+    /** Whether a hold's target names something the service holds (records by their id, matched as a uuid). */
+    boolean targetExists(String type, String target) {
+        if (type.equals("RECORD") && !RecordRetentionQuery.isUuid(target)) {
+            return false;
+        }
+        String query = switch (type) {
+            case "ADULT" -> "SELECT 1 FROM adults WHERE hr_id = ?";
+            case "SCHOOL" -> "SELECT 1 FROM schools WHERE urn = ?";
+            case "PUPIL" ->
+                "SELECT 1 FROM family_declarations WHERE pupil_mis_id = ? UNION ALL"
+                        + " SELECT 1 FROM concerns WHERE about_pupil_mis_id = ?";
+            default ->
+                "SELECT 1 FROM family_declarations WHERE id = ?::uuid UNION ALL SELECT 1 FROM concerns WHERE id = ?::uuid"
+                        + " UNION ALL SELECT 1 FROM acknowledgements WHERE id = ?::uuid UNION ALL"
+                        + " SELECT 1 FROM family_nil_returns WHERE id = ?::uuid UNION ALL"
+                        + " SELECT 1 FROM reminder_messages WHERE id = ?::uuid UNION ALL"
+                        + " SELECT 1 FROM policy_versions WHERE id = ?::uuid";
+        };
+        Object[] args = new Object[(int) query.chars().filter(ch -> ch == '?').count()];
+        Arrays.fill(args, target);
+        return sql.first("check a hold's target", query + " LIMIT 1", r -> true, args)
+                .isPresent();
+    }
+}
