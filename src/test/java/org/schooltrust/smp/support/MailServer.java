@@ -31,6 +31,11 @@ public final class MailServer implements AutoCloseable {
         }
         if (shared.greenMail == null) {
             shared.up();
+            try {
+                Thread.sleep(1500); // past the mailer's keep-alive in tests: no pooled connection to a stopped server
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         shared.purge();
         return shared;
