@@ -2,12 +2,14 @@ package org.schooltrust.smp.acknowledgement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.schooltrust.smp.acknowledgement.AcknowledgementViews.RequirementView;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.AdultRow;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.Counts;
@@ -16,13 +18,19 @@ import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.time.TimeSource;
 
 /**
- * Set-based reads of {@code policy_requirements_on(day)} (migrations V2 and V8), where the requirement rule lives;
- * the day is the service clock's today.
+ * Set-based reads of the requirement rule {@code policy_requirements_on(day)} (migrations V8, V14); the day is the
+ * service clock's today. Schools' and the Trust's counts and a school's list read the rule's output as the database
+ * keeps it current ({@code compliance_facts}, {@code compliance_counts}; ADR 0020), moved on to today by the first read
+ * of a new day, so their cost does not grow with the Trust.
  */
 @ApplicationScoped
 class ComplianceQueries {
 
     private static final String REQUIREMENTS = " FROM policy_requirements_on(?) ";
+    private static final String STATUS = "requirement_status(required, done, due_date, ?)";
+
+    /** The day this instance last moved the kept counts to (a point query per new day, not per read). */
+    private final AtomicReference<LocalDate> countsDay = new AtomicReference<>();
 
     @Inject
     Sql sql;
@@ -34,9 +42,10 @@ class ComplianceQueries {
         Map<RequirementStatus, Long> counts = new EnumMap<>(RequirementStatus.class);
         sql.list(
                 "count compliance",
-                "SELECT status, count(*)" + REQUIREMENTS + "WHERE slug = ? AND school_urn = ? GROUP BY status",
+                "SELECT " + STATUS + ", sum(n) FROM compliance_counts WHERE slug = ? AND school_urn = ? AND n > 0"
+                        + " GROUP BY 1",
                 row -> counts.put(row.enumValue(1, RequirementStatus.class), row.longValue(2)),
-                time.today(),
+                keptDay(),
                 slug,
                 schoolUrn);
         return counts(counts);
@@ -44,17 +53,21 @@ class ComplianceQueries {
 
     /** Adults of a school, by HR id after {@code afterHrId}, optionally of one status; at most {@code limit} rows. */
     List<AdultRow> adults(String slug, String schoolUrn, RequirementStatus status, String afterHrId, int limit) {
-        List<Object> args = new ArrayList<>(List.of(time.today(), slug, schoolUrn, afterHrId == null ? "" : afterHrId));
+        LocalDate today = keptDay();
+        List<Object> args = new ArrayList<>(List.of(today, slug, schoolUrn, afterHrId == null ? "" : afterHrId));
         // reminders of this requirement (ADR 0016): acknowledgement reminders about the adult at the school for the
         // version's basis, the key a non-material version keeps
         StringBuilder query = new StringBuilder("SELECT hr_id, first_name, last_name, category, status, due_date,"
-                + " acknowledged_at, coalesce(sent.n, 0), sent.last" + REQUIREMENTS + "r LEFT JOIN LATERAL"
+                + " acknowledged_at, coalesce(sent.n, 0), sent.last FROM (SELECT a.hr_id, a.first_name, a.last_name,"
+                + " a.category, f.adult_id, f.school_urn, f.version_id, f.due_date, f.acknowledged_at,"
+                + " requirement_status(f.required, f.acknowledged_at IS NOT NULL, f.due_date, ?) AS status"
+                + " FROM compliance_facts f JOIN adults a ON a.id = f.adult_id"
+                + " WHERE f.slug = ? AND f.school_urn = ? AND a.hr_id > ?) r LEFT JOIN LATERAL"
                 + " (SELECT count(*) AS n, max(x.created_at) AS last FROM reminders x JOIN policy_versions pv"
                 + " ON pv.id = r.version_id WHERE x.kind = 'POLICY_ACKNOWLEDGEMENT' AND x.about_adult_id = r.adult_id"
-                + " AND x.school_urn = r.school_urn AND x.subject_ref = pv.basis_id) sent ON true"
-                + " WHERE slug = ? AND school_urn = ? AND hr_id > ?");
+                + " AND x.school_urn = r.school_urn AND x.subject_ref = pv.basis_id) sent ON true");
         if (status != null) {
-            query.append(" AND status = ?");
+            query.append(" WHERE status = ?");
             args.add(status);
         }
         query.append(" ORDER BY hr_id LIMIT ?");
@@ -80,9 +93,9 @@ class ComplianceQueries {
         Map<RequirementStatus, Long> counts = new EnumMap<>(RequirementStatus.class);
         sql.list(
                 "count the Trust's compliance",
-                "SELECT status, count(*)" + REQUIREMENTS + "WHERE slug = ? GROUP BY status",
+                "SELECT " + STATUS + ", sum(n) FROM compliance_counts WHERE slug = ? AND n > 0 GROUP BY 1",
                 row -> counts.put(row.enumValue(1, RequirementStatus.class), row.longValue(2)),
-                time.today(),
+                keptDay(),
                 slug);
         return counts(counts);
     }
@@ -93,10 +106,11 @@ class ComplianceQueries {
         Map<String, Map<RequirementStatus, Long>> bySchool = new LinkedHashMap<>();
         sql.list(
                 "summarise compliance",
-                "SELECT sc.urn, sc.name, r.status, count(r.status)"
+                "SELECT sc.urn, sc.name, CASE WHEN c.n IS NOT NULL THEN"
+                        + " requirement_status(c.required, c.done, c.due_date, ?) END AS status, sum(c.n)"
                         + " FROM (SELECT urn, name FROM schools WHERE urn > ? ORDER BY urn LIMIT ?) sc"
-                        + " LEFT JOIN policy_requirements_on(?) r ON r.school_urn = sc.urn AND r.slug = ?"
-                        + " GROUP BY sc.urn, sc.name, r.status ORDER BY sc.urn",
+                        + " LEFT JOIN compliance_counts c ON c.school_urn = sc.urn AND c.slug = ? AND c.n > 0"
+                        + " GROUP BY sc.urn, sc.name, 3 ORDER BY sc.urn",
                 row -> {
                     String urn = row.string(1);
                     names.put(urn, row.string(2));
@@ -107,9 +121,9 @@ class ComplianceQueries {
                     }
                     return urn;
                 },
+                keptDay(),
                 afterUrn == null ? "" : afterUrn,
                 limit,
-                time.today(),
                 slug);
         List<SchoolSummary> rows = new ArrayList<>();
         bySchool.forEach((urn, counts) -> rows.add(new SchoolSummary(urn, names.get(urn), counts(counts))));
@@ -134,6 +148,19 @@ class ComplianceQueries {
                 afterSlug,
                 afterUrn,
                 limit);
+    }
+
+    /**
+     * Today, with the kept counts moved to it first if this instance has not yet done so today:
+     * {@code compliance_roll} recomputes only the adults whose assignments start or end in between (ADR 0020).
+     */
+    private LocalDate keptDay() {
+        LocalDate today = time.today();
+        if (!today.equals(countsDay.get())) {
+            sql.list("move the compliance counts to today", "SELECT compliance_roll(?)", row -> today, today);
+            countsDay.set(today);
+        }
+        return today;
     }
 
     private static Counts counts(Map<RequirementStatus, Long> counts) {

@@ -35,7 +35,12 @@ public class AdvisoryLocks {
         /** Writing audit checkpoints: one replica at a time. */
         AUDIT_CHECKPOINT(0x5350_4155_4443_4B01L),
         /** A batch of the disposal job: batches of N replicas run one after another, re-reading what is due. */
-        DISPOSAL(0x5350_4449_5350_4F01L);
+        DISPOSAL(0x5350_4449_5350_4F01L),
+        /**
+         * Maintained compliance counts (migration V14, ADR 0020), taken only in SQL: shared by the commit-time
+         * recompute of some adults, exclusive by a recompute of every adult and by moving the counts to a new day.
+         */
+        COMPLIANCE_COUNTS(0x5350_434F_4D50_4C01L);
 
         private final long key;
 
