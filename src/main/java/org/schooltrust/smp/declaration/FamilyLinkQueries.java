@@ -132,11 +132,15 @@ class FamilyLinkQueries {
         Map<String, long[]> bySchool = new java.util.TreeMap<>();
         sql.list(
                 "count declarations",
-                "WITH per AS (SELECT school_urn, status, count(*) AS n FROM family_declarations GROUP BY school_urn,"
-                        + " status UNION ALL SELECT school_urn, 'NIL_RETURN', count(DISTINCT adult_id)"
-                        + " FROM family_nil_returns GROUP BY school_urn),"
-                        + " page AS (SELECT DISTINCT school_urn FROM per WHERE school_urn > ? ORDER BY school_urn LIMIT ?)"
-                        + " SELECT school_urn, status, n FROM per WHERE school_urn IN (SELECT school_urn FROM page)",
+                // the page of schools first (index probes in URN order), then only its rows are counted: the cost
+                // follows the page, not the Trust (issue 15; ADR 0020 for the compliance counts)
+                "WITH page AS (SELECT s.urn FROM schools s WHERE s.urn > ? AND (EXISTS (SELECT 1 FROM"
+                        + " family_declarations d WHERE d.school_urn = s.urn) OR EXISTS (SELECT 1 FROM"
+                        + " family_nil_returns r WHERE r.school_urn = s.urn)) ORDER BY s.urn LIMIT ?)"
+                        + " SELECT d.school_urn, d.status, count(*) FROM family_declarations d"
+                        + " WHERE d.school_urn IN (SELECT urn FROM page) GROUP BY d.school_urn, d.status"
+                        + " UNION ALL SELECT r.school_urn, 'NIL_RETURN', count(DISTINCT r.adult_id)"
+                        + " FROM family_nil_returns r WHERE r.school_urn IN (SELECT urn FROM page) GROUP BY r.school_urn",
                 row -> {
                     long[] counts = bySchool.computeIfAbsent(row.string(1), k -> new long[7]);
                     int index = switch (row.string(2)) {

@@ -142,6 +142,18 @@ class HelmChartTest {
                 .doesNotContainKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "SMP_MAIL_PASSWORD");
     }
 
+    /** Issue 15: the pod runs in 512 Mi, the heap sized from that limit (the benchmark runs with the same flags). */
+    @Test
+    void theContainerFitsIn512MiWithTheHeapSizedFromTheLimit() {
+        Map<String, Object> container =
+                container(single(parse(template().withValuesFile(CI_VALUES).call()), "Deployment"));
+        assertThat(map(map(container, "resources"), "limits")).containsEntry("memory", "512Mi");
+        assertThat(env(container).get("JAVA_OPTS_APPEND").get("value"))
+                .asString()
+                .contains("-XX:MaxRAMPercentage=60")
+                .contains("-XX:+UseSerialGC");
+    }
+
     @Test
     void defaultsRenderHpaAndTwoReplicasMinimum() {
         String rendered = template().withValuesFile(CI_VALUES).call();
