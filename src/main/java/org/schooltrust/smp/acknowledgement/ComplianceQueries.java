@@ -29,6 +29,39 @@ class ComplianceQueries {
     private static final String REQUIREMENTS = " FROM policy_requirements_on(?) ";
     private static final String STATUS = "requirement_status(required, done, due_date, ?)";
 
+    /** A school's counts by status (the statements below are plan-checked by the benchmark). */
+    static final String SCHOOL_COUNTS = "SELECT " + STATUS + ", sum(n) FROM compliance_counts"
+            + " WHERE slug = ? AND school_urn = ? AND n > 0 GROUP BY 1";
+
+    /** The Trust's counts by status. */
+    static final String TRUST_COUNTS =
+            "SELECT " + STATUS + ", sum(n) FROM compliance_counts WHERE slug = ? AND n > 0 GROUP BY 1";
+
+    /** A page of schools with their counts by status (schools without adults included). */
+    static final String TRUST_PAGE = "SELECT sc.urn, sc.name, CASE WHEN c.n IS NOT NULL THEN"
+            + " requirement_status(c.required, c.done, c.due_date, ?) END AS status, sum(c.n)"
+            + " FROM (SELECT urn, name FROM schools WHERE urn > ? ORDER BY urn LIMIT ?) sc"
+            + " LEFT JOIN compliance_counts c ON c.school_urn = sc.urn AND c.slug = ? AND c.n > 0"
+            + " GROUP BY sc.urn, sc.name, 3 ORDER BY sc.urn";
+
+    /**
+     * A page of a school's adults with their status and reminders, optionally of one status. Reminders of this
+     * requirement (ADR 0016): acknowledgement reminders about the adult at the school for the version's basis, the key
+     * a non-material version keeps.
+     */
+    static String schoolList(boolean oneStatus) {
+        return "SELECT hr_id, first_name, last_name, category, status, due_date, acknowledged_at, coalesce(sent.n, 0),"
+                + " sent.last FROM (SELECT a.hr_id, a.first_name, a.last_name, a.category, f.adult_id, f.school_urn,"
+                + " f.version_id, f.due_date, f.acknowledged_at,"
+                + " requirement_status(f.required, f.acknowledged_at IS NOT NULL, f.due_date, ?) AS status"
+                + " FROM compliance_facts f JOIN adults a ON a.id = f.adult_id"
+                + " WHERE f.slug = ? AND f.school_urn = ? AND a.hr_id > ?) r LEFT JOIN LATERAL"
+                + " (SELECT count(*) AS n, max(x.created_at) AS last FROM reminders x JOIN policy_versions pv"
+                + " ON pv.id = r.version_id WHERE x.kind = 'POLICY_ACKNOWLEDGEMENT' AND x.about_adult_id = r.adult_id"
+                + " AND x.school_urn = r.school_urn AND x.subject_ref = pv.basis_id) sent ON true"
+                + (oneStatus ? " WHERE status = ?" : "") + " ORDER BY hr_id LIMIT ?";
+    }
+
     /** The day this instance last moved the kept counts to (a point query per new day, not per read). */
     private final AtomicReference<LocalDate> countsDay = new AtomicReference<>();
 
@@ -42,8 +75,7 @@ class ComplianceQueries {
         Map<RequirementStatus, Long> counts = new EnumMap<>(RequirementStatus.class);
         sql.list(
                 "count compliance",
-                "SELECT " + STATUS + ", sum(n) FROM compliance_counts WHERE slug = ? AND school_urn = ? AND n > 0"
-                        + " GROUP BY 1",
+                SCHOOL_COUNTS,
                 row -> counts.put(row.enumValue(1, RequirementStatus.class), row.longValue(2)),
                 keptDay(),
                 slug,
@@ -55,26 +87,13 @@ class ComplianceQueries {
     List<AdultRow> adults(String slug, String schoolUrn, RequirementStatus status, String afterHrId, int limit) {
         LocalDate today = keptDay();
         List<Object> args = new ArrayList<>(List.of(today, slug, schoolUrn, afterHrId == null ? "" : afterHrId));
-        // reminders of this requirement (ADR 0016): acknowledgement reminders about the adult at the school for the
-        // version's basis, the key a non-material version keeps
-        StringBuilder query = new StringBuilder("SELECT hr_id, first_name, last_name, category, status, due_date,"
-                + " acknowledged_at, coalesce(sent.n, 0), sent.last FROM (SELECT a.hr_id, a.first_name, a.last_name,"
-                + " a.category, f.adult_id, f.school_urn, f.version_id, f.due_date, f.acknowledged_at,"
-                + " requirement_status(f.required, f.acknowledged_at IS NOT NULL, f.due_date, ?) AS status"
-                + " FROM compliance_facts f JOIN adults a ON a.id = f.adult_id"
-                + " WHERE f.slug = ? AND f.school_urn = ? AND a.hr_id > ?) r LEFT JOIN LATERAL"
-                + " (SELECT count(*) AS n, max(x.created_at) AS last FROM reminders x JOIN policy_versions pv"
-                + " ON pv.id = r.version_id WHERE x.kind = 'POLICY_ACKNOWLEDGEMENT' AND x.about_adult_id = r.adult_id"
-                + " AND x.school_urn = r.school_urn AND x.subject_ref = pv.basis_id) sent ON true");
         if (status != null) {
-            query.append(" WHERE status = ?");
             args.add(status);
         }
-        query.append(" ORDER BY hr_id LIMIT ?");
         args.add(limit);
         return sql.list(
                 "list compliance",
-                query.toString(),
+                schoolList(status != null),
                 row -> new AdultRow(
                         row.string(1),
                         row.string(2),
@@ -93,7 +112,7 @@ class ComplianceQueries {
         Map<RequirementStatus, Long> counts = new EnumMap<>(RequirementStatus.class);
         sql.list(
                 "count the Trust's compliance",
-                "SELECT " + STATUS + ", sum(n) FROM compliance_counts WHERE slug = ? AND n > 0 GROUP BY 1",
+                TRUST_COUNTS,
                 row -> counts.put(row.enumValue(1, RequirementStatus.class), row.longValue(2)),
                 keptDay(),
                 slug);
@@ -106,11 +125,7 @@ class ComplianceQueries {
         Map<String, Map<RequirementStatus, Long>> bySchool = new LinkedHashMap<>();
         sql.list(
                 "summarise compliance",
-                "SELECT sc.urn, sc.name, CASE WHEN c.n IS NOT NULL THEN"
-                        + " requirement_status(c.required, c.done, c.due_date, ?) END AS status, sum(c.n)"
-                        + " FROM (SELECT urn, name FROM schools WHERE urn > ? ORDER BY urn LIMIT ?) sc"
-                        + " LEFT JOIN compliance_counts c ON c.school_urn = sc.urn AND c.slug = ? AND c.n > 0"
-                        + " GROUP BY sc.urn, sc.name, 3 ORDER BY sc.urn",
+                TRUST_PAGE,
                 row -> {
                     String urn = row.string(1);
                     names.put(urn, row.string(2));

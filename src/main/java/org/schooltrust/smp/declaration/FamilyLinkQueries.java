@@ -36,13 +36,35 @@ class FamilyLinkQueries {
             + " JOIN family_declarations d ON d.adult_id = a.id WHERE a.hr_id = ? AND d.school_urn = ?"
             + " AND d.pupil_mis_id = ? AND d.status IN ('SUBMITTED', 'INFO_REQUESTED', 'ACKNOWLEDGED')";
 
+    /** Many pairs in one statement: unnest the pairs, join adults by HR id and active declarations at the school. */
+    static final String CHECK_MANY = "SELECT a.hr_id, d.pupil_mis_id, d.status, d.relationship"
+            + " FROM unnest(?::text[], ?::text[]) AS p(hr_id, pupil)"
+            + " JOIN adults a ON a.hr_id = p.hr_id"
+            + " JOIN family_declarations d ON d.adult_id = a.id AND d.school_urn = ?"
+            + " AND d.pupil_mis_id = p.pupil"
+            + " AND d.status = ANY(?)";
+
+    static final String SCHOOL_EXISTS = "SELECT 1 FROM schools WHERE urn = ?";
+
+    /**
+     * Counts per school and status for a page of schools: the page first (index probes in URN order), then only its
+     * rows are counted, so the cost follows the page, not the Trust (issue 15).
+     */
+    static final String COUNTS_PAGE = "WITH page AS (SELECT s.urn FROM schools s WHERE s.urn > ? AND (EXISTS (SELECT 1"
+            + " FROM family_declarations d WHERE d.school_urn = s.urn) OR EXISTS (SELECT 1 FROM"
+            + " family_nil_returns r WHERE r.school_urn = s.urn)) ORDER BY s.urn LIMIT ?)"
+            + " SELECT d.school_urn, d.status, count(*) FROM family_declarations d"
+            + " WHERE d.school_urn IN (SELECT urn FROM page) GROUP BY d.school_urn, d.status"
+            + " UNION ALL SELECT r.school_urn, 'NIL_RETURN', count(DISTINCT r.adult_id)"
+            + " FROM family_nil_returns r WHERE r.school_urn IN (SELECT urn FROM page) GROUP BY r.school_urn";
+
     /** Whether the school exists: a plain point query, no entity loaded. */
     boolean schoolExists(String urn) {
-        return sql.first("check a school exists", "SELECT 1 FROM schools WHERE urn = ?", row -> true, urn)
+        return sql.first("check a school exists", SCHOOL_EXISTS, row -> true, urn)
                 .isPresent();
     }
 
-    /** All pairs in one statement: unnest the pairs, join adults by HR id and active declarations at the school. */
+    /** One pair as {@link #CHECK_ONE}, more as {@link #CHECK_MANY}. */
     List<CheckResult> check(String urn, List<DeclarationInputs.Pair> pairs) {
         Map<String, CheckResult> found = new HashMap<>();
         if (pairs.size() == 1) {
@@ -60,12 +82,7 @@ class FamilyLinkQueries {
         }
         sql.list(
                 "check family links",
-                "SELECT a.hr_id, d.pupil_mis_id, d.status, d.relationship"
-                        + " FROM unnest(?::text[], ?::text[]) AS p(hr_id, pupil)"
-                        + " JOIN adults a ON a.hr_id = p.hr_id"
-                        + " JOIN family_declarations d ON d.adult_id = a.id AND d.school_urn = ?"
-                        + " AND d.pupil_mis_id = p.pupil"
-                        + " AND d.status = ANY(?)",
+                CHECK_MANY,
                 row -> found.put(key(row.string(1), row.string(2)), result(row)),
                 pairs.stream().map(DeclarationInputs.Pair::staffHrId).toArray(String[]::new),
                 pairs.stream().map(DeclarationInputs.Pair::pupilMisId).toArray(String[]::new),
@@ -132,15 +149,7 @@ class FamilyLinkQueries {
         Map<String, long[]> bySchool = new java.util.TreeMap<>();
         sql.list(
                 "count declarations",
-                // the page of schools first (index probes in URN order), then only its rows are counted: the cost
-                // follows the page, not the Trust (issue 15; ADR 0020 for the compliance counts)
-                "WITH page AS (SELECT s.urn FROM schools s WHERE s.urn > ? AND (EXISTS (SELECT 1 FROM"
-                        + " family_declarations d WHERE d.school_urn = s.urn) OR EXISTS (SELECT 1 FROM"
-                        + " family_nil_returns r WHERE r.school_urn = s.urn)) ORDER BY s.urn LIMIT ?)"
-                        + " SELECT d.school_urn, d.status, count(*) FROM family_declarations d"
-                        + " WHERE d.school_urn IN (SELECT urn FROM page) GROUP BY d.school_urn, d.status"
-                        + " UNION ALL SELECT r.school_urn, 'NIL_RETURN', count(DISTINCT r.adult_id)"
-                        + " FROM family_nil_returns r WHERE r.school_urn IN (SELECT urn FROM page) GROUP BY r.school_urn",
+                COUNTS_PAGE,
                 row -> {
                     long[] counts = bySchool.computeIfAbsent(row.string(1), k -> new long[7]);
                     int index = switch (row.string(2)) {
