@@ -1,18 +1,46 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): packages the app, starts it on an embedded PostgreSQL with production-style environment
 # variables, and prints each figure beside a baseline measured in the same run. See bench/RESULTS.md.
-# `bash bench/run.sh events` runs the events and webhooks benchmark instead.
+#
+#   bash bench/run.sh                      the performance benchmark (PerformanceBenchmark): wrk against every read
+#                                          path, pgbench baselines, HR sync batches, start-to-ready and peak RSS, at
+#                                          1x and 10x Trust size, each on a fresh database
+#   bash bench/run.sh performance [1|10]   the same; with a size, only that one (e.g. 1 for quick iteration)
+#   bash bench/run.sh api                  the earlier closed-loop Java client benchmark (Benchmark)
+#   bash bench/run.sh events               the events and webhooks benchmark
+#   bash bench/run.sh reminders            the reminder-run and mail benchmark
+#   bash bench/run.sh concerns             the evidence-upload benchmark
+#   bash bench/run.sh data-protection      the disposal and subject-access benchmark
+#
+# The performance benchmark needs wrk (installed here with apt-get when missing) and pgbench
+# (/usr/lib/postgresql/15/bin/pgbench or on PATH). Maven options go in MAVEN_ARGS, e.g. MAVEN_ARGS=-o for offline.
 set -euo pipefail
-# `bash bench/run.sh reminders` runs the reminder-run and mail benchmark.
-if [ "${1:-}" = events ]; then BENCH_MAIN=EventsBenchmark; fi
-if [ "${1:-}" = reminders ]; then BENCH_MAIN=RemindersBenchmark; fi
-# `bash bench/run.sh concerns` runs the evidence-upload benchmark.
-if [ "${1:-}" = concerns ]; then BENCH_MAIN=ConcernsBenchmark; fi
-# `bash bench/run.sh data-protection` runs the disposal and subject-access benchmark.
-if [ "${1:-}" = data-protection ]; then BENCH_MAIN=DataProtectionBenchmark; fi
+BENCH_MAIN=PerformanceBenchmark
+BENCH_ARGS=""
+case "${1:-performance}" in
+  performance) BENCH_ARGS="${*:2}" ;;
+  api) BENCH_MAIN=Benchmark ;;
+  events) BENCH_MAIN=EventsBenchmark ;;
+  reminders) BENCH_MAIN=RemindersBenchmark ;;
+  concerns) BENCH_MAIN=ConcernsBenchmark ;;
+  data-protection) BENCH_MAIN=DataProtectionBenchmark ;;
+  *) echo "usage: bash bench/run.sh [performance [1|10]|api|events|reminders|concerns|data-protection]" >&2; exit 2 ;;
+esac
+if [ "$BENCH_MAIN" = PerformanceBenchmark ]; then
+  if ! command -v wrk >/dev/null; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk
+  fi
+  if [ ! -x /usr/lib/postgresql/15/bin/pgbench ] && ! command -v pgbench >/dev/null; then
+    echo "pgbench not found (apt-get install postgresql-client-15 or postgresql-contrib)" >&2
+    exit 1
+  fi
+fi
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile exec:java \
   -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.schooltrust.smp.bench.${BENCH_MAIN:-Benchmark} \
+  -Dexec.mainClass=org.schooltrust.smp.bench.${BENCH_MAIN} \
+  -Dexec.args="${BENCH_ARGS}" \
   -Dexec.cleanupDaemonThreads=false

@@ -45,6 +45,11 @@ final class BenchApp implements AutoCloseable {
 
     /** The app with extra environment variables (e.g. {@code SMP_EVENTS_PUBLISH=false}). */
     static BenchApp start(String name, Map<String, String> extraEnv) throws Exception {
+        return start(name, extraEnv, List.of("-Xmx512m"));
+    }
+
+    /** The app with extra environment variables and the given JVM options (before {@code -jar}). */
+    static BenchApp start(String name, Map<String, String> extraEnv, List<String> jvmArgs) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
@@ -52,8 +57,8 @@ final class BenchApp implements AutoCloseable {
         env.put(
                 "QUARKUS_OIDC_PUBLIC_KEY",
                 Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
-        PackagedApp app = PackagedApp.start(
-                name, PackagedApp.DEFAULT_JAR, env, List.of("-Xmx512m"), Path.of("target/" + name + ".log"));
+        PackagedApp app =
+                PackagedApp.start(name, PackagedApp.DEFAULT_JAR, env, jvmArgs, Path.of("target/" + name + ".log"));
         return new BenchApp(app, keys);
     }
 
@@ -71,6 +76,21 @@ final class BenchApp implements AutoCloseable {
 
     URI uri(String path) {
         return app.uri(path);
+    }
+
+    /** A path on the management port (health, metrics). */
+    URI managementUri(String path) {
+        return app.managementUri(path);
+    }
+
+    /** The app's process id, e.g. to read its resident memory from {@code /proc}. */
+    long pid() {
+        return app.pid();
+    }
+
+    /** Stops the app and starts it again on the same database; the time until it was ready. */
+    Duration restart() {
+        return app.restart(Path.of("target/" + app.process().name() + "-restart.log"));
     }
 
     HttpResponse<String> send(String method, String path, String token, String json) throws Exception {

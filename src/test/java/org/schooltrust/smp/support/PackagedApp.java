@@ -32,18 +32,24 @@ public final class PackagedApp implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final AutoCloseable postgresReaper;
-    private final ManagedProcess process;
+    private final List<String> command;
+    private final Map<String, String> appEnv;
+    private ManagedProcess process;
     private final int port;
     private final int managementPort;
 
     private PackagedApp(
             EmbeddedPostgres postgres,
             AutoCloseable postgresReaper,
+            List<String> command,
+            Map<String, String> appEnv,
             ManagedProcess process,
             int port,
             int managementPort) {
         this.postgres = postgres;
         this.postgresReaper = postgresReaper;
+        this.command = List.copyOf(command);
+        this.appEnv = Map.copyOf(appEnv);
         this.process = process;
         this.port = port;
         this.managementPort = managementPort;
@@ -94,7 +100,7 @@ public final class PackagedApp implements AutoCloseable {
             command.add("-jar");
             command.add(jar.toAbsolutePath().toString());
             process = ManagedProcess.start(name, command, appEnv, List.of("QUARKUS_", "SMP_"), log);
-            PackagedApp app = new PackagedApp(postgres, postgresReaper, process, port, managementPort);
+            PackagedApp app = new PackagedApp(postgres, postgresReaper, command, appEnv, process, port, managementPort);
             app.awaitReady();
             return app;
         } catch (RuntimeException e) {
@@ -126,7 +132,7 @@ public final class PackagedApp implements AutoCloseable {
                 "-jar",
                 jar.toAbsolutePath().toString());
         ManagedProcess process = ManagedProcess.start(name, command, appEnv, List.of("QUARKUS_", "SMP_"), log);
-        PackagedApp replica = new PackagedApp(null, null, process, port, managementPort);
+        PackagedApp replica = new PackagedApp(null, null, command, appEnv, process, port, managementPort);
         try {
             replica.awaitReady();
         } catch (RuntimeException e) {
@@ -157,7 +163,34 @@ public final class PackagedApp implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Stops the app and starts it again with the same command, environment and ports on the same database (its schema
+     * already migrated), logging to {@code log}; returns the time from starting the process until
+     * {@code /q/health/ready} answered 200.
+     */
+    public Duration restart(Path log) {
+        process.close();
+        long start = System.nanoTime();
+        process = ManagedProcess.start(process.name(), command, appEnv, List.of("QUARKUS_", "SMP_"), log);
+        try {
+            awaitReady(Duration.ofMillis(10));
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The app's operating-system process id (the JVM itself: the command is {@code java -jar}). */
+    public long pid() {
+        return process.pid();
+    }
+
     private void awaitReady() {
+        awaitReady(Duration.ofMillis(250));
+    }
+
+    private void awaitReady(Duration pollInterval) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(managementUri("/q/health/ready"))
@@ -176,7 +209,7 @@ public final class PackagedApp implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + process, e);
             }
-            sleep(Duration.ofMillis(250));
+            sleep(pollInterval);
         }
         throw new IllegalStateException(process + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see "
                 + process.log().toAbsolutePath());
