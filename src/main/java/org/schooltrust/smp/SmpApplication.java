@@ -3,11 +3,17 @@ package org.schooltrust.smp;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
-        info = @Info(title = "Trust Social Media Policy API", version = "1.0.0"),
+        // OpenAPI 3.1 wants an SPDX expression; a proprietary licence is a LicenseRef (generators refuse none)
+        info =
+                @Info(
+                        title = "Trust Social Media Policy API",
+                        version = "1.0.0",
+                        license = @License(name = "Proprietary", identifier = "LicenseRef-Proprietary")),
         servers = @Server(url = "/", description = "The deployment that serves this document"),
         tags = {
             @Tag(name = "Schools", description = "The Trust's schools, keyed by 6-digit DfE URN."),

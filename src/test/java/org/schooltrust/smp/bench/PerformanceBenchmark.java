@@ -169,6 +169,7 @@ public final class PerformanceBenchmark {
             try (RssSampler rss = new RssSampler(app.pid())) {
                 loadPaths(app, size, urns, admin, rss, rows);
                 pgbenchBaselines(app, size, pgbench, rows);
+                planStability(app, size, urns);
                 Duration restart = app.restart();
                 // the restarted app answers on the same database
                 app.send("GET", "/api/v1/schools/" + urns.get(0), admin, null);
@@ -341,6 +342,53 @@ public final class PerformanceBenchmark {
                 count(app, "social_accounts"));
     }
 
+    /** Issue 15, item 7: every hot and bulk read statement, prepared once and run 12 times on one connection. */
+    private static void planStability(BenchApp app, Size size, List<String> urns) throws Exception {
+        String urn = urns.get(1);
+        List<String> hrIds = new ArrayList<>();
+        List<String> pupils = new ArrayList<>();
+        List<java.util.UUID> adultIds = new ArrayList<>();
+        try (Connection c = app.jdbc();
+                var s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT a.hr_id, coalesce(d.pupil_mis_id, 'P" + urn + "-1') FROM adults a"
+                    + " JOIN adult_assignments sa ON sa.adult_id = a.id AND sa.school_urn = '" + urn + "'"
+                    + " LEFT JOIN family_declarations d ON d.adult_id = a.id ORDER BY a.hr_id")) {
+                while (rs.next() && hrIds.size() < 1000) {
+                    hrIds.add(rs.getString(1));
+                    pupils.add(rs.getString(2));
+                }
+            }
+            try (var rs = s.executeQuery("SELECT id FROM adults ORDER BY hr_id LIMIT " + SYNC_BATCH)) {
+                while (rs.next()) {
+                    adultIds.add((java.util.UUID) rs.getObject(1));
+                }
+            }
+        }
+        String[] batch = java.util.stream.IntStream.range(0, Math.min(SYNC_BATCH, size.adults()))
+                .mapToObj(PerformanceBenchmark::hrId)
+                .toArray(String[]::new);
+        List<PlanStability.HotStatement> statements = new ArrayList<>();
+        statements.addAll(org.schooltrust.smp.declaration.DeclarationHotStatements.of(
+                urn, hrIds.toArray(String[]::new), pupils.toArray(String[]::new)));
+        statements.addAll(org.schooltrust.smp.acknowledgement.ComplianceHotStatements.of(
+                "social-media", urn, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        statements.addAll(org.schooltrust.smp.socialaccount.RegisterHotStatements.of());
+        statements.addAll(
+                org.schooltrust.smp.staff.StaffHotStatements.of(batch, adultIds.toArray(java.util.UUID[]::new)));
+        System.out.println();
+        System.out.printf(
+                "== Plan stability (%dx): each statement prepared once, %d EXPLAIN ANALYZE runs on one connection"
+                        + " (PostgreSQL may switch to a generic plan after 5) ==%n",
+                size.scale, PlanStability.RUNS);
+        int flagged;
+        try (Connection c = app.jdbc()) {
+            flagged = PlanStability.check(c, statements);
+        }
+        System.out.printf(
+                "  %d of %d statements changed plan and got slower  %s%n",
+                flagged, statements.size(), mark(flagged == 0));
+    }
+
     private static long count(BenchApp app, String table) throws Exception {
         try (Connection c = app.jdbc();
                 var s = c.createStatement();
@@ -447,7 +495,24 @@ public final class PerformanceBenchmark {
             Path script = script(tag, load);
             run(wrk(WRK_WARM_UP, script, load.uri), false);
             rss.window();
+            // BENCH_JFR=1: a JFR profile of the app during each measured run, target/bench/<size>-<path>.jfr
+            boolean profile = System.getenv("BENCH_JFR") != null;
+            if (profile) {
+                run(List.of("jcmd", Long.toString(app.pid()), "JFR.start", "name=bench", "settings=profile"), false);
+            }
             String output = run(wrk(WRK_LOAD, script, load.uri), false);
+            if (profile) {
+                run(
+                        List.of(
+                                "jcmd",
+                                Long.toString(app.pid()),
+                                "JFR.stop",
+                                "name=bench",
+                                "filename="
+                                        + OUT.resolve(tag + slug(load.name) + ".jfr")
+                                                .toAbsolutePath()),
+                        false);
+            }
             Files.writeString(OUT.resolve(tag + slug(load.name) + ".txt"), output);
             Row row = parseWrk(load.name, output, rss.window());
             rows.put(load.name, row);

@@ -1,5 +1,6 @@
 package org.schooltrust.smp.common.web;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -16,16 +17,15 @@ import org.schooltrust.smp.common.error.Problem;
  * a body gets the problem document. Operations that declare
  * a response code themselves keep their own description.
  */
+// at build time, after the other filters (lower priority runs later): a runtime filter made every start regenerate and
+// re-serialise the whole document (about a second of startup, issue 15)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = 0)
 public class OpenApiErrorResponses implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null) {
-            // OpenAPI 3.1 wants an SPDX expression; a proprietary licence is a LicenseRef (generators refuse none)
-            openAPI.getInfo().getLicense().identifier("LicenseRef-Proprietary");
-        }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().values().forEach(OpenApiErrorResponses::tidy);
         }
