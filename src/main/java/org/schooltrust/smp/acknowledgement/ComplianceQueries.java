@@ -50,12 +50,15 @@ class ComplianceQueries {
      * a non-material version keeps.
      */
     static String schoolList(boolean oneStatus) {
-        return "SELECT hr_id, first_name, last_name, category, status, due_date, acknowledged_at, coalesce(sent.n, 0),"
-                + " sent.last FROM (SELECT a.hr_id, a.first_name, a.last_name, a.category, f.adult_id, f.school_urn,"
-                + " f.version_id, f.due_date, f.acknowledged_at,"
+        // the school's facts first, materialised: otherwise a generic plan walks every adult of the Trust in HR-id
+        // order looking for this school's (the benchmark's plan check found it: 12 ms at 5,000 adults, growing)
+        return "WITH r AS MATERIALIZED (SELECT a.hr_id, a.first_name, a.last_name, a.category, f.adult_id,"
+                + " f.school_urn, f.version_id, f.due_date, f.acknowledged_at,"
                 + " requirement_status(f.required, f.acknowledged_at IS NOT NULL, f.due_date, ?) AS status"
                 + " FROM compliance_facts f JOIN adults a ON a.id = f.adult_id"
-                + " WHERE f.slug = ? AND f.school_urn = ? AND a.hr_id > ?) r LEFT JOIN LATERAL"
+                + " WHERE f.slug = ? AND f.school_urn = ? AND a.hr_id > ?)"
+                + " SELECT hr_id, first_name, last_name, category, status, due_date, acknowledged_at, coalesce(sent.n, 0),"
+                + " sent.last FROM r LEFT JOIN LATERAL"
                 + " (SELECT count(*) AS n, max(x.created_at) AS last FROM reminders x JOIN policy_versions pv"
                 + " ON pv.id = r.version_id WHERE x.kind = 'POLICY_ACKNOWLEDGEMENT' AND x.about_adult_id = r.adult_id"
                 + " AND x.school_urn = r.school_urn AND x.subject_ref = pv.basis_id) sent ON true"

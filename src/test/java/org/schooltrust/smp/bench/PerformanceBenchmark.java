@@ -41,7 +41,8 @@ public final class PerformanceBenchmark {
      * The app's JVM options. They mirror the Helm chart's {@code JAVA_OPTS} (a 512 MiB container limit): change both
      * together.
      */
-    static final List<String> JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=60", "-XX:+UseSerialGC");
+    static final List<String> JVM_FLAGS =
+            List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     static final int SYNC_BATCH = 10_000;
     static final int RESEND_ROUNDS = 10;
