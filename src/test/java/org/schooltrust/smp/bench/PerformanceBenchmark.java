@@ -42,7 +42,7 @@ public final class PerformanceBenchmark {
      * together.
      */
     static final List<String> JVM_FLAGS =
-            List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+            List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=40", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     static final int SYNC_BATCH = 10_000;
     static final int RESEND_ROUNDS = 10;

@@ -150,7 +150,7 @@ class HelmChartTest {
         assertThat(map(map(container, "resources"), "limits")).containsEntry("memory", "512Mi");
         assertThat(env(container).get("JAVA_OPTS_APPEND").get("value"))
                 .asString()
-                .contains("-XX:MaxRAMPercentage=50")
+                .contains("-XX:MaxRAMPercentage=40")
                 .contains("-XX:+UseSerialGC");
     }
 
