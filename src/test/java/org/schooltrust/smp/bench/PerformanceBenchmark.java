@@ -37,12 +37,15 @@ import java.util.regex.Pattern;
  */
 public final class PerformanceBenchmark {
 
+    /** The Helm chart's container environment besides configuration (values.yaml: jvm.mallocArenaMax). */
+    static final Map<String, String> APP_ENV = Map.of("MALLOC_ARENA_MAX", "2");
+
     /**
-     * The app's JVM options. They mirror the Helm chart's {@code JAVA_OPTS} (a 512 MiB container limit): change both
-     * together.
+     * The app's JVM options. They mirror the Helm chart's {@code jvm.options} (JAVA_OPTS_APPEND) under a 512 MiB
+     * container limit: change both together.
      */
     static final List<String> JVM_FLAGS =
-            List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=40", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+            List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     static final int SYNC_BATCH = 10_000;
     static final int RESEND_ROUNDS = 10;
@@ -145,7 +148,7 @@ public final class PerformanceBenchmark {
                         + " accounts ====%n",
                 size.scale, size.schools(), size.adults(), size.pupils(), size.declarations(), size.accounts());
         long started = System.nanoTime();
-        try (BenchApp app = BenchApp.start(name, Map.of(), JVM_FLAGS)) {
+        try (BenchApp app = BenchApp.start(name, APP_ENV, JVM_FLAGS)) {
             System.out.printf(
                     "  fresh PostgreSQL and first start (migrations): %,d ms%n",
                     (System.nanoTime() - started) / 1_000_000);
@@ -193,8 +196,17 @@ public final class PerformanceBenchmark {
             batches.add(JSON.writeValueAsString(Map.of("records", adults(urns, from, to))));
         }
         String path = "/api/v1/staff/sync?mode=partial";
+        boolean profile = System.getenv("BENCH_JFR") != null;
+        if (profile) {
+            run(List.of("jcmd", Long.toString(app.pid()), "JFR.start", "name=sync", "settings=profile"), false);
+        }
         for (String batch : batches) {
             firstSync.add(Benchmark.time(() -> app.send("POST", path, hr, batch)));
+        }
+        if (profile) {
+            Path file = OUT.resolve(size.scale + "x-hr-sync-first.jfr").toAbsolutePath();
+            run(List.of("jcmd", Long.toString(app.pid()), "JFR.stop", "name=sync", "filename=" + file), false);
+            run(List.of("jcmd", Long.toString(app.pid()), "JFR.start", "name=sync", "settings=profile"), false);
         }
         for (int round = 0; round < RESEND_ROUNDS; round++) {
             List<Long> times = new ArrayList<>();
@@ -202,6 +214,10 @@ public final class PerformanceBenchmark {
                 times.add(Benchmark.time(() -> app.send("POST", path, hr, batch)));
             }
             resends.add(times);
+        }
+        if (profile) {
+            Path file = OUT.resolve(size.scale + "x-hr-sync-resend.jfr").toAbsolutePath();
+            run(List.of("jcmd", Long.toString(app.pid()), "JFR.stop", "name=sync", "filename=" + file), false);
         }
         jdbcBatchInsert(app, urns, size, 0, Math.min(SYNC_BATCH, size.adults())); // warm-up of this JVM's JDBC
         jdbc.addAll(jdbcBatchInsert(app, urns, size, 0, size.adults()));

@@ -150,8 +150,9 @@ class HelmChartTest {
         assertThat(map(map(container, "resources"), "limits")).containsEntry("memory", "512Mi");
         assertThat(env(container).get("JAVA_OPTS_APPEND").get("value"))
                 .asString()
-                .contains("-XX:MaxRAMPercentage=40")
+                .contains("-XX:MaxRAMPercentage=50")
                 .contains("-XX:+UseSerialGC");
+        assertThat(env(container).get("MALLOC_ARENA_MAX")).containsEntry("value", "2");
     }
 
     @Test
