@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.common.time.TimeSource;
+import org.schooltrust.smp.staff.Responsibility;
 
 /**
  * Messages sent when something happens rather than on a schedule, through the same outbox as reminders (ADR 0016):
@@ -30,8 +31,8 @@ public class Notifications {
     TimeSource time;
 
     /**
-     * A concern was raised: its handling schools' Heads — and for an urgent one their DSLs — are told at once, except
-     * {@code exclude} (the adult the concern names). Returns how many were told.
+     * A concern was raised: its handling schools' Heads — and for an urgent one, or one naming an adult, their DSLs —
+     * are told at once, except {@code exclude} (the adult the concern names). Returns how many were told.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int concernRaised(
@@ -41,8 +42,14 @@ public class Notifications {
             boolean urgent,
             String category,
             UUID exclude) {
+        // a concern naming an adult also goes to the DSLs: the adult named may be the school's only Head
+        boolean dslsToo = urgent || exclude != null;
         List<ReminderCandidates.Head> recipients = candidates.responsible(
-                time.today(), handlingSchools, urgent ? Set.of("HEAD_OF_SCHOOL", "DSL") : Set.of("HEAD_OF_SCHOOL"));
+                time.today(),
+                handlingSchools,
+                dslsToo
+                        ? Set.of(Responsibility.HEAD_OF_SCHOOL.name(), Responsibility.DSL.name())
+                        : Set.of(Responsibility.HEAD_OF_SCHOOL.name()));
         int told = 0;
         java.util.Set<UUID> seen = new java.util.HashSet<>();
         for (ReminderCandidates.Head r : recipients) {

@@ -69,12 +69,16 @@ record ReminderTexts(String subject, List<String> paragraphs, String portalPath)
                         "/schools/" + c.get("schoolUrn") + "/declarations");
             case CONCERN_RAISED -> {
                 boolean urgent = "true".equals(c.get("urgent"));
+                // a concern naming an adult is handled where that adult works, which may not be where it was raised
+                String where = c.get("schoolUrn").equals(c.get("raisedAtSchool"))
+                        ? "was raised at " + school
+                        : "was raised for " + school + " to handle (at another school of the Trust)";
                 yield new ReminderTexts(
-                        (urgent ? "URGENT: a " : "A ") + "concern was raised at " + school,
+                        (urgent ? "URGENT: a " : "A ") + "concern " + where,
                         List.of(
                                 "A concern ("
                                         + c.get("category").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
-                                        + ") was raised at " + school
+                                        + ") " + where
                                         + (urgent
                                                 ? ". It is marked urgent: clauses 7.1 and 10.6 ask for it to be dealt"
                                                         + " with immediately."
