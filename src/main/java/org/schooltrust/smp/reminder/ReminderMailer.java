@@ -138,6 +138,7 @@ public class ReminderMailer {
             Map<String, String> context,
             int attempts,
             UUID lease,
+            Instant leaseUntil,
             String firstName,
             String email,
             boolean active,
@@ -146,6 +147,7 @@ public class ReminderMailer {
     private List<Claimed> claim() {
         Instant now = time.now();
         UUID leaseId = UUID.randomUUID();
+        Instant leaseUntil = now.plus(lease);
         List<Object[]> rows = sql.list(
                 "claim due reminder emails",
                 "UPDATE reminder_messages m SET lease_id = ?, lease_until = ?, attempts = m.attempts + 1"
@@ -164,7 +166,7 @@ public class ReminderMailer {
                     row.uuid(7)
                 },
                 leaseId,
-                now.plus(lease),
+                leaseUntil,
                 now,
                 now,
                 BATCH);
@@ -215,6 +217,7 @@ public class ReminderMailer {
                     context,
                     (Integer) r[5],
                     leaseId,
+                    leaseUntil,
                     who[0],
                     who[1],
                     Boolean.parseBoolean(who[2]),
@@ -224,6 +227,10 @@ public class ReminderMailer {
     }
 
     private boolean send(Claimed m) {
+        if (!time.now().isBefore(m.leaseUntil())) {
+            // queued behind slow sends past its lease: another claim may own it now, so this one must not send it
+            return false;
+        }
         if (!m.active()) {
             settle(m, "NOT_SENT", null, null);
             return false;

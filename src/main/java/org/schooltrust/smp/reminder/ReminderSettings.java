@@ -122,6 +122,7 @@ public class ReminderSettings {
                         "kind",
                         "must be one of "
                                 + Arrays.stream(ReminderKind.values())
+                                        .filter(ReminderKind::scheduled)
                                         .map(Enum::name)
                                         .toList()));
     }
