@@ -234,11 +234,16 @@ public class ConcernService {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not read the uploaded file", e);
         }
+        Instant now = time.now();
+        // the version bump locks the concern: concurrent uploads count one after the other (at most 20), and the
+        // concern's ETag changes with its evidence
+        if (!store.touch(id, row.concern().version(), now)) {
+            throw new ConflictException("Evidence was added to this concern meanwhile; send the file again.");
+        }
         if (store.evidenceCount(id) >= MAX_EVIDENCE_FILES) {
             throw new ConflictException("A concern keeps at most " + MAX_EVIDENCE_FILES + " evidence files.");
         }
         UUID evidenceId = UUID.randomUUID();
-        Instant now = time.now();
         try (InputStream in = Files.newInputStream(file)) {
             store.insertEvidence(
                     evidenceId,

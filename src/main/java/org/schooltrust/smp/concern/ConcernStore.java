@@ -121,7 +121,7 @@ class ConcernStore {
                 == 1;
     }
 
-    /** Bumps the version (a note was added), if it is still {@code expected}. */
+    /** Bumps the version (a note or evidence was added), if it is still {@code expected}. */
     boolean touch(UUID id, long expected, Instant now) {
         return sql.update(
                         "touch a concern",
@@ -150,7 +150,7 @@ class ConcernStore {
         // raised_at ascending within urgency keeps the keyset simple: urgent first, oldest (longest waiting) first
         return sql.list(
                 "list a school's concerns",
-                "SELECT " + COLUMNS + FROM + " WHERE ? = ANY(c.handling_schools)"
+                "SELECT " + COLUMNS + FROM + " WHERE c.handling_schools @> ARRAY[?]::text[]"
                         + " AND c.about_adult_id IS DISTINCT FROM ?" + keyset
                         + " ORDER BY NOT c.urgent, c.raised_at, c.id LIMIT ?",
                 ConcernStore::row,
