@@ -35,6 +35,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.Downloads;
 import org.schooltrust.smp.common.web.Responses;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.concern.ConcernInputs.ConcernInput;
@@ -165,6 +166,7 @@ public class MyConcernsResource {
     public Response evidence(
             @PathParam("id") @Parameter(description = "Concern id.") UUID id,
             @PathParam("evidenceId") @Parameter(description = "Evidence id.") UUID evidenceId) {
-        return Downloads.of(concerns.myEvidence(id, evidenceId));
+        ConcernStore.Content content = concerns.myEvidence(id, evidenceId);
+        return Downloads.attachment(content.bytes(), content.mediaType(), content.fileName());
     }
 }

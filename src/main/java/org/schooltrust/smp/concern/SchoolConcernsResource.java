@@ -32,6 +32,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.Downloads;
 import org.schooltrust.smp.common.web.Responses;
 import org.schooltrust.smp.concern.ConcernInputs.ActionInput;
 import org.schooltrust.smp.concern.ConcernInputs.CloseInput;
@@ -171,6 +172,7 @@ public class SchoolConcernsResource {
             @PathParam("urn") @Parameter(description = "School URN.") String urn,
             @PathParam("id") @Parameter(description = "Concern id.") UUID id,
             @PathParam("evidenceId") @Parameter(description = "Evidence id.") UUID evidenceId) {
-        return Downloads.of(concerns.evidence(urn, id, evidenceId));
+        ConcernStore.Content content = concerns.evidence(urn, id, evidenceId);
+        return Downloads.attachment(content.bytes(), content.mediaType(), content.fileName());
     }
 }

@@ -101,7 +101,11 @@ public class DisposalJob {
                 new Step(
                         RecordClass.DECLARATION_PUPIL_NAME,
                         "ANONYMISED",
-                        "SELECT d.id::text, encode(sha256(convert_to(d.pupil_name, 'UTF8')), 'hex') FROM family_declarations d"
+                        // the hash of the whole row, as for the other classes: a hash of the name alone could be
+                        // reversed from a list of
+                        // names
+                        "SELECT d.id::text, encode(sha256(convert_to(row_to_json(d)::text, 'UTF8')), 'hex')"
+                                + " FROM family_declarations d"
                                 + " WHERE d.status = 'ENDED' AND d.ended_at < ? AND d.pupil_name <> ''"
                                 + notHeld("d.adult_id", "d.school_urn", "d.pupil_mis_id", "d.id"),
                         List.of("UPDATE family_declarations SET pupil_name = '', version = version + 1"
@@ -170,7 +174,7 @@ public class DisposalJob {
                                 + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= ?)) AS upto"
                                 + " FROM (VALUES ('WRITE'), ('READ')) ch (chain))"
                                 + " SELECT e.id::text, e.hash FROM audit_events e JOIN b ON b.chain = e.chain"
-                                + " WHERE e.id < b.upto",
+                                + " WHERE e.id < b.upto ORDER BY e.id",
                         List.of("DELETE FROM audit_events WHERE id = ANY(?::bigint[])")));
     }
 

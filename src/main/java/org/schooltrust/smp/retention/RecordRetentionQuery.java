@@ -47,7 +47,7 @@ class RecordRetentionQuery {
             case REMINDER ->
                 "SELECT created_at, recipient_adult_id, school_urn, NULL::text FROM reminder_messages WHERE id = ?::uuid";
             case AUDIT_EVENT ->
-                "SELECT occurred_at, NULL::uuid, school_urn, NULL::text FROM audit_events WHERE id = ?::uuid";
+                "SELECT occurred_at, NULL::uuid, school_urn, NULL::text FROM audit_events WHERE id = ?::bigint";
         };
     }
 

@@ -32,11 +32,13 @@ public record RetentionRule(RecordClass recordClass, Period period, String basis
             if (p.isNegative() || p.isZero() || p.getYears() < 0 || p.getMonths() < 0 || p.getDays() < 0) {
                 return Optional.of(new FieldError("period", "must be a positive ISO-8601 period, e.g. P6Y or P30D"));
             }
-            if (p.toTotalMonths() > MAX.toTotalMonths()) {
+            // compared as dates from a fixed day, so P99999D counts too (months alone ignore days)
+            LocalDate from = LocalDate.of(2000, 1, 1);
+            if (p.toTotalMonths() > MAX.toTotalMonths() || from.plus(p).isAfter(from.plus(MAX))) {
                 return Optional.of(new FieldError("period", "at most 100 years"));
             }
             return Optional.empty();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             return Optional.of(new FieldError("period", "must be an ISO-8601 period, e.g. P6Y or P30D"));
         }
     }

@@ -92,7 +92,11 @@ public class RetentionService {
     @Transactional
     public Versioned<HoldView> place(HoldInput input) {
         String type = input.targetType();
-        String target = input.targetId().strip();
+        String stripped = input.targetId().strip();
+        // a record's id in its one written form (lower case), as the disposal job compares it with each row's id
+        String target = type.equals("RECORD") && RecordRetentionQuery.isUuid(stripped)
+                ? UUID.fromString(stripped).toString()
+                : stripped;
         String reason = input.reason().strip();
         if (!store.targetExists(type, target)) {
             throw ValidationFailedException.of(

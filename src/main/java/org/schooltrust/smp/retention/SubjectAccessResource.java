@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.Downloads;
 
 @Path("/api/v1/staff/{hrId}/subject-access-export")
 @Tag(name = "Data protection")
@@ -52,13 +53,7 @@ public class SubjectAccessResource {
                 .anyMatch(
                         t -> t.getType().equals("application") && t.getSubtype().equals("zip"));
         if (zip) {
-            return Response.ok(export.zip(hrId), "application/zip")
-                    .header(
-                            "Content-Disposition",
-                            "attachment; filename=\"subject-access-" + hrId.replaceAll("[^A-Za-z0-9._-]", "_")
-                                    + ".zip\"")
-                    .header("Cache-Control", "no-store")
-                    .build();
+            return Downloads.attachment(export.zip(hrId), "application/zip", "subject-access-" + hrId + ".zip");
         }
         return Response.ok(export.export(hrId), MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
