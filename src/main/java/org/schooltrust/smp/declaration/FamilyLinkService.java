@@ -16,7 +16,6 @@ import org.schooltrust.smp.declaration.DeclarationViews.CheckResponse;
 import org.schooltrust.smp.declaration.DeclarationViews.Link;
 import org.schooltrust.smp.declaration.DeclarationViews.SchoolCounts;
 import org.schooltrust.smp.declaration.DeclarationViews.Unanswered;
-import org.schooltrust.smp.school.SchoolService;
 
 /** What a school's MIS and the Trust may know of family links: statuses and ids, never names or notes. */
 @ApplicationScoped
@@ -24,9 +23,6 @@ class FamilyLinkService {
 
     @Inject
     FamilyLinkQueries queries;
-
-    @Inject
-    SchoolService schools;
 
     @Inject
     DeclarationRecords declarations;
