@@ -30,7 +30,8 @@ public record Concern(
         ConcernStatus status,
         ConcernOutcome outcome,
         Instant closedAt,
-        long version) {
+        long version,
+        boolean trustRouted) {
 
     /**
      * Who handles it: a Head or DSL of a handling school, unless the concern is about them (the adult a concern names
@@ -43,6 +44,27 @@ public record Concern(
         return handlingSchools.stream().anyMatch(safeguardingSchools::contains);
     }
 
+    /**
+     * Whether the Trust's safeguarding lead handles it: only a concern routed to the Trust, and never by the adult it
+     * names (ADR 0024).
+     */
+    public boolean handledByTrust(UUID callerAdultId) {
+        return trustRouted && (aboutAdultId == null || !aboutAdultId.equals(callerAdultId));
+    }
+
+    /**
+     * Whether a concern goes to the Trust's safeguarding route (ADR 0024): it names a Head (an allegation about a Head
+     * always does, KCSIE Part 4), or nobody at the handling schools but the named adult holds Head or DSL.
+     */
+    public static boolean routesToTrust(boolean namesAHead, int otherHandlers) {
+        return namesAHead || otherHandlers == 0;
+    }
+
+    /** Where the reporter is told it went. */
+    public ConcernRoute route() {
+        return trustRouted ? ConcernRoute.TRUST : ConcernRoute.SCHOOL;
+    }
+
     /** The Head or DSL has seen it. */
     public Concern acknowledge() {
         if (status != ConcernStatus.RAISED) {
@@ -50,6 +72,25 @@ public record Concern(
                     "Only a RAISED concern can be acknowledged; this one is " + status + ".");
         }
         return with(ConcernStatus.ACKNOWLEDGED, null, null);
+    }
+
+    /**
+     * Guidance instead of a file for a concern about illegal material (ADR 0023): what the reporter must do, and that
+     * the service keeps no copy. Empty when files may be kept.
+     */
+    public java.util.Optional<String> whyNoFiles() {
+        if (category.keepsFiles()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(
+                category == ConcernCategory.INDECENT_IMAGES
+                        ? "A concern about indecent images of children keeps no files: do not copy, screenshot, save, forward"
+                                + " or open the image again (copying it is itself an offence). Record in the description where"
+                                + " you saw it, when, and on which platform, and leave the device as it is; the DSL involves"
+                                + " the police or the LADO."
+                        : "A concern about terrorist or extremist material keeps no files: do not download, screenshot, save"
+                                + " or share it. Record in the description where you saw it, when, and on which platform; the"
+                                + " DSL refers it under Prevent and reports the material to the police.");
     }
 
     /** Notes and actions are added while it is open. */
@@ -86,6 +127,7 @@ public record Concern(
                 next,
                 how,
                 closed,
-                version + 1);
+                version + 1,
+                trustRouted);
     }
 }

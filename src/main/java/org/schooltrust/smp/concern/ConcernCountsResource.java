@@ -2,15 +2,24 @@ package org.schooltrust.smp.concern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.concern.ConcernViews.ConcernListItem;
 import org.schooltrust.smp.concern.ConcernViews.Counts;
 
 @Path("/api/v1/concerns")
@@ -31,5 +40,21 @@ public class ConcernCountsResource {
     @APIResponse(responseCode = "200", description = "The counts.")
     public Counts counts() {
         return concerns.counts();
+    }
+
+    @GET
+    @Path("/trust-routed")
+    @RolesAllowed(Role.Names.TRUST_DSL)
+    @Operation(
+            summary = "List the concerns routed to the Trust",
+            description = "Concerns that name a Head, or that nobody at the school but the adult they name could"
+                    + " handle (ADR 0024), newest first, across every school; each is handled through"
+                    + " `/api/v1/schools/{urn}/concerns/{id}` like a school's. For the Trust's safeguarding leads"
+                    + " (`trust-dsl`, and the token's adult one of `SMP_SAFEGUARDING_TRUST_LEADS`); never a concern"
+                    + " that names the caller. Each read is audited.")
+    @APIResponse(responseCode = "200", description = "A page of concerns.")
+    @APIResponse(responseCode = "404", description = "The caller is not one of the Trust's safeguarding leads.")
+    public RestResponse<Page<ConcernListItem>> trustRouted(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
+        return Pages.ok(concerns.trustRouted(page), uri);
     }
 }

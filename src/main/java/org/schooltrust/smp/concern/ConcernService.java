@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.Sql;
@@ -29,6 +30,7 @@ import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
@@ -48,6 +50,7 @@ import org.schooltrust.smp.reminder.Notifications;
 import org.schooltrust.smp.socialaccount.RegisterService;
 import org.schooltrust.smp.socialaccount.RegisterViews.Verification;
 import org.schooltrust.smp.staff.Adult;
+import org.schooltrust.smp.staff.Responsibility;
 import org.schooltrust.smp.staff.StaffService;
 
 /**
@@ -57,6 +60,8 @@ import org.schooltrust.smp.staff.StaffService;
  */
 @ApplicationScoped
 public class ConcernService {
+
+    private static final Logger LOG = Logger.getLogger(ConcernService.class);
 
     static final String AUDIT_TYPE = "concern";
     public static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
@@ -70,6 +75,9 @@ public class ConcernService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    SafeguardingSettings settings;
 
     @Inject
     TimeSource time;
@@ -145,6 +153,13 @@ public class ConcernService {
                 handling = theirs;
             }
         }
+        // ADR 0024: an allegation about a Head, or a concern nobody at the schools but the named adult could handle,
+        // goes to the Trust's safeguarding leads
+        UUID aboutId = about == null ? null : about.id();
+        boolean namesAHead = about != null
+                && !about.schoolsHolding(Responsibility.HEAD_OF_SCHOOL, time.today())
+                        .isEmpty();
+        boolean trustRouted = Concern.routesToTrust(namesAHead, notifications.handlerCount(handling, aboutId));
         Instant now = time.now();
         Concern concern = new Concern(
                 UUID.randomUUID(),
@@ -167,7 +182,8 @@ public class ConcernService {
                 ConcernStatus.RAISED,
                 null,
                 null,
-                1);
+                1,
+                trustRouted);
         store.insert(concern, idempotencyKey, requestHash);
         // a concern naming an adult is published without a school: the adult's own feed must not show it
         audit.record(AuditEntry.of(
@@ -178,6 +194,19 @@ public class ConcernService {
                 .withRefs(Map.of("category", category.name(), "urgent", Boolean.toString(concern.urgent()))));
         notifications.concernRaised(
                 concern.id(), concern.schoolUrn(), handling, concern.urgent(), category.name(), concern.aboutAdultId());
+        if (trustRouted) {
+            List<UUID> leads =
+                    trustLeads().stream().filter(lead -> !lead.equals(aboutId)).toList();
+            if (notifications.concernRoutedToTrust(
+                            concern.id(), concern.schoolUrn(), concern.urgent(), category.name(), leads)
+                    == 0) {
+                // no personal data: the concern's id only; trust-admin sees it counted, operations see this line
+                LOG.errorf(
+                        "concern %s was routed to the Trust but no Trust safeguarding lead is configured"
+                                + " (SMP_SAFEGUARDING_TRUST_LEADS)",
+                        concern.id());
+            }
+        }
         return Versioned.created(mine(store.find(concern.id()).orElseThrow()), concern.version());
     }
 
@@ -210,6 +239,9 @@ public class ConcernService {
     public EvidenceView addEvidence(UUID id, Path file, String fileName) {
         Row row = reported(id);
         row.concern().requireOpen("take more evidence");
+        row.concern().whyNoFiles().ifPresent(why -> {
+            throw ValidationFailedException.of("file", why);
+        });
         long size;
         String mediaType;
         String sha256;
@@ -277,7 +309,7 @@ public class ConcernService {
 
     @Transactional
     public Page<ConcernListItem> school(String urn, PageParams page) {
-        requireHandler(urn);
+        boolean asTrust = requireHandler(urn);
         Boolean urgent = null;
         Instant raised = null;
         UUID after = null;
@@ -287,20 +319,11 @@ public class ConcernService {
             raised = Cursor.instant(keys.get(1));
             after = Cursor.uuid(keys.get(2));
         }
-        List<Row> rows = store.forSchool(urn, staff.me().id(), urgent, raised, after, page.limit() + 1);
+        List<Row> rows = store.forSchool(urn, staff.me().id(), asTrust, urgent, raised, after, page.limit() + 1);
         audit.recordReads(
                 rows.stream().limit(page.limit()).map(r -> read(r.concern())).toList());
         return Page.of(
-                rows.stream()
-                        .map(r -> new ConcernListItem(
-                                r.concern().id(),
-                                r.concern().schoolUrn(),
-                                r.concern().category(),
-                                r.concern().urgent(),
-                                r.concern().status(),
-                                r.concern().occurredAt(),
-                                r.concern().raisedAt()))
-                        .toList(),
+                rows.stream().map(ConcernService::listItem).toList(),
                 page.limit(),
                 v -> Cursor.encode(Boolean.toString(v.urgent()), v.raisedAt().toString(), v.id().toString()));
     }
@@ -376,6 +399,26 @@ public class ConcernService {
 
     // -- the Trust
 
+    /** Concerns routed to the Trust, newest first, for its safeguarding leads (ADR 0024); each read is audited. */
+    @Transactional
+    public Page<ConcernListItem> trustRouted(PageParams page) {
+        if (!isTrustLead()) {
+            throw new ResourceNotFoundException("You are not one of the Trust's safeguarding leads.");
+        }
+        Cursor.TimeAndId after = page.cursor == null ? null : Cursor.TimeAndId.decode(page.cursor);
+        List<Row> rows = store.trustRouted(
+                staff.me().id(),
+                after == null ? null : after.time(),
+                after == null ? null : after.id(),
+                page.limit() + 1);
+        audit.recordReads(
+                rows.stream().limit(page.limit()).map(r -> read(r.concern())).toList());
+        return Page.of(
+                rows.stream().map(ConcernService::listItem).toList(),
+                page.limit(),
+                v -> Cursor.TimeAndId.encode(v.raisedAt(), v.id()));
+    }
+
     public Counts counts() {
         return new Counts(store.counts());
     }
@@ -389,19 +432,52 @@ public class ConcernService {
                 .orElseThrow(() -> new ResourceNotFoundException("You raised no concern " + id + "."));
     }
 
-    private void requireHandler(String urn) {
-        if (!caller.safeguardingSchools().contains(urn)) {
-            throw new ResourceNotFoundException("No school " + urn + " whose concerns you handle.");
+    /**
+     * The caller handles this school's concerns as its Head or DSL, or as a Trust safeguarding lead (then only those
+     * routed to the Trust: returns true).
+     */
+    private boolean requireHandler(String urn) {
+        if (caller.safeguardingSchools().contains(urn)) {
+            return false;
         }
+        if (isTrustLead()) {
+            return true;
+        }
+        throw new ResourceNotFoundException("No school " + urn + " whose concerns you handle.");
     }
 
     private Row handled(String urn, UUID id) {
-        requireHandler(urn);
+        boolean asTrust = requireHandler(urn);
         UUID me = staff.me().id();
         return store.find(id)
                 .filter(r -> r.concern().handlingSchools().contains(urn))
-                .filter(r -> r.concern().handledBy(Set.of(urn), me))
+                .filter(r ->
+                        asTrust ? r.concern().handledByTrust(me) : r.concern().handledBy(Set.of(urn), me))
                 .orElseThrow(() -> new ResourceNotFoundException("No concern " + id + " at school " + urn + "."));
+    }
+
+    /**
+     * A Trust safeguarding lead: the {@code trust-dsl} role, and the token's adult, active in the register, is one of
+     * the configured leads (ADR 0024). Fails closed.
+     */
+    private boolean isTrustLead() {
+        if (!caller.has(Role.TRUST_DSL)) {
+            return false;
+        }
+        Adult me = staff.me();
+        return me.active() && settings.trustLeads().orElse(List.of()).contains(me.hrId());
+    }
+
+    /** The register's adults named as Trust safeguarding leads, active ones only. */
+    private List<UUID> trustLeads() {
+        List<String> hrIds = settings.trustLeads().orElse(List.of());
+        if (hrIds.isEmpty()) {
+            return List.of();
+        }
+        return staff.findByHrIds(Set.copyOf(hrIds)).values().stream()
+                .filter(Adult::active)
+                .map(Adult::id)
+                .toList();
     }
 
     private Versioned<ConcernView> move(Row row, Concern next, String entry, String text, String what) {
@@ -428,6 +504,12 @@ public class ConcernService {
         return new AuditEntry("concern.read", AUDIT_TYPE, c.id().toString(), c.schoolUrn(), List.of());
     }
 
+    private static ConcernListItem listItem(Row row) {
+        Concern c = row.concern();
+        return new ConcernListItem(
+                c.id(), c.schoolUrn(), c.category(), c.urgent(), c.status(), c.occurredAt(), c.raisedAt(), c.route());
+    }
+
     private MyConcernView mine(Row row) {
         return mine(row, store.evidence(row.concern().id()));
     }
@@ -449,7 +531,8 @@ public class ConcernService {
                 c.aboutAccountId(),
                 impersonation(c),
                 c.raisedAt(),
-                evidence);
+                evidence,
+                c.route());
     }
 
     private ConcernView full(Row row) {
@@ -474,7 +557,8 @@ public class ConcernService {
                 c.raisedAt(),
                 c.closedAt(),
                 store.evidence(c.id()),
-                store.timeline(c.id()));
+                store.timeline(c.id()),
+                c.route());
     }
 
     private static ImpersonationView impersonation(Concern c) {

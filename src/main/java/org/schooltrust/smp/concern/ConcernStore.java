@@ -21,7 +21,7 @@ class ConcernStore {
             "c.id, c.school_urn, c.reporter_adult_id, c.category, c.urgent, c.occurred_at,"
                     + " c.platform, c.location_url, c.description, c.about_pupil_mis_id, c.about_adult_id, c.about_account_id,"
                     + " c.canonical_platform, c.canonical_handle, c.official_account_id, c.handling_schools, c.raised_at,"
-                    + " c.status, c.outcome, c.closed_at, c.version, r.hr_id, a.hr_id";
+                    + " c.status, c.outcome, c.closed_at, c.version, r.hr_id, a.hr_id, c.trust_routed";
     private static final String FROM = " FROM concerns c JOIN adults r ON r.id = c.reporter_adult_id"
             + " LEFT JOIN adults a ON a.id = c.about_adult_id";
 
@@ -54,7 +54,8 @@ class ConcernStore {
                         r.enumValue(18, ConcernStatus.class),
                         r.enumValue(19, ConcernOutcome.class),
                         r.instant(20),
-                        r.longValue(21)),
+                        r.longValue(21),
+                        r.bool(24)),
                 r.string(22),
                 r.string(23));
     }
@@ -65,8 +66,8 @@ class ConcernStore {
                 "INSERT INTO concerns (id, school_urn, reporter_adult_id, category, urgent, occurred_at, platform,"
                         + " location_url, description, about_pupil_mis_id, about_adult_id, about_account_id,"
                         + " canonical_platform, canonical_handle, official_account_id, handling_schools, raised_at,"
-                        + " status, version, updated_at, idempotency_key, request_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " status, version, updated_at, idempotency_key, request_hash, trust_routed)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(),
                 c.schoolUrn(),
                 c.reporterId(),
@@ -88,7 +89,8 @@ class ConcernStore {
                 c.version(),
                 c.raisedAt(),
                 idempotencyKey,
-                requestHash);
+                requestHash,
+                c.trustRouted());
     }
 
     Optional<Row> find(UUID id) {
@@ -137,7 +139,13 @@ class ConcernStore {
      * those that name {@code exclude} (the caller).
      */
     List<Row> forSchool(
-            String school, UUID exclude, Boolean urgentAfter, Instant raisedAfter, UUID idAfter, int limit) {
+            String school,
+            UUID exclude,
+            boolean trustRoutedOnly,
+            Boolean urgentAfter,
+            Instant raisedAfter,
+            UUID idAfter,
+            int limit) {
         List<Object> args = new ArrayList<>(List.of(school, exclude));
         String keyset = "";
         if (urgentAfter != null) {
@@ -151,10 +159,26 @@ class ConcernStore {
         return sql.list(
                 "list a school's concerns",
                 "SELECT " + COLUMNS + FROM + " WHERE c.handling_schools @> ARRAY[?]::text[]"
-                        + " AND c.about_adult_id IS DISTINCT FROM ?" + keyset
+                        + " AND c.about_adult_id IS DISTINCT FROM ?" + (trustRoutedOnly ? " AND c.trust_routed" : "")
+                        + keyset
                         + " ORDER BY NOT c.urgent, c.raised_at, c.id LIMIT ?",
                 ConcernStore::row,
                 args.toArray());
+    }
+
+    /** Concerns routed to the Trust, newest first, never those about {@code exclude} (ADR 0024). */
+    List<Row> trustRouted(UUID exclude, Instant raisedBefore, UUID idBefore, int limit) {
+        return sql.list(
+                "list the concerns routed to the Trust",
+                "SELECT " + COLUMNS + FROM + " WHERE c.trust_routed AND c.about_adult_id IS DISTINCT FROM ?"
+                        + " AND (?::timestamptz IS NULL OR (c.raised_at, c.id) < (?, ?))"
+                        + " ORDER BY c.raised_at DESC, c.id DESC LIMIT ?",
+                ConcernStore::row,
+                exclude,
+                raisedBefore,
+                raisedBefore,
+                idBefore,
+                limit);
     }
 
     List<Row> forReporter(UUID reporter, Instant raisedBefore, UUID idBefore, int limit) {

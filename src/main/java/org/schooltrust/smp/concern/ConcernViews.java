@@ -84,7 +84,9 @@ public final class ConcernViews {
             UUID aboutSocialAccountId,
             ImpersonationView impersonation,
             @Schema(required = true) Instant raisedAt,
-            @Schema(required = true) List<EvidenceView> evidence) {}
+            @Schema(required = true) List<EvidenceView> evidence,
+
+            @Schema(required = true) ConcernRoute route) {}
 
     @Schema(name = "ConcernSummary", description = "A concern in a Head's or DSL's list.")
     public record ConcernListItem(
@@ -94,7 +96,9 @@ public final class ConcernViews {
             @Schema(required = true) boolean urgent,
             @Schema(required = true) ConcernStatus status,
             @Schema(required = true) Instant occurredAt,
-            @Schema(required = true) Instant raisedAt) {}
+            @Schema(required = true) Instant raisedAt,
+
+            @Schema(required = true) ConcernRoute route) {}
 
     @Schema(name = "Concern", description = "A concern as a Head or DSL handles it.")
     public record ConcernView(
@@ -122,7 +126,9 @@ public final class ConcernViews {
             @Schema(required = true) Instant raisedAt,
             Instant closedAt,
             @Schema(required = true) List<EvidenceView> evidence,
-            @Schema(required = true) List<TimelineView> timeline) {}
+            @Schema(required = true) List<TimelineView> timeline,
+
+            @Schema(required = true) ConcernRoute route) {}
 
     @Schema(name = "ConcernCount", description = "How many concerns of one category a school has: counts only.")
     public record CountView(

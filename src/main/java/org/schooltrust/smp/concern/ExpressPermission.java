@@ -23,6 +23,14 @@ public record ExpressPermission(
         Instant revokedAt,
         long version) {
 
+    /**
+     * A Head never decides their own case (clauses 6.5, 6.9): a permission for the acting Head is granted, changed or
+     * revoked by another Head or the Trust, never by the Head it names.
+     */
+    public static boolean forSelf(UUID adultId, UUID actingAdultId) {
+        return adultId != null && adultId.equals(actingAdultId);
+    }
+
     public PermissionStatus status(LocalDate today) {
         if (revokedAt != null) {
             return PermissionStatus.REVOKED;

@@ -61,7 +61,10 @@ public class MyConcernsResource {
                     + " once by email. An `IMPERSONATION` concern answers at once whether its URL is the school's own"
                     + " official account. A concern naming an adult is handled by the Heads and DSLs of the schools"
                     + " that adult works at, and never shown to the adult. The report is never changed or deleted."
-                    + " `Idempotency-Key` honoured.")
+                    + " An `INDECENT_IMAGES` or `RADICALISATION` concern keeps text only and never takes evidence"
+                    + " files: describe where the material was seen, when and on which platform, and do not copy,"
+                    + " screenshot or forward it (copying an indecent image of a child is itself an offence; the DSL"
+                    + " involves the police, the LADO or Prevent). `Idempotency-Key` honoured.")
     @APIResponse(
             responseCode = "201",
             description = "Raised.",
@@ -118,14 +121,19 @@ public class MyConcernsResource {
             summary = "Keep a file as evidence",
             description = "A screenshot or document (clauses 9.2, 9.4): PNG, JPEG, PDF or plain text, judged by its"
                     + " bytes, not its name or declared type; at most 10 MB, and 20 files per concern. Its SHA-256 is"
-                    + " recorded; it is never changed or deleted. The concern must be open.")
+                    + " recorded; it is never changed or deleted. The concern must be open. Never for an"
+                    + " `INDECENT_IMAGES` or `RADICALISATION` concern: the upload is refused with 422 and guidance (do"
+                    + " not copy or forward the material; record where and when it was seen), and nothing is kept.")
     @APIResponse(
             responseCode = "201",
             description = "Kept.",
             content = @Content(schema = @Schema(implementation = EvidenceView.class)),
             headers = @Header(name = "Location", description = "The file."))
     @APIResponse(responseCode = "409", description = "The concern is closed, or already has 20 files.")
-    @APIResponse(responseCode = "422", description = "No file, an empty one, over 10 MB, or not an accepted type.")
+    @APIResponse(
+            responseCode = "422",
+            description = "No file, an empty one, over 10 MB, not an accepted type, or a concern of a category that"
+                    + " keeps no files (`INDECENT_IMAGES`, `RADICALISATION`).")
     public Response addEvidence(
             @PathParam("id") @Parameter(description = "Concern id.") UUID id,
             @RestForm("file")

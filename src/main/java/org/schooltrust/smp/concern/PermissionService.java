@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
@@ -75,8 +76,13 @@ public class PermissionService {
         LocalDate today = time.today();
         List<FieldError> errors = new ArrayList<>();
         Adult adult = staff.findByHrIds(Set.of(input.staffHrId())).get(input.staffHrId());
+        UUID me = staff.me().id();
         if (adult == null || !adult.worksAt(urn, today)) {
             errors.add(new FieldError("staffHrId", "must be an adult who works at this school"));
+        } else if (ExpressPermission.forSelf(adult.id(), me)) {
+            errors.add(new FieldError(
+                    "staffHrId",
+                    "must not be yourself: a Head's own permission is granted by another Head or the Trust"));
         }
         if (input.validTo().isBefore(input.validFrom())) {
             errors.add(new FieldError("validTo", "must not be before validFrom"));
@@ -97,7 +103,7 @@ public class PermissionService {
                         input.channel().strip(),
                         input.validFrom(),
                         input.validTo(),
-                        staff.me().id(),
+                        me,
                         now,
                         null,
                         1),
@@ -115,8 +121,13 @@ public class PermissionService {
         if (row.permission().revokedAt() != null) {
             throw new IllegalTransitionException("This permission is already revoked.");
         }
+        UUID me = staff.me().id();
+        if (ExpressPermission.forSelf(row.permission().adultId(), me)) {
+            throw new AccessDeniedException(
+                    "A Head cannot revoke their own permission; another Head or the Trust decides on it.");
+        }
         Instant now = time.now();
-        if (!store.revoke(id, row.permission().version(), staff.me().id(), now)) {
+        if (!store.revoke(id, row.permission().version(), me, now)) {
             throw new PreconditionFailedException("The permission changed meanwhile; read it again and retry.");
         }
         audit.record(AuditEntry.of("permission.revoked", AUDIT_TYPE, id.toString(), urn)

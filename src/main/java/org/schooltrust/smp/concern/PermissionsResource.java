@@ -50,9 +50,10 @@ public class PermissionsResource {
     @RolesAllowed(Role.Names.HEAD_OF_SCHOOL)
     @Operation(
             summary = "Grant an express permission",
-            description =
-                    "Clause 6.5: an adult of the school may discuss pupils with parents over social media for the"
-                            + " stated purpose, on the channel, from `validFrom` to `validTo`. For the school's Heads; audited.")
+            description = "Clause 6.5: an adult of the school may discuss pupils with parents over social media for the"
+                    + " stated purpose, on the channel, from `validFrom` to `validTo`. For the school's Heads; audited."
+                    + " Never for the Head granting it (422 on `staffHrId`): a Head's own permission comes"
+                    + " from another Head of the school.")
     @APIResponse(
             responseCode = "201",
             description = "Granted.",
@@ -124,8 +125,10 @@ public class PermissionsResource {
     @RolesAllowed(Role.Names.HEAD_OF_SCHOOL)
     @Operation(
             summary = "Revoke an express permission",
-            description = "From now on it answers not granted. Requires `If-Match`. For the school's Heads; audited.")
+            description = "From now on it answers not granted. Requires `If-Match`. For the school's Heads; audited."
+                    + " A Head cannot revoke a permission that names them (403).")
     @APIResponse(responseCode = "200", description = "The permission after the change.")
+    @APIResponse(responseCode = "403", description = "The permission names the calling Head.")
     @APIResponse(responseCode = "409", description = "It is already revoked.")
     public RestResponse<PermissionView> revoke(
             @PathParam("urn") @Parameter(description = "School URN.") String urn,

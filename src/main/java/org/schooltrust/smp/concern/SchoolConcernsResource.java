@@ -53,7 +53,7 @@ public class SchoolConcernsResource {
     ConcernService concerns;
 
     @GET
-    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL})
+    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})
     @Operation(
             summary = "List a school's concerns",
             description = "Urgent first, then the longest waiting first, in every status." + FOR)
@@ -67,7 +67,7 @@ public class SchoolConcernsResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL})
+    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})
     @Operation(summary = "Read a concern", description = "The report, its evidence and the handling timeline." + FOR)
     @APIResponse(
             responseCode = "200",
@@ -82,7 +82,7 @@ public class SchoolConcernsResource {
 
     @POST
     @Path("/{id}/acknowledge")
-    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL})
+    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})
     @Operation(summary = "Acknowledge a concern", description = "RAISED → ACKNOWLEDGED. Requires `If-Match`." + FOR)
     @APIResponse(responseCode = "200", description = "The concern after the change.")
     @APIResponse(responseCode = "409", description = "It is not RAISED.")
@@ -98,7 +98,7 @@ public class SchoolConcernsResource {
     @POST
     @Path("/{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL})
+    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})
     @Operation(
             summary = "Add a note",
             description = "Appended to the timeline, never changed; the reporter never sees it. The concern must be"
@@ -116,7 +116,7 @@ public class SchoolConcernsResource {
     @POST
     @Path("/{id}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL})
+    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})
     @Operation(
             summary = "Record an action",
             description = "Advice given, a referral (safeguarding, LADO, police, Channel/Prevent), reported to the"
@@ -135,7 +135,7 @@ public class SchoolConcernsResource {
     @POST
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL})
+    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})
     @Operation(
             summary = "Close a concern",
             description = "With an outcome; RAISED or ACKNOWLEDGED → CLOSED. Requires `If-Match`." + FOR)
@@ -152,7 +152,7 @@ public class SchoolConcernsResource {
 
     @GET
     @Path("/{id}/evidence/{evidenceId}")
-    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL})
+    @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})
     @Produces({"image/png", "image/jpeg", "application/pdf", "text/plain", MediaType.APPLICATION_JSON})
     @Operation(
             summary = "Download evidence",

@@ -31,6 +31,55 @@ public class Notifications {
     TimeSource time;
 
     /**
+     * How many adults besides {@code exclude} hold Head or DSL on a current assignment at the handling schools: who
+     * could handle a concern there (ADR 0024). Zero means the concern would reach nobody at the schools.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int handlerCount(Set<String> handlingSchools, UUID exclude) {
+        return (int) candidates
+                .responsible(
+                        time.today(),
+                        handlingSchools,
+                        Set.of(Responsibility.HEAD_OF_SCHOOL.name(), Responsibility.DSL.name()))
+                .stream()
+                .map(ReminderCandidates.Head::id)
+                .filter(id -> !id.equals(exclude))
+                .distinct()
+                .count();
+    }
+
+    /**
+     * A concern was routed to the Trust (ADR 0024): each of the Trust's safeguarding leads is told at once, as a
+     * school's Head would be. Returns how many were told.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int concernRoutedToTrust(
+            UUID concernId, String schoolUrn, boolean urgent, String category, List<UUID> trustLeads) {
+        int told = 0;
+        for (UUID lead : trustLeads) {
+            store.insertNotice(
+                    ReminderKind.CONCERN_RAISED,
+                    schoolUrn,
+                    lead,
+                    Map.of(
+                            "concernId",
+                            concernId.toString(),
+                            "category",
+                            category,
+                            "urgent",
+                            Boolean.toString(urgent),
+                            "raisedAtSchool",
+                            schoolUrn,
+                            "route",
+                            "TRUST"),
+                    mailer.enabled(),
+                    time.now());
+            told++;
+        }
+        return told;
+    }
+
+    /**
      * A concern was raised: its handling schools' Heads — and for an urgent one, or one naming an adult, their DSLs —
      * are told at once, except {@code exclude} (the adult the concern names). Returns how many were told.
      */

@@ -160,6 +160,20 @@ public final class Adult {
     }
 
     /**
+     * Schools where the adult works on {@code day} with {@code responsibility} on a current assignment there: where
+     * the register names them Head of School or DSL (authority and whom to tell, ADR 0011, 0016).
+     */
+    public Set<String> schoolsHolding(Responsibility responsibility, LocalDate day) {
+        if (!active) {
+            return Set.of();
+        }
+        return currentAssignments(day).stream()
+                .filter(a -> a.responsibilities().contains(responsibility))
+                .map(Assignment::schoolUrn)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /**
      * The same record showing only the assignments at {@code schoolUrns}: what a Head may see of an adult who also
      * works elsewhere. The version is unchanged, so the ETag is the record's.
      */

@@ -3,11 +3,13 @@ package org.schooltrust.smp.staff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.Set;
 import org.schooltrust.smp.common.security.StaffDirectory;
 import org.schooltrust.smp.common.security.StaffKey;
 
-/** The staff register's answer to "where does the adult this token names work today" ({@link Adult#worksAt}). */
+/**
+ * The staff register's answer to "where does the adult this token names work today, and where are they Head or DSL"
+ * ({@link Adult#worksAt}, {@link Adult#schoolsHolding}).
+ */
 @ApplicationScoped
 class RegisterStaffDirectory implements StaffDirectory {
 
@@ -15,9 +17,12 @@ class RegisterStaffDirectory implements StaffDirectory {
     AdultStore store;
 
     @Override
-    public Set<String> schoolsWorkedAt(StaffKey key, LocalDate day) {
+    public Workplaces workplaces(StaffKey key, LocalDate day) {
         return store.findBySelf(Visibility.self(key))
-                .map(adult -> adult.schoolsWorkedAt(day))
-                .orElse(Set.of());
+                .map(adult -> new Workplaces(
+                        adult.schoolsWorkedAt(day),
+                        adult.schoolsHolding(Responsibility.HEAD_OF_SCHOOL, day),
+                        adult.schoolsHolding(Responsibility.DSL, day)))
+                .orElse(Workplaces.NONE);
     }
 }

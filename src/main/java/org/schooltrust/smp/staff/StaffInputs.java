@@ -90,7 +90,7 @@ public final class StaffInputs {
                     implementation = Responsibility.class,
                     maxItems = 2,
                     description =
-                            "What the adult is at this school beyond the job title: HEAD_OF_SCHOOL receives the school's reminder escalations and review digests; DSL is the designated safeguarding lead. Absent or empty for most adults.")
+                            "What the adult is at this school beyond the job title: HEAD_OF_SCHOOL receives the school's reminder escalations and review digests; DSL is the designated safeguarding lead. Absent or empty for most adults. Set only by `hr-sync`: they decide who is told of safeguarding concerns, so a manual record (trust-admin, a Head) that sets them is refused with 422.")
             List<@NotNull @EnumValue(of = Responsibility.class) String> responsibilities) {
 
         Assignment toAssignment() {

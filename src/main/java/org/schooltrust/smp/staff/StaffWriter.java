@@ -132,6 +132,21 @@ public class StaffWriter {
         if (input.hrId() != null && !input.hrId().equals(hrId)) {
             errors.add(new FieldError("hrId", "must be absent or equal the HR id in the path"));
         }
+        if (!fromHr && input.assignments() != null) {
+            // who is told of safeguarding concerns comes only from records HR keeps: a manual record that names a
+            // Head or DSL could route concern mail to any address its writer chose (issue 23, ADR 0023)
+            for (int k = 0; k < input.assignments().size(); k++) {
+                AssignmentInput a = input.assignments().get(k);
+                if (a != null
+                        && a.responsibilities() != null
+                        && !a.responsibilities().isEmpty()) {
+                    errors.add(new FieldError(
+                            "assignments[" + k + "].responsibilities",
+                            "can only be set by Trust HR: HEAD_OF_SCHOOL and DSL decide who is told of safeguarding"
+                                    + " concerns"));
+                }
+            }
+        }
         if (headOnly && input.assignments() != null) {
             if (input.assignments().isEmpty()) {
                 errors.add(new FieldError("assignments", "must place the adult in at least one of your schools"));

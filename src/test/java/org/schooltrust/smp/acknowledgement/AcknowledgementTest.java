@@ -247,7 +247,7 @@ class AcknowledgementTest {
                     .then()
                     .statusCode(201);
 
-            Map<String, Object> compliance = Api.as(Tokens.headToken(hrId, school))
+            Map<String, Object> compliance = Api.as(Tokens.head(hrId, school))
                     .get("/api/v1/schools/{urn}/compliance?policy={slug}", school, slug)
                     .then()
                     .statusCode(200)

@@ -53,7 +53,7 @@ class ComplianceTest {
 
     @Test
     void headSeesCountsAndPagedAdultsOfTheirSchool() {
-        String head = Tokens.headToken(done, school);
+        String head = Tokens.head(done, school);
         Api.as(head)
                 .get("/api/v1/schools/{urn}/compliance?policy={slug}&limit=2", school, slug)
                 .then()
@@ -95,7 +95,7 @@ class ComplianceTest {
                     .statusCode(403);
             Api.as(token).get("/api/v1/compliance?policy={slug}", slug).then().statusCode(403);
         }
-        Api.as(Tokens.headToken(done, school))
+        Api.as(Tokens.head(done, school))
                 .get("/api/v1/compliance?policy={slug}", slug)
                 .then()
                 .statusCode(403);
@@ -120,7 +120,7 @@ class ComplianceTest {
 
     @Test
     void csvExportIsTheSameListWithFormulasNeutralised() {
-        String csv = Api.as(Tokens.headToken(done, school))
+        String csv = Api.as(Tokens.head(done, school))
                 .accept("text/csv")
                 .get("/api/v1/schools/{urn}/compliance?policy={slug}", school, slug)
                 .then()

@@ -270,15 +270,26 @@ class StrictInputTest {
     }
 
     /**
-     * Vert.x's HTTP/1 decoder answers these before any handler runs, with an empty body, and Quarkus offers no hook
-     * to its invalid-request handler (ADR 0002): the test pins the status and that no request reached the service.
+     * The service's own limits on the request target and the header block sit below the decoder's: a request over them
+     * is refused by the first filter with problem+json. Only beyond the decoder's higher limits, or for a request it
+     * cannot parse at all, does Vert.x's HTTP/1 decoder answer first, with an empty body (Quarkus offers no hook to
+     * its invalid-request handler, ADR 0002): the test pins those statuses and that no request reached the service.
      */
     @Test
-    void whatTheHttpDecoderRefusesIsA4xxAndReachesNothing() throws Exception {
+    void whatTheServiceLimitsRefuseIsProblemJsonAndOnlyTheDecodersOwnRefusalsAreBare() throws Exception {
         String before = snapshot();
         assertThat(raw("GET /api/v1/schools/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
-                .matches("(?s)HTTP/1.[01] 414.*");
+                .matches("(?s)HTTP/1.[01] 414.*")
+                .contains("application/problem+json")
+                .contains("\"status\":414");
         assertThat(raw("GET /api/v1/schools HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(40_000) + "\r\n\r\n"))
+                .matches("(?s)HTTP/1.[01] 431.*")
+                .contains("application/problem+json")
+                .contains("\"status\":431");
+        // beyond the decoder's own limits (64 KiB request line, 128 KiB of headers): its bare answer
+        assertThat(raw("GET /api/v1/schools/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .matches("(?s)HTTP/1.[01] 414.*");
+        assertThat(raw("GET /api/v1/schools HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(140_000) + "\r\n\r\n"))
                 .matches("(?s)HTTP/1.[01] 431.*");
         // refused by the decoder itself: it never reaches authentication (which would answer 401)
         assertThat(raw("GET /api/v1/schools HTTP/1.1\r\nHost: localhost\r\nX-Ctl: a\u0001b\r\n\r\n"))

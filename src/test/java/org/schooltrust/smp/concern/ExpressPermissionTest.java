@@ -34,4 +34,12 @@ class ExpressPermissionTest {
         assertThat(ExpressPermission.purposeKey("  Class parents'   group "))
                 .isEqualTo(ExpressPermission.purposeKey("class PARENTS' group"));
     }
+
+    @Test
+    void aPermissionForTheActingHeadIsForSelf() {
+        UUID head = UUID.randomUUID();
+        assertThat(ExpressPermission.forSelf(head, head)).isTrue();
+        assertThat(ExpressPermission.forSelf(UUID.randomUUID(), head)).isFalse();
+        assertThat(ExpressPermission.forSelf(null, head)).isFalse();
+    }
 }

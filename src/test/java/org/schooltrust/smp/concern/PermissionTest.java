@@ -174,4 +174,40 @@ class PermissionTest {
                 .then()
                 .statusCode(422);
     }
+
+    @Test
+    void aHeadCannotGrantOrRevokeTheirOwnPermission() {
+        String school = TestData.newSchool();
+        String headId = TestData.newHrId("H");
+        String head = Tokens.head(headId, school);
+        String otherHeadId = TestData.newHrId("H");
+        String otherHead = Tokens.head(otherHeadId, school);
+        LocalDate today = LocalDate.now(TestClock.get());
+        long before = Db.count("SELECT count(*) FROM express_permissions");
+        Api.as(head)
+                .body(permission(headId, today, today.plusDays(30)))
+                .post("/api/v1/schools/{urn}/permissions", school)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("staffHrId"));
+        assertThat(Db.count("SELECT count(*) FROM express_permissions")).isEqualTo(before);
+
+        // another Head of the school may grant it; the Head it names still cannot revoke it
+        var granted = Api.as(otherHead)
+                .body(permission(headId, today, today.plusDays(30)))
+                .post("/api/v1/schools/{urn}/permissions", school)
+                .then()
+                .statusCode(201)
+                .extract();
+        String id = granted.path("id");
+        Api.as(head)
+                .header("If-Match", granted.header("ETag"))
+                .post("/api/v1/schools/{urn}/permissions/{id}/revoke", school, id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(Db.first("SELECT revoked_at::text FROM express_permissions WHERE id = ?::uuid", id))
+                .isNull();
+    }
 }

@@ -498,7 +498,7 @@ class DeclarationFlowTest {
 
     @Test
     void aHeadsOwnDeclarationIsReviewedByTheTrustWhichSeesNoOtherDeclarations() {
-        String soleHead = Tokens.headToken(hrId, school);
+        String soleHead = Tokens.head(hrId, school);
         Response submitted = Api.as(soleHead).body(declaration(pupil)).post("/api/v1/me/family-declarations");
         submitted.then().statusCode(201);
         String headsOwn = submitted.path("id");

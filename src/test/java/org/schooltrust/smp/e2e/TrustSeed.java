@@ -56,7 +56,15 @@ public final class TrustSeed {
         adult.put("active", true);
         List<Map<String, Object>> assignments = new ArrayList<>();
         if (school != null) {
-            assignments.add(Map.of("schoolUrn", school, "jobTitle", jobTitle, "startDate", "2021-09-01"));
+            Map<String, Object> assignment = new LinkedHashMap<>();
+            assignment.put("schoolUrn", school);
+            assignment.put("jobTitle", jobTitle);
+            assignment.put("startDate", "2021-09-01");
+            if ("Headteacher".equals(jobTitle)) {
+                // Head authority needs the register's HEAD_OF_SCHOOL beside the token's role (ADR 0011)
+                assignment.put("responsibilities", List.of("HEAD_OF_SCHOOL"));
+            }
+            assignments.add(assignment);
         }
         adult.put("assignments", assignments);
         return adult;

@@ -151,7 +151,6 @@ class LogPrivacyTest {
                     .post("/api/v1/reminders/run")
                     .then()
                     .statusCode(200);
-            Thread.sleep(1500); // past the mailer's keep-alive in tests
             mailer.sendPending();
         } finally {
             root.removeHandler(capture);

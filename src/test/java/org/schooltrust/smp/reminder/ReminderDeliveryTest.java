@@ -106,7 +106,6 @@ class ReminderDeliveryTest {
         run.run(false, school);
         // nothing listens on the SMTP port: the send fails and is kept for a retry
         MailServer.stopShared();
-        Thread.sleep(1500); // past the mailer's keep-alive in tests: no pooled connection to the stopped server
         mailer.sendPending();
         assertThat(Db.first(
                         "SELECT email_status || ' ' || attempts || ' ' || last_error FROM reminder_messages"

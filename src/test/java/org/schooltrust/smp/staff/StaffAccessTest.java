@@ -31,6 +31,7 @@ class StaffAccessTest {
         ownAdult = TestData.hrAdultAt(ownSchool);
         otherAdult = TestData.hrAdultAt(otherSchool);
         headHrId = TestData.hrAdultAt(ownSchool);
+        Tokens.head(headHrId, ownSchool); // HR's record names them the school's Head
     }
 
     @Test
@@ -171,7 +172,7 @@ class StaffAccessTest {
 
     @Test
     void headWithSeveralSchoolsSeesAll() {
-        putAsHr(TestData.anAdult(headHrId).at(ownSchool).at(otherSchool).build());
+        putAsHr(TestData.anAdult(headHrId).headAt(ownSchool).headAt(otherSchool).build());
         String head = Tokens.headToken(headHrId, ownSchool, otherSchool);
         Api.as(head).get("/api/v1/staff/{id}", otherAdult).then().statusCode(200);
         Api.as(head)
@@ -199,7 +200,10 @@ class StaffAccessTest {
         Api.as(head).get("/api/v1/staff/{id}", otherAdult).then().statusCode(404);
 
         // HR deactivates the Head: the token alone no longer makes them Head anywhere
-        putAsHr(TestData.anAdult(headHrId).at(ownSchool).with("active", false).build());
+        putAsHr(TestData.anAdult(headHrId)
+                .headAt(ownSchool)
+                .with("active", false)
+                .build());
         Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(404);
 
         // active again, but the assignment has ended
@@ -207,7 +211,14 @@ class StaffAccessTest {
                 .with(
                         "assignments",
                         List.of(java.util.Map.of(
-                                "schoolUrn", ownSchool, "startDate", "2020-09-01", "endDate", "2021-08-31")))
+                                "schoolUrn",
+                                ownSchool,
+                                "startDate",
+                                "2020-09-01",
+                                "endDate",
+                                "2021-08-31",
+                                "responsibilities",
+                                List.of("HEAD_OF_SCHOOL"))))
                 .build());
         Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(404);
     }
@@ -224,7 +235,9 @@ class StaffAccessTest {
                                 "2020-09-01",
                                 "endDate",
                                 java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                                        .toString())))
+                                        .toString(),
+                                "responsibilities",
+                                List.of("HEAD_OF_SCHOOL"))))
                 .build());
         String head = Tokens.headToken(headHrId, ownSchool);
         Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(200);
@@ -240,7 +253,7 @@ class StaffAccessTest {
     @Test
     void aHeadWhoAlsoTeachesElsewhereCannotListThatSchoolNorSeeDeactivatedLeavers() {
         // the claim names both schools; the register has the Head at ownSchool only
-        putAsHr(TestData.anAdult(headHrId).at(ownSchool).build());
+        putAsHr(TestData.anAdult(headHrId).headAt(ownSchool).build());
         String head = Tokens.headToken(headHrId, ownSchool);
         String headAndTeacher = Tokens.user(
                 "head-" + headHrId, headHrId, java.util.Set.of("staff", "head-of-school"), ownSchool, otherSchool);

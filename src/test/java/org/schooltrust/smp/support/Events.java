@@ -31,6 +31,35 @@ public final class Events {
         }
     }
 
+    /**
+     * Waits until every event written so far is settled: no transaction older than the newest event is still open, so
+     * the feed and the webhook fan-out serve it (they read only below the snapshot's xmin). A test that writes and then
+     * reads the feed or dispatches calls this first; it polls the database, bounded, and never sleeps a fixed time.
+     */
+    public static void awaitSettled() {
+        AgroalDataSource dataSource =
+                Arc.container().instance(AgroalDataSource.class).get();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            while (true) {
+                try (ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM events"
+                        + " WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot()))")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("events still unsettled after 30 s: a transaction stays open");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One poll: every event ready after {@code cursor}, following pages while {@code more}. */
     public static Poll poll(String token, String cursor, String query) {
         List<Map<String, Object>> events = new ArrayList<>();

@@ -30,6 +30,15 @@ final class Heads {
                 insert.setString(3, "head." + hrId.toLowerCase() + "@schools.example");
                 insert.executeUpdate();
             }
+            // the register names a Head by the responsibility on a current assignment (ADR 0011): an adult that already
+            // works at one of the schools is designated there
+            try (PreparedStatement designate = c.prepareStatement("UPDATE adult_assignments SET responsibilities ="
+                    + " array_append(responsibilities, 'HEAD_OF_SCHOOL') WHERE adult_id = (SELECT id FROM adults WHERE"
+                    + " hr_id = ?) AND school_urn = ANY(?) AND NOT 'HEAD_OF_SCHOOL' = ANY(responsibilities)")) {
+                designate.setString(1, hrId);
+                designate.setArray(2, c.createArrayOf("text", schools));
+                designate.executeUpdate();
+            }
             // a Head made here (not one HR or a test registered) gains any of the schools it is not yet assigned to
             try (PreparedStatement find = c.prepareStatement("SELECT id FROM adults WHERE hr_id = ? AND source ="
                     + " 'MANUAL' AND first_name = 'Head' AND last_name = 'Teacher'")) {

@@ -11,7 +11,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A real SMTP server (GreenMail) on the port the test application sends to, one for the test run: {@link #start}
- * hands it out empty, {@link #close} empties it. {@link #down} stops it to make sending fail, {@link #up} restarts it.
+ * hands it out empty, {@link #close} empties it. {@link #down} makes sending fail, {@link #up} brings GreenMail back.
+ *
+ * <p>"Down" is a mail server that answers every connection with {@code 421 Service not available} and closes it, not
+ * a closed port: after connections were refused outright, the Vert.x mail client under Quarkus' mailer now and then
+ * left the next connection to a restarted server waiting for a reply that never came (a thread dump showed GreenMail
+ * waiting for the client's first command), so one send of a later test hung until the send timeout. A 421 is also what
+ * an overloaded or closing SMTP server answers, and the client fails on it at once.
  */
 public final class MailServer implements AutoCloseable {
 
@@ -19,6 +25,7 @@ public final class MailServer implements AutoCloseable {
 
     private final int port;
     private GreenMail greenMail;
+    private Refuser refuser;
 
     private MailServer(int port) {
         this.port = port;
@@ -30,12 +37,7 @@ public final class MailServer implements AutoCloseable {
             shared = new MailServer(ConfigProvider.getConfig().getValue("smp.mail.port", Integer.class));
         }
         if (shared.greenMail == null) {
-            shared.up();
-            try {
-                Thread.sleep(1500); // past the mailer's keep-alive in tests: no pooled connection to a stopped server
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            shared.up(); // the mailer keeps no connection between sends in tests: none can point at a stopped server
         }
         shared.purge();
         return shared;
@@ -43,9 +45,10 @@ public final class MailServer implements AutoCloseable {
 
     /** Stops the run's server if a test started it, so the next sends fail. */
     public static synchronized void stopShared() {
-        if (shared != null && shared.greenMail != null) {
-            shared.down();
+        if (shared == null) {
+            shared = new MailServer(ConfigProvider.getConfig().getValue("smp.mail.port", Integer.class));
         }
+        shared.down();
     }
 
     private void purge() {
@@ -57,14 +60,68 @@ public final class MailServer implements AutoCloseable {
     }
 
     public void up() {
+        if (refuser != null) {
+            refuser.close();
+            refuser = null;
+        }
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }
 
-    /** Stops listening: the application's next sends fail as against a mail server that is down. */
+    /** Stops GreenMail: the application's next sends fail as against a mail server out of service (421). */
     public void down() {
-        greenMail.stop();
-        greenMail = null;
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+        if (refuser == null) {
+            refuser = new Refuser(port);
+        }
+    }
+
+    /** An SMTP server out of service: greets every connection with 421 and closes it (RFC 5321, 3.8). */
+    private static final class Refuser implements AutoCloseable {
+
+        private final java.net.ServerSocket socket;
+        private final Thread acceptor;
+
+        Refuser(int port) {
+            try {
+                socket = new java.net.ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            acceptor = new Thread(this::serve, "smtp-refuser");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (java.net.Socket client = socket.accept()) {
+                    client.getOutputStream()
+                            .write("421 4.3.2 Service not available, closing transmission channel\r\n"
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                } catch (java.io.IOException e) {
+                    // closed while accepting, or the client went away: either way nothing to answer
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+                acceptor.join(5000);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public List<MimeMessage> received() {

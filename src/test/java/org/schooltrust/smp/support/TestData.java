@@ -71,6 +71,13 @@ public final class TestData {
             return this;
         }
 
+        /** An assignment at {@code urn} as the school's Head: HR names the responsibility (ADR 0011). */
+        public AdultBuilder headAt(String urn) {
+            at(urn);
+            assignments.get(assignments.size() - 1).put("responsibilities", List.of("HEAD_OF_SCHOOL"));
+            return this;
+        }
+
         public AdultBuilder with(String field, Object value) {
             fields.put(field, value);
             return this;

@@ -27,8 +27,10 @@ public final class Tokens {
     /**
      * A Head's token. Head authority comes from the token <em>and</em> the staff register, so inside the test
      * application this also makes sure the register knows the Head: an adult {@code hrId} that does not exist yet is
-     * created (a manual record, active, assigned since 2000 to each of {@code schools} that exists). An adult that
-     * already exists is left as it is. Use {@link #headToken} for a token alone.
+     * created (a manual record, active, assigned since 2000 to each of {@code schools} that exists, as
+     * {@code HEAD_OF_SCHOOL}); an adult that already exists is named {@code HEAD_OF_SCHOOL} on its assignments at
+     * {@code schools} (the register's word for a Head, ADR 0011), nothing else changes. Use {@link #headToken} for a
+     * token alone.
      */
     public static String head(String hrId, String... schools) {
         Heads.ensureRegistered(hrId, schools);

@@ -96,6 +96,12 @@ class WebhookTest {
                 .statusCode(200);
     }
 
+    /** One dispatch round once everything written so far is settled (the fan-out reads only settled events). */
+    private int dispatch() {
+        Events.awaitSettled();
+        return dispatcher.runOnce();
+    }
+
     private static Map<String, List<String>> headers(WebhookReceiver.Received r) {
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
@@ -141,7 +147,7 @@ class WebhookTest {
 
         String cursor = Events.latest();
         rename("Signed " + urn);
-        dispatcher.runOnce();
+        dispatch();
 
         assertThat(receiver.received()).hasSize(1);
         WebhookReceiver.Received r = receiver.received().get(0);
@@ -178,7 +184,7 @@ class WebhookTest {
         assertThat(newSecret).isNotEqualTo(oldSecret);
 
         rename("Rotated " + urn);
-        dispatcher.runOnce();
+        dispatch();
         WebhookReceiver.Received r = receiver.received().get(0);
         assertThat(r.header("webhook-signature").split(" ")).hasSize(2);
         new Webhook(newSecret).verify(r.body(), headers(r));
@@ -186,7 +192,7 @@ class WebhookTest {
 
         TestClock.get().advance(Duration.ofHours(25));
         rename("After overlap " + urn);
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(2);
         assertThat(receiver.received().get(1).header("webhook-signature").split(" "))
                 .hasSize(1);
@@ -197,13 +203,13 @@ class WebhookTest {
         receiver.then(Answer.status(500));
         String id = create(endpoint("/retry")).getString("endpoint.id");
         rename("Retry " + urn);
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(1);
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).as("not due again before its 5 s").hasSize(1);
 
         TestClock.get().advance(Duration.ofSeconds(6));
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(2);
         assertThat(receiver.received().get(1).header("webhook-id"))
                 .isEqualTo(receiver.received().get(0).header("webhook-id"));
@@ -220,14 +226,14 @@ class WebhookTest {
         receiver.then(new Answer(429, 0, Map.of("Retry-After", "120")));
         create(endpoint("/busy"));
         rename("Busy " + urn);
-        dispatcher.runOnce();
+        dispatch();
         TestClock.get().advance(Duration.ofSeconds(60));
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received())
                 .as("the 5 s schedule gives way to Retry-After")
                 .hasSize(1);
         TestClock.get().advance(Duration.ofSeconds(61));
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(2);
     }
 
@@ -237,7 +243,7 @@ class WebhookTest {
         String id = create(endpoint("/gone")).getString("endpoint.id");
         String cursor = Events.latest();
         rename("Gone " + urn);
-        dispatcher.runOnce();
+        dispatch();
         Api.as(admin)
                 .get(ENDPOINTS + "/{id}", id)
                 .then()
@@ -248,7 +254,7 @@ class WebhookTest {
                 .anySatisfy(e -> assertThat(((Map<?, ?>) e.get("data")).get("endpointId"))
                         .isEqualTo(id));
         rename("Gone again " + urn);
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(1);
 
         String etag = Api.as(admin).get(ENDPOINTS + "/{id}", id).header("ETag");
@@ -260,7 +266,7 @@ class WebhookTest {
                 .statusCode(200)
                 .body("enabled", equalTo(true))
                 .body("disabledReason", org.hamcrest.Matchers.nullValue());
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received())
                 .as("re-enabled: the queued event goes out")
                 .hasSize(2);
@@ -272,12 +278,12 @@ class WebhookTest {
         String id = create(endpoint("/down")).getString("endpoint.id");
         rename("Down " + urn);
         for (int i = 0; i < 8; i++) {
-            dispatcher.runOnce();
+            dispatch();
             TestClock.get().advance(Duration.ofHours(11));
         }
         rename("Still down " + urn);
         TestClock.get().advance(Duration.ofHours(40));
-        dispatcher.runOnce();
+        dispatch();
         Api.as(admin).get(ENDPOINTS + "/{id}", id).then().body("enabled", equalTo(false));
         Map<String, Object> first = deliveries(id).get(1);
         assertThat(first.get("status")).isEqualTo("FAILED");
@@ -289,7 +295,7 @@ class WebhookTest {
         receiver.then(new Answer(200, 4000, Map.of()));
         String id = create(endpoint("/slow")).getString("endpoint.id");
         rename("Slow " + urn);
-        dispatcher.runOnce();
+        dispatch();
         Map<String, Object> delivery = deliveries(id).get(0);
         assertThat(delivery.get("status")).isEqualTo("PENDING");
         List<Map<String, Object>> log = (List<Map<String, Object>>) delivery.get("attemptLog");
@@ -301,7 +307,7 @@ class WebhookTest {
         receiver.then(new Answer(302, 0, Map.of("Location", receiver.url("/elsewhere"))));
         String id = create(endpoint("/moved")).getString("endpoint.id");
         rename("Moved " + urn);
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(1);
         List<Map<String, Object>> log =
                 (List<Map<String, Object>>) deliveries(id).get(0).get("attemptLog");
@@ -359,7 +365,7 @@ class WebhookTest {
         Instant since = Instant.now().minusSeconds(60);
         rename("Recover " + urn);
         for (int i = 0; i < 8; i++) {
-            dispatcher.runOnce();
+            dispatch();
             TestClock.get().advance(Duration.ofHours(11));
         }
         assertThat(deliveries(id).get(0).get("status")).isEqualTo("FAILED");
@@ -372,7 +378,7 @@ class WebhookTest {
                 .then()
                 .statusCode(202)
                 .body("queued", equalTo(1));
-        dispatcher.runOnce();
+        dispatch();
         assertThat(deliveries(id).get(0).get("status")).isEqualTo("SUCCEEDED");
 
         String deliveryId = (String) deliveries(id).get(0).get("id");
@@ -380,7 +386,7 @@ class WebhookTest {
                 .post(ENDPOINTS + "/{id}/deliveries/{d}/redeliver", id, deliveryId)
                 .then()
                 .statusCode(202);
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(10);
         assertThat(receiver.received().get(9).header("webhook-id"))
                 .isEqualTo(receiver.received().get(0).header("webhook-id"));
@@ -395,6 +401,7 @@ class WebhookTest {
         receiver.then(new Answer(200, 1500, Map.of()));
         String id = create(endpoint("/inflight")).getString("endpoint.id");
         rename("In flight " + urn);
+        Events.awaitSettled();
         dispatcher.fanOut();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -414,10 +421,10 @@ class WebhookTest {
         assertThat(deliveries(id).get(0).get("status"))
                 .as("the redelivery stands")
                 .isEqualTo("PENDING");
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).as("the in-flight lease is not stolen").hasSize(1);
         TestClock.get().advance(Duration.ofSeconds(60));
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(2);
         assertThat(deliveries(id).get(0).get("status")).isEqualTo("SUCCEEDED");
     }
@@ -428,7 +435,7 @@ class WebhookTest {
         String id = create(endpoint("/stall")).getString("endpoint.id");
         rename("Stall " + urn);
         long started = System.nanoTime();
-        dispatcher.runOnce();
+        dispatch();
         assertThat((System.nanoTime() - started) / 1_000_000)
                 .as("the dispatcher is not held")
                 .isLessThan(10_000);
@@ -443,6 +450,7 @@ class WebhookTest {
         String doomed = create(endpoint("/doomed")).getString("endpoint.id");
         String kept = create(endpoint("/kept")).getString("endpoint.id");
         rename("Batch " + urn);
+        Events.awaitSettled();
         dispatcher.fanOut();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -456,7 +464,7 @@ class WebhookTest {
             pool.shutdownNow();
         }
         assertThat(deliveries(kept).get(0).get("status")).isEqualTo("SUCCEEDED");
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).hasSize(2);
     }
 
@@ -468,7 +476,7 @@ class WebhookTest {
                 .then()
                 .statusCode(202)
                 .body("eventType", equalTo("webhook.ping"));
-        dispatcher.runOnce();
+        dispatch();
         assertThat(new JsonPath(receiver.received().get(0).body()).getString("type"))
                 .isEqualTo("webhook.ping");
         assertThat(new JsonPath(receiver.received().get(0).body()).getString("data.endpointId"))
@@ -494,7 +502,7 @@ class WebhookTest {
                 .put("/api/v1/schools/{urn}", urn)
                 .then()
                 .statusCode(422);
-        dispatcher.runOnce();
+        dispatch();
         assertThat(receiver.received()).isEmpty();
     }
 
@@ -516,7 +524,7 @@ class WebhookTest {
         } finally {
             pool.shutdownNow();
         }
-        dispatcher.runOnce();
+        dispatch();
         List<String> ids =
                 receiver.received().stream().map(r -> r.header("webhook-id")).toList();
         Set<String> distinct = new HashSet<>(ids);

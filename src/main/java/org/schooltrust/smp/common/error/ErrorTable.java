@@ -124,6 +124,10 @@ public final class ErrorTable {
                 // the pool could not hand out a connection within the bounded acquisition timeout
                 return Optional.of(DATABASE_UNAVAILABLE);
             }
+            if (e instanceof java.io.IOException && isMultipartParsing(e)) {
+                // the body said multipart/form-data and was not (no or wrong boundary, truncated, garbage)
+                return Optional.of(MALFORMED_REQUEST);
+            }
             for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
                 ProblemType type = TABLE.get(c);
                 if (type != null) {
@@ -135,6 +139,12 @@ public final class ErrorTable {
             return Optional.of(forStatus(web.getResponse().getStatus()));
         }
         return Optional.empty();
+    }
+
+    /** Whether the error was raised while Quarkus REST parsed a multipart body (the request's fault). */
+    private static boolean isMultipartParsing(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().contains(".multipart.");
     }
 
     /** The problem type for a bare status code (used where the HTTP layer refuses a request before any resource). */

@@ -10,12 +10,15 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.schooltrust.smp.common.web.RequestIds;
@@ -35,6 +38,9 @@ public class ProblemMapper {
     @Inject
     RequestIds requestIds;
 
+    @Inject
+    ResourceMethods resourceMethods;
+
     @ServerExceptionMapper(
             value = {
                 Throwable.class,
@@ -49,9 +55,18 @@ public class ProblemMapper {
                 io.quarkus.security.ForbiddenException.class
             },
             priority = 1)
-    public Response toProblem(Throwable error, UriInfo uri) {
+    public Response toProblem(Throwable error, UriInfo uri, Request request) {
         String requestId = requestIds.current().orElse(null);
         ProblemType type = ErrorTable.lookup(error).orElse(null);
+        String allowed = null;
+        if (error instanceof NotFoundException && uri != null && request != null) {
+            // routing found no method: when the path has other methods, the answer is 405 (ResourceMethods)
+            Set<String> methods = resourceMethods.allowed(uri.getPath());
+            if (!methods.isEmpty() && !methods.contains(request.getMethod())) {
+                type = ErrorTable.METHOD_NOT_ALLOWED;
+                allowed = String.join(", ", methods);
+            }
+        }
         if (type == null) {
             LOG.errorf(error, "Unexpected error answering request %s", requestId);
             type = ErrorTable.INTERNAL_ERROR;
@@ -71,7 +86,9 @@ public class ProblemMapper {
             response.header(HttpHeaders.RETRY_AFTER, type == ErrorTable.TRANSACTION_CONFLICT ? "1" : "5");
             LOG.warnf("Answered 503 %s to request %s", type.slug(), requestId);
         }
-        if (error instanceof WebApplicationException web && type.status() == 405) {
+        if (allowed != null) {
+            response.header(HttpHeaders.ALLOW, allowed);
+        } else if (error instanceof WebApplicationException web && type.status() == 405) {
             String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow != null) {
                 response.header(HttpHeaders.ALLOW, allow);

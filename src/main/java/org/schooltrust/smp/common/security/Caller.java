@@ -28,10 +28,8 @@ public class Caller {
     @Inject
     TimeSource time;
 
-    /** The register's confirmation of the Head's schools, read once per request. */
-    private Set<String> headedSchools;
-
-    private Set<String> dslSchools;
+    /** The register's answer for the token's adult, read once per request. */
+    private StaffDirectory.Workplaces workplaces;
 
     /**
      * The token's {@code sub}: stable and opaque. Not the principal name, which Quarkus takes from {@code upn} or
@@ -76,48 +74,49 @@ public class Caller {
     }
 
     /**
-     * Schools this caller is Head of: the schools the token names for a Head (the head-schools claim when
-     * configured, else the schools claim) where the token's adult is, by the staff register, active and currently
-     * assigned. Empty without the head-of-school role. A Head token that names no adult is refused (403): a Head
-     * acts only as a person of the register.
+     * Schools this caller is Head of. With a head-schools claim configured (an IdP that issues "Head of" per school):
+     * the schools it names where the register shows the adult working. Otherwise: the schools claim where the register
+     * names the adult {@code HEAD_OF_SCHOOL} on a current assignment; the schools claim alone never makes a Head.
+     * Empty without the head-of-school role. A Head token that names no adult is refused (403): a Head acts only as a
+     * person of the register (ADR 0011).
      */
     public Set<String> headedSchools() {
         if (!has(Role.HEAD_OF_SCHOOL)) {
             return Set.of();
         }
-        if (headedSchools == null) {
-            StaffKey key = staffKey()
-                    .orElseThrow(() -> new AccessDeniedException("A Head of School's token must name the adult"
-                            + " (staff-id claim): Head authority is confirmed against the staff register."));
-            Set<String> claimed = identity.getAttribute(ClaimsAugmentor.HEAD_SCHOOLS);
-            Set<String> named = new java.util.TreeSet<>(claimed != null ? claimed : schools());
-            if (!named.isEmpty()) {
-                named.retainAll(directory.schoolsWorkedAt(key, time.today()));
-            }
-            headedSchools = Set.copyOf(named);
-        }
-        return headedSchools;
+        StaffDirectory.Workplaces places = workplaces("A Head of School's token must name the adult (staff-id claim):"
+                + " Head authority is confirmed against the staff register.");
+        Set<String> claimed = identity.getAttribute(ClaimsAugmentor.HEAD_SCHOOLS);
+        return confirmed(claimed, claimed != null ? places.worksAt() : places.headOf());
     }
 
     /**
-     * Schools this caller is designated safeguarding lead of: the schools claim, where the token's adult is, by the
-     * register, active and currently assigned (the same rule as {@link #headedSchools()}). Empty without the dsl role.
+     * Schools this caller is designated safeguarding lead of, by the same rule as {@link #headedSchools()}: a
+     * dsl-schools claim when configured (confirmed by "works there"), else the schools claim where the register names
+     * the adult {@code DSL} on a current assignment. Empty without the dsl role; fails closed.
      */
     public Set<String> dslSchools() {
         if (!has(Role.DSL)) {
             return Set.of();
         }
-        if (dslSchools == null) {
-            StaffKey key = staffKey()
-                    .orElseThrow(() -> new AccessDeniedException("A designated safeguarding lead's token must name"
-                            + " the adult (staff-id claim): their authority is confirmed against the staff register."));
-            Set<String> named = new java.util.TreeSet<>(schools());
-            if (!named.isEmpty()) {
-                named.retainAll(directory.schoolsWorkedAt(key, time.today()));
-            }
-            dslSchools = Set.copyOf(named);
+        StaffDirectory.Workplaces places = workplaces("A designated safeguarding lead's token must name the adult"
+                + " (staff-id claim): their authority is confirmed against the staff register.");
+        Set<String> claimed = identity.getAttribute(ClaimsAugmentor.DSL_SCHOOLS);
+        return confirmed(claimed, claimed != null ? places.worksAt() : places.dslOf());
+    }
+
+    private Set<String> confirmed(Set<String> claimed, Set<String> register) {
+        Set<String> named = new java.util.TreeSet<>(claimed != null ? claimed : schools());
+        named.retainAll(register);
+        return Set.copyOf(named);
+    }
+
+    private StaffDirectory.Workplaces workplaces(String withoutAdult) {
+        if (workplaces == null) {
+            StaffKey key = staffKey().orElseThrow(() -> new AccessDeniedException(withoutAdult));
+            workplaces = directory.workplaces(key, time.today());
         }
-        return dslSchools;
+        return workplaces;
     }
 
     /** Schools whose concerns this caller handles: as Head or as DSL (clauses 6.24, 10.6). */

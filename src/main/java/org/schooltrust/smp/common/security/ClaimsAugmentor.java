@@ -31,6 +31,7 @@ public class ClaimsAugmentor implements SecurityIdentityAugmentor {
     static final String STAFF_KEY = "smp.staffKey";
     static final String CLIENT_ID = "smp.clientId";
     static final String HEAD_SCHOOLS = "smp.headSchools";
+    static final String DSL_SCHOOLS = "smp.dslSchools";
 
     @Inject
     SecurityClaims claims;
@@ -48,6 +49,7 @@ public class ClaimsAugmentor implements SecurityIdentityAugmentor {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
         builder.addAttribute(SCHOOLS, strings(claim(token, claims.schoolsClaim())));
         claims.headSchoolsClaim().ifPresent(name -> builder.addAttribute(HEAD_SCHOOLS, strings(claim(token, name))));
+        claims.dslSchoolsClaim().ifPresent(name -> builder.addAttribute(DSL_SCHOOLS, strings(claim(token, name))));
         staffKey(token).ifPresent(key -> builder.addAttribute(STAFF_KEY, key));
         Optional.ofNullable(firstString(claim(token, "azp")))
                 .or(() -> Optional.ofNullable(firstString(claim(token, "client_id"))))

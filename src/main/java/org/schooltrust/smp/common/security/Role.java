@@ -8,7 +8,9 @@ public enum Role {
     HR_SYNC(Role.Names.HR_SYNC),
     MIS(Role.Names.MIS),
     REGISTER_READER(Role.Names.REGISTER_READER),
-    DSL(Role.Names.DSL);
+    DSL(Role.Names.DSL),
+    /** The Trust's designated safeguarding lead: concerns no school could handle, and every one about a Head. */
+    TRUST_DSL(Role.Names.TRUST_DSL);
 
     private final String claimValue;
 
@@ -29,6 +31,7 @@ public enum Role {
         public static final String MIS = "mis";
         public static final String REGISTER_READER = "register-reader";
         public static final String DSL = "dsl";
+        public static final String TRUST_DSL = "trust-dsl";
 
         private Names() {}
     }

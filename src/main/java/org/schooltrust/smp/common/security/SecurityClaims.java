@@ -21,8 +21,15 @@ public interface SecurityClaims {
     String staffIdFallbackClaim();
 
     /**
-     * Optional claim with the schools the caller is Head of, for IdPs that can say "Head of A, teacher at B". When
-     * unset, a Head's schools are taken from the schools claim. Either way the register must confirm them.
+     * Optional claim with the schools the caller is Head of, issued by the IdP for exactly that ("Head of A, teacher
+     * at B"); the register must still show the adult working there. When unset, a Head's schools are the schools
+     * claim where the register names the adult {@code HEAD_OF_SCHOOL} on a current assignment (ADR 0011).
      */
     Optional<String> headSchoolsClaim();
+
+    /**
+     * Optional claim with the schools the caller is designated safeguarding lead of, the same way as
+     * {@link #headSchoolsClaim()}; when unset, the schools claim where the register names the adult {@code DSL}.
+     */
+    Optional<String> dslSchoolsClaim();
 }

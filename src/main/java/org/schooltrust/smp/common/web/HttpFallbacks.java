@@ -16,8 +16,11 @@ import org.schooltrust.smp.common.error.ProblemType;
 import org.schooltrust.smp.common.error.ProblemWriter;
 
 /**
- * Problem documents for what the HTTP layer refuses before any resource runs: unknown paths and bodies over the size
- * limit.
+ * Problem documents for what the HTTP layer refuses before any resource runs: unknown paths, bodies over the size
+ * limit, request targets and header blocks over the service's limits. The HTTP decoder's own limits
+ * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set well above the service's, so
+ * the first filter refuses with problem+json; only a request beyond the decoder's limit, or one the decoder cannot
+ * parse at all, gets the decoder's bare answer.
  */
 @ApplicationScoped
 class HttpFallbacks {
@@ -28,13 +31,25 @@ class HttpFallbacks {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    /** The service's own limit on the request target (path and query); the HTTP decoder's is higher. */
+    @ConfigProperty(name = "smp.http.max-uri-length")
+    int maxUriLength;
+
+    /** The service's own limit on all request headers together; the HTTP decoder's is higher. */
+    @ConfigProperty(name = "smp.http.max-header-size")
+    MemorySize maxHeaderSize;
+
     /** Refuses a body announced larger than the limit from its headers, before any of it is read. */
     void register(@Observes Filters filters) {
         filters.register(
                 rc -> {
                     String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
                     String encoding = rc.request().getHeader(HttpHeaders.CONTENT_ENCODING);
-                    if (length != null && isOver(length)) {
+                    if (rc.request().uri().length() > maxUriLength) {
+                        send(rc, ErrorTable.forStatus(414), "The request URI is too long.");
+                    } else if (headerBytes(rc) > maxHeaderSize.asLongValue()) {
+                        send(rc, ErrorTable.forStatus(431), "The request headers are too large.");
+                    } else if (length != null && isOver(length)) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                         send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");
                     } else if (rc.request().uri().contains(";")) {
@@ -66,6 +81,15 @@ class HttpFallbacks {
         }
         String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         return type.equals("application/json") || type.endsWith("+json") || type.equals("multipart/form-data");
+    }
+
+    /** The size of the header block as sent: each "name: value" line with its CRLF. */
+    private static long headerBytes(RoutingContext rc) {
+        long total = 0;
+        for (var header : rc.request().headers()) {
+            total += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return total;
     }
 
     private static boolean hasBody(RoutingContext rc) {
