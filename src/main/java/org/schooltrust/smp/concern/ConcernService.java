@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.error.TooManyRequestsException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -120,6 +122,16 @@ public class ConcernService {
         if (!me.worksAt(input.schoolUrn(), time.today())) {
             throw ValidationFailedException.of("schoolUrn", "must be a school you work at");
         }
+        Instant now = time.now();
+        store.lockAdult(me.id());
+        ConcernStore.Recent raised = store.raisedSince(me.id(), now.minus(settings.raiseWindow()), false, null);
+        if (raised.count() >= settings.raiseLimit()) {
+            throw new TooManyRequestsException(
+                    "You have raised " + raised.count() + " concerns within " + settings.raiseWindow()
+                            + "; the limit keeps real alerts from being buried. For an emergency, call the DSL or"
+                            + " the police now.",
+                    Duration.between(now, raised.oldest().plus(settings.raiseWindow())));
+        }
         Adult about = null;
         if (input.aboutStaffHrId() != null) {
             about = staff.findByHrIds(Set.of(input.aboutStaffHrId())).get(input.aboutStaffHrId());
@@ -160,7 +172,6 @@ public class ConcernService {
                 && !about.schoolsHolding(Responsibility.HEAD_OF_SCHOOL, time.today())
                         .isEmpty();
         boolean trustRouted = Concern.routesToTrust(namesAHead, notifications.handlerCount(handling, aboutId));
-        Instant now = time.now();
         Concern concern = new Concern(
                 UUID.randomUUID(),
                 input.schoolUrn(),
@@ -192,13 +203,24 @@ public class ConcernService {
                         concern.id().toString(),
                         about == null ? concern.schoolUrn() : null)
                 .withRefs(Map.of("category", category.name(), "urgent", Boolean.toString(concern.urgent()))));
+        // one urgent mail per reporter and window: later urgent concerns are listed first as ever, not mailed again
+        boolean mail = !concern.urgent()
+                || store.raisedSince(me.id(), now.minus(settings.urgentMailWindow()), true, concern.id())
+                                .count()
+                        == 0;
         notifications.concernRaised(
-                concern.id(), concern.schoolUrn(), handling, concern.urgent(), category.name(), concern.aboutAdultId());
+                concern.id(),
+                concern.schoolUrn(),
+                handling,
+                concern.urgent(),
+                category.name(),
+                concern.aboutAdultId(),
+                mail);
         if (trustRouted) {
             List<UUID> leads =
                     trustLeads().stream().filter(lead -> !lead.equals(aboutId)).toList();
             if (notifications.concernRoutedToTrust(
-                            concern.id(), concern.schoolUrn(), concern.urgent(), category.name(), leads)
+                            concern.id(), concern.schoolUrn(), concern.urgent(), category.name(), leads, mail)
                     == 0) {
                 // no personal data: the concern's id only; trust-admin sees it counted, operations see this line
                 LOG.errorf(
@@ -267,6 +289,19 @@ public class ConcernService {
             throw new IllegalStateException("Could not read the uploaded file", e);
         }
         Instant now = time.now();
+        UUID uploader = row.concern().reporterId();
+        store.lockAdult(uploader);
+        ConcernStore.Recent uploaded = store.uploadedSince(uploader, now.minus(settings.evidenceWindow()));
+        if (uploaded.bytes() + size > settings.evidenceQuota().asLongValue()) {
+            throw new TooManyRequestsException(
+                    "This file would take your evidence over "
+                            + settings.evidenceQuota().asLongValue() / (1024 * 1024)
+                            + " MB within " + settings.evidenceWindow() + "; nothing was kept. Keep the file and"
+                            + " give it to the DSL, or upload it later.",
+                    uploaded.oldest() == null
+                            ? settings.evidenceWindow()
+                            : Duration.between(now, uploaded.oldest().plus(settings.evidenceWindow())));
+        }
         // the version bump locks the concern: concurrent uploads count one after the other (at most 20), and the
         // concern's ETag changes with its evidence
         if (!store.touch(id, row.concern().version(), now)) {

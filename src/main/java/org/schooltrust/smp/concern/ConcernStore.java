@@ -241,6 +241,42 @@ class ConcernStore {
 
     // -- evidence
 
+    /** How many of something one adult did since an instant, and when the oldest of them was. */
+    record Recent(long count, long bytes, Instant oldest) {}
+
+    /**
+     * Serialises one adult's concern writes (raise, upload) so a limit is checked and the write made with nobody else's
+     * in between: the adult's register row is locked for the transaction.
+     */
+    void lockAdult(UUID adult) {
+        sql.first("lock an adult's concern writes", "SELECT 1 FROM adults WHERE id = ? FOR UPDATE", r -> true, adult);
+    }
+
+    /** Concerns the adult raised after {@code since} ({@code urgentOnly}: urgent ones), other than {@code except}. */
+    Recent raisedSince(UUID reporter, Instant since, boolean urgentOnly, UUID except) {
+        return sql.first(
+                        "count an adult's recent concerns",
+                        "SELECT count(*), min(raised_at) FROM concerns WHERE reporter_adult_id = ? AND raised_at > ?"
+                                + (urgentOnly ? " AND urgent" : "") + " AND id IS DISTINCT FROM ?",
+                        r -> new Recent(r.longValue(1), 0, r.instant(2)),
+                        reporter,
+                        since,
+                        except)
+                .orElseThrow();
+    }
+
+    /** Evidence bytes the adult uploaded after {@code since}. */
+    Recent uploadedSince(UUID uploader, Instant since) {
+        return sql.first(
+                        "sum an adult's recent evidence",
+                        "SELECT count(*), coalesce(sum(size_bytes), 0), min(uploaded_at) FROM concern_evidence"
+                                + " WHERE uploaded_by = ? AND uploaded_at > ?",
+                        r -> new Recent(r.longValue(1), r.longValue(2), r.instant(3)),
+                        uploader,
+                        since)
+                .orElseThrow();
+    }
+
     int evidenceCount(UUID concern) {
         return sql.first(
                         "count a concern's evidence",

@@ -77,6 +77,11 @@ public class MyConcernsResource {
             responseCode = "422",
             description = "A field breaks a rule, or the `Idempotency-Key` was used for a different request"
                     + " (`idempotency-key-reused`).")
+    @APIResponse(
+            responseCode = "429",
+            description = "The caller raised `SMP_SAFEGUARDING_RAISE_LIMIT` concerns within"
+                    + " `SMP_SAFEGUARDING_RAISE_WINDOW` (`rate-limited`); nothing was written.",
+            headers = @Header(name = "Retry-After", description = "Seconds until one more may be raised."))
     public RestResponse<MyConcernView> raise(
             @HeaderParam("Idempotency-Key")
                     @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
@@ -134,6 +139,11 @@ public class MyConcernsResource {
             responseCode = "422",
             description = "No file, an empty one, over 10 MB, not an accepted type, or a concern of a category that"
                     + " keeps no files (`INDECENT_IMAGES`, `RADICALISATION`).")
+    @APIResponse(
+            responseCode = "429",
+            description = "The file would take the caller's evidence over `SMP_SAFEGUARDING_EVIDENCE_QUOTA` within"
+                    + " `SMP_SAFEGUARDING_EVIDENCE_WINDOW` (`rate-limited`); nothing was kept.",
+            headers = @Header(name = "Retry-After", description = "Seconds until the quota has room again."))
     public Response addEvidence(
             @PathParam("id") @Parameter(description = "Concern id.") UUID id,
             @RestForm("file")

@@ -54,7 +54,7 @@ public class Notifications {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int concernRoutedToTrust(
-            UUID concernId, String schoolUrn, boolean urgent, String category, List<UUID> trustLeads) {
+            UUID concernId, String schoolUrn, boolean urgent, String category, List<UUID> trustLeads, boolean mail) {
         int told = 0;
         for (UUID lead : trustLeads) {
             store.insertNotice(
@@ -72,7 +72,7 @@ public class Notifications {
                             schoolUrn,
                             "route",
                             "TRUST"),
-                    mailer.enabled(),
+                    mailer.enabled() && mail,
                     time.now());
             told++;
         }
@@ -81,7 +81,8 @@ public class Notifications {
 
     /**
      * A concern was raised: its handling schools' Heads — and for an urgent one, or one naming an adult, their DSLs —
-     * are told at once, except {@code exclude} (the adult the concern names). Returns how many were told.
+     * are told at once, except {@code exclude} (the adult the concern names); recorded but not mailed when
+     * {@code mail} is false (an urgent concern within the reporter's urgent-mail window). Returns how many were told.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int concernRaised(
@@ -90,7 +91,8 @@ public class Notifications {
             Set<String> handlingSchools,
             boolean urgent,
             String category,
-            UUID exclude) {
+            UUID exclude,
+            boolean mail) {
         // a concern naming an adult also goes to the DSLs: the adult named may be the school's only Head
         boolean dslsToo = urgent || exclude != null;
         List<ReminderCandidates.Head> recipients = candidates.responsible(
@@ -118,7 +120,7 @@ public class Notifications {
                             Boolean.toString(urgent),
                             "raisedAtSchool",
                             schoolUrn),
-                    mailer.enabled(),
+                    mailer.enabled() && mail,
                     time.now());
             told++;
         }

@@ -29,6 +29,8 @@ public final class ErrorTable {
     public static final ProblemType FORBIDDEN =
             new ProblemType(403, "forbidden", "Operation not allowed for this role");
     public static final ProblemType NOT_FOUND = new ProblemType(404, "not-found", "Resource not found");
+    public static final ProblemType TOO_MANY_REQUESTS =
+            new ProblemType(429, "rate-limited", "Too many requests; retry after Retry-After");
     public static final ProblemType METHOD_NOT_ALLOWED =
             new ProblemType(405, "method-not-allowed", "Method not allowed on this resource");
     public static final ProblemType NOT_ACCEPTABLE =
@@ -79,6 +81,7 @@ public final class ErrorTable {
         TABLE.put(NotAllowedException.class, METHOD_NOT_ALLOWED);
         TABLE.put(NotAcceptableException.class, NOT_ACCEPTABLE);
         TABLE.put(ConflictException.class, CONFLICT);
+        TABLE.put(TooManyRequestsException.class, TOO_MANY_REQUESTS);
         TABLE.put(IllegalTransitionException.class, ILLEGAL_TRANSITION);
         TABLE.put(BodyHashMismatchException.class, BODY_HASH_MISMATCH);
         TABLE.put(DuplicateException.class, DUPLICATE);

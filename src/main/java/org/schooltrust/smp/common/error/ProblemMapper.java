@@ -82,6 +82,9 @@ public class ProblemMapper {
         if (type.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (error instanceof TooManyRequestsException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
         if (type.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, type == ErrorTable.TRANSACTION_CONFLICT ? "1" : "5");
             LOG.warnf("Answered 503 %s to request %s", type.slug(), requestId);
@@ -117,6 +120,7 @@ public class ProblemMapper {
             case 409 -> "The request conflicts with a concurrent change; read the resource again.";
             case 415 -> "The request body's media type is not supported here.";
             case 422 -> "The request is not valid.";
+            case 429 -> "Too many requests; nothing was written. Retry after Retry-After seconds.";
             case 500 -> "Unexpected error.";
             case 503 ->
                 type == ErrorTable.TRANSACTION_CONFLICT
