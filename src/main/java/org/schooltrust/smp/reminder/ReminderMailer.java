@@ -62,7 +62,11 @@ public class ReminderMailer {
             t.setDaemon(true);
             return t;
         });
+        mailContext = vertx.getOrCreateContext();
     }
+
+    /** The one event-loop context every send starts on (see {@link #mailer}). */
+    private Context mailContext;
 
     @jakarta.annotation.PreDestroy
     void stopSenders() {
@@ -70,10 +74,11 @@ public class ReminderMailer {
     }
 
     /**
-     * Sends are started on a Vert.x event loop, never on a sender thread: the Vert.x mail client (4.5) connects from
-     * the calling thread and sets its read handler in a callback queued on the event loop, so a server greeting that
-     * arrives in between is dropped and the send hangs until the timeout, keeping its pool slot (found reproducing a
-     * test stall: 42 of 480 sends hung from plain threads, none from the event loop).
+     * Sends are started on one Vert.x event-loop context, never on a sender thread: the Vert.x mail client (4.5)
+     * connects from the calling thread and sets its read handler in a callback queued on the event loop, so a server
+     * greeting that arrives in between is dropped and the send hangs until the timeout, keeping its pool slot (found
+     * reproducing a test stall: 42 of 480 sends hung from plain threads, none from one event-loop context; a new
+     * context per send still hung now and then).
      */
     @Inject
     ReactiveMailer mailer;
@@ -276,9 +281,8 @@ public class ReminderMailer {
                             m.email(), texts.subject(), text.data(data).render())
                     .setHtml(html.data(data).render())
                     .addHeader("X-Reminder-Id", m.id().toString());
-            Context eventLoop = vertx.getOrCreateContext();
             mailer.send(mail)
-                    .runSubscriptionOn(task -> eventLoop.runOnContext(ignored -> task.run()))
+                    .runSubscriptionOn(task -> mailContext.runOnContext(ignored -> task.run()))
                     .await()
                     .atMost(sendTimeout);
             settle(m, "SENT", null, null);

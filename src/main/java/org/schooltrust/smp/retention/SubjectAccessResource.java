@@ -2,10 +2,14 @@ package org.schooltrust.smp.retention;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +27,7 @@ import org.schooltrust.smp.common.web.Downloads;
 @Path("/api/v1/staff/{hrId}/subject-access-export")
 @Tag(name = "Data protection")
 @SecurityRequirement(name = "oidc")
-@RolesAllowed(Role.Names.TRUST_ADMIN)
+@RolesAllowed(Role.Names.DPO)
 public class SubjectAccessResource {
 
     @Inject
@@ -38,7 +42,12 @@ public class SubjectAccessResource {
                     + " reminders sent, social accounts they proposed or administer, concerns they raised with their own"
                     + " evidence, permissions, and audit events where they are the target or a known actor. Concerns"
                     + " about them and other people's notes are listed as withheld with the reason. With `Accept:"
-                    + " application/zip`: a zip of the JSON and their evidence files. For `trust-admin`; audited.")
+                    + " application/zip`: a zip of the JSON and their evidence files. Concerns about the subject that"
+                    + " are still open are left out entirely unless `includeOpenConcernsAboutSubject=true`; handlers'"
+                    + " activity on withheld material is never listed; fields that name other people are listed in"
+                    + " `redactionReview` for a person to review before release. For the data protection officer"
+                    + " (`dpo`), for a named request: `requestReference` and `reason` are required and recorded with"
+                    + " the export, whose audit entry points at them.")
     @APIResponse(
             responseCode = "200",
             description = "The export.",
@@ -48,14 +57,32 @@ public class SubjectAccessResource {
             })
     public Response export(
             @PathParam("hrId") @Parameter(description = "HR id of the adult.") String hrId,
-            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+            @QueryParam("requestReference")
+                    @NotBlank
+                    @Size(max = 100)
+                    @Parameter(required = true, description = "The Trust's reference for the subject-access request.")
+                    String requestReference,
+            @QueryParam("reason")
+                    @NotBlank
+                    @Size(max = 1000)
+                    @Parameter(required = true, description = "Why this export is made (e.g. the request's scope).")
+                    String reason,
+            @QueryParam("includeOpenConcernsAboutSubject")
+                    @Parameter(
+                            description = "List concerns about the subject that are still open (as withheld). Off by"
+                                    + " default: their existence could tip off the subject of an allegation.")
+                    boolean includeOpenConcernsAboutSubject,
+            @Context HttpHeaders headers) {
+        SubjectAccessExport.Request request =
+                new SubjectAccessExport.Request(requestReference, reason, includeOpenConcernsAboutSubject);
         boolean zip = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(
                         t -> t.getType().equals("application") && t.getSubtype().equals("zip"));
         if (zip) {
-            return Downloads.attachment(export.zip(hrId), "application/zip", "subject-access-" + hrId + ".zip");
+            return Downloads.attachment(
+                    export.zip(hrId, request), "application/zip", "subject-access-" + hrId + ".zip");
         }
-        return Response.ok(export.export(hrId), MediaType.APPLICATION_JSON)
+        return Response.ok(export.export(hrId, request), MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")
                 .build();
     }

@@ -40,6 +40,13 @@ class SubjectAccessTest {
         return body;
     }
 
+    private static final String DPO = Tokens.withRoles("dpo-officer", java.util.Set.of("dpo"));
+
+    /** The data protection officer's export request, with its reference and reason. */
+    private static io.restassured.specification.RequestSpecification dpo() {
+        return Api.as(DPO).queryParam("requestReference", "SAR-2026-017").queryParam("reason", "Art. 15 request");
+    }
+
     @Test
     void theExportHoldsEveryKindOfTheAdultsRecordsAndNoOneElses() throws Exception {
         SchoolStaff s = SocialAccounts.aSchool();
@@ -117,6 +124,27 @@ class SubjectAccessTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        Map<String, Object> closedAboutMe = concern(s.urn(), "CLOSED-CONCERN-ABOUT-THE-SUBJECT");
+        closedAboutMe.put("aboutStaffHrId", me);
+        String closedAbout = Api.as(s.staff(other))
+                .body(closedAboutMe)
+                .post("/api/v1/me/concerns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String closing = Api.as(head)
+                .get("/api/v1/schools/{urn}/concerns/{id}", s.urn(), closedAbout)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        Api.as(head)
+                .header("If-Match", closing)
+                .body(Map.of("outcome", "RESOLVED"))
+                .post("/api/v1/schools/{urn}/concerns/{id}/close", s.urn(), closedAbout)
+                .then()
+                .statusCode(200);
         Api.as(s.staff(other))
                 .body(concern(s.urn(), "OTHER-ADULTS-CONCERN"))
                 .post("/api/v1/me/concerns")
@@ -149,8 +177,7 @@ class SubjectAccessTest {
                 .then()
                 .statusCode(200);
 
-        JsonPath export = Api.as(Tokens.trustAdmin())
-                .get("/api/v1/staff/{hrId}/subject-access-export", me)
+        JsonPath export = dpo().get("/api/v1/staff/{hrId}/subject-access-export", me)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -166,21 +193,41 @@ class SubjectAccessTest {
         assertThat(export.getList("remindersSent")).isNotEmpty();
         assertThat(export.getList("auditEvents.target_id")).contains(ack, mine, permission);
         assertThat(export.getList("withheld.kind")).contains("CONCERN_ABOUT_SUBJECT", "DECLARATION_HEAD_RECORD");
-        assertThat(export.getList("withheld.id")).contains(about);
+        // an open concern about the subject is left out entirely (tipping-off); a closed one is listed as withheld
+        assertThat(export.getList("withheld.id")).doesNotContain(about).contains(closedAbout);
+        assertThat(export.getList("redactionReview.section")).contains("familyDeclarations", "concernsRaised");
+        assertThat(export.getString("requestReference")).isEqualTo("SAR-2026-017");
+        assertThat(export.getList("auditEvents.action"))
+                .as("handlers' activity on concerns is never listed")
+                .doesNotContain("concern.read", "concern.acknowledged", "concern.closed");
+        assertThat(dpo().queryParam("includeOpenConcernsAboutSubject", true)
+                        .get("/api/v1/staff/{hrId}/subject-access-export", me)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("withheld.id"))
+                .contains(about, closedAbout);
         String text = export.prettify();
         assertThat(text)
                 .doesNotContain("CONCERN-ABOUT-THE-SUBJECT")
+                .doesNotContain("CLOSED-CONCERN-ABOUT-THE-SUBJECT")
                 .doesNotContain("HEAD-PROTOCOL-TEXT")
                 .doesNotContain("OTHER-ADULTS-CONCERN")
                 .doesNotContain("\"" + other + "\"");
         assertThat(Db.count(
-                        "SELECT count(*) FROM audit_events WHERE action = 'subject-access.exported' AND target_id = ?",
+                        "SELECT count(*) FROM audit_events e JOIN subject_access_exports x ON x.id::text = e.target_id"
+                                + " JOIN adults a ON a.id = x.subject_adult_id WHERE e.action = 'subject-access.exported'"
+                                + " AND e.target_type = 'subject-access-export' AND a.hr_id = ?"
+                                + " AND x.request_reference = 'SAR-2026-017' AND x.reason = 'Art. 15 request'",
                         me))
-                .isEqualTo(1);
+                .isEqualTo(2);
 
         byte[] zip = io.restassured.RestAssured.given()
                 .auth()
-                .oauth2(Tokens.trustAdmin())
+                .oauth2(DPO)
+                .queryParam("requestReference", "SAR-2026-017")
+                .queryParam("reason", "Art. 15 request")
                 .accept("application/zip")
                 .get("/api/v1/staff/{hrId}/subject-access-export", me)
                 .then()
@@ -198,15 +245,31 @@ class SubjectAccessTest {
                 .contains("subject-access-export.json")
                 .anyMatch(n -> n.startsWith("evidence/") && n.endsWith("note.txt"));
 
-        for (String token : List.of(head, staff, Tokens.hrSync())) {
+        for (String token : List.of(head, staff, Tokens.hrSync(), Tokens.trustAdmin())) {
             Api.as(token)
+                    .queryParam("requestReference", "SAR-2026-017")
+                    .queryParam("reason", "Art. 15 request")
                     .get("/api/v1/staff/{hrId}/subject-access-export", me)
                     .then()
                     .statusCode(403);
         }
-        Api.as(Tokens.trustAdmin())
-                .get("/api/v1/staff/{hrId}/subject-access-export", "NOBODY-1")
+        dpo().get("/api/v1/staff/{hrId}/subject-access-export", "NOBODY-1")
                 .then()
                 .statusCode(404);
+        long exports = Db.count("SELECT count(*) FROM subject_access_exports");
+        for (String missing : List.of("requestReference", "reason")) {
+            var request = Api.as(DPO);
+            if (!missing.equals("requestReference")) {
+                request = request.queryParam("requestReference", "SAR-2026-017");
+            }
+            if (!missing.equals("reason")) {
+                request = request.queryParam("reason", "Art. 15 request");
+            }
+            request.get("/api/v1/staff/{hrId}/subject-access-export", me)
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json");
+        }
+        assertThat(Db.count("SELECT count(*) FROM subject_access_exports")).isEqualTo(exports);
     }
 }

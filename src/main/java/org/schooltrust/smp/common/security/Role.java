@@ -10,7 +10,9 @@ public enum Role {
     REGISTER_READER(Role.Names.REGISTER_READER),
     DSL(Role.Names.DSL),
     /** The Trust's designated safeguarding lead: concerns no school could handle, and every one about a Head. */
-    TRUST_DSL(Role.Names.TRUST_DSL);
+    TRUST_DSL(Role.Names.TRUST_DSL),
+    /** The Trust's data protection officer: subject-access exports, each for a named request. */
+    DPO(Role.Names.DPO);
 
     private final String claimValue;
 
@@ -32,6 +34,7 @@ public enum Role {
         public static final String REGISTER_READER = "register-reader";
         public static final String DSL = "dsl";
         public static final String TRUST_DSL = "trust-dsl";
+        public static final String DPO = "dpo";
 
         private Names() {}
     }
