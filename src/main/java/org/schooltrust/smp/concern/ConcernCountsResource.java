@@ -7,10 +7,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +42,22 @@ public class ConcernCountsResource {
     @APIResponse(responseCode = "200", description = "The counts.")
     public Counts counts() {
         return concerns.counts();
+    }
+
+    @GET
+    @Path("/coverage")
+    @RolesAllowed({Role.Names.TRUST_ADMIN, Role.Names.TRUST_DSL})
+    @Operation(
+            summary = "Which schools have a Head and a DSL in the register",
+            description = "Open schools with how many adults HR's records name `HEAD_OF_SCHOOL` and `DSL` on a"
+                    + " current assignment today. A school with neither sends every concern to the Trust's"
+                    + " safeguarding leads; one without a DSL leaves its Head alone (ADR 0024). `gapsOnly=true` lists"
+                    + " only schools missing either. Counts only; no names. For `trust-admin` and `trust-dsl`.")
+    @APIResponse(responseCode = "200", description = "The schools.")
+    public ConcernViews.Coverage coverage(
+            @QueryParam("gapsOnly") @Parameter(description = "Only schools without a Head or without a DSL.")
+                    boolean gapsOnly) {
+        return concerns.coverage(gapsOnly);
     }
 
     @GET

@@ -454,6 +454,12 @@ public class ConcernService {
                 v -> Cursor.TimeAndId.encode(v.raisedAt(), v.id()));
     }
 
+    /** Open schools and their Heads and DSLs in the register today; {@code gapsOnly}: those missing either. */
+    @Transactional
+    public ConcernViews.Coverage coverage(boolean gapsOnly) {
+        return new ConcernViews.Coverage(store.coverage(time.today(), gapsOnly));
+    }
+
     public Counts counts() {
         return new Counts(store.counts());
     }

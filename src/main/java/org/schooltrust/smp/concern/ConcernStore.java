@@ -195,6 +195,28 @@ class ConcernStore {
                 limit);
     }
 
+    /**
+     * Open schools with how many active adults hold HEAD_OF_SCHOOL and DSL on a current assignment on {@code day};
+     * {@code gapsOnly}: only schools missing one of them. One set-based statement (ADR 0024).
+     */
+    List<ConcernViews.CoverageView> coverage(java.time.LocalDate day, boolean gapsOnly) {
+        return sql.list(
+                "read safeguarding coverage",
+                "SELECT s.urn, s.name, count(DISTINCT a.id) FILTER (WHERE 'HEAD_OF_SCHOOL' = ANY(c.responsibilities)),"
+                        + " count(DISTINCT a.id) FILTER (WHERE 'DSL' = ANY(c.responsibilities)) FROM schools s"
+                        + " LEFT JOIN current_assignments_on(?) c ON c.school_urn = s.urn"
+                        + " LEFT JOIN adults a ON a.id = c.adult_id AND a.active WHERE s.status = 'OPEN'"
+                        + " GROUP BY s.urn, s.name"
+                        + (gapsOnly
+                                ? " HAVING count(DISTINCT a.id) FILTER (WHERE 'HEAD_OF_SCHOOL' = ANY(c.responsibilities))"
+                                        + " = 0 OR count(DISTINCT a.id) FILTER (WHERE 'DSL' = ANY(c.responsibilities))"
+                                        + " = 0"
+                                : "")
+                        + " ORDER BY s.urn",
+                r -> new ConcernViews.CoverageView(r.string(1), r.string(2), r.longValue(3), r.longValue(4)),
+                day);
+    }
+
     List<CountView> counts() {
         return sql.list(
                 "count concerns",

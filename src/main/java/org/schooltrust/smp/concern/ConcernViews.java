@@ -141,6 +141,19 @@ public final class ConcernViews {
     public record Counts(@Schema(required = true) List<CountView> items) {}
 
     @Schema(
+            name = "SafeguardingCoverage",
+            description = "An open school and how many adults the register names its Heads and DSLs today: a school"
+                    + " with none of either sends its concerns to the Trust (ADR 0024).")
+    public record CoverageView(
+            @Schema(required = true) String schoolUrn,
+            @Schema(required = true) String name,
+            @Schema(required = true) long heads,
+            @Schema(required = true) long dsls) {}
+
+    @Schema(name = "SafeguardingCoverageList")
+    public record Coverage(@Schema(required = true) List<CoverageView> items) {}
+
+    @Schema(
             name = "PermissionStatus",
             enumeration = {"ACTIVE", "NOT_YET_VALID", "EXPIRED", "REVOKED"})
     public enum PermissionStatus {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
@@ -165,5 +166,36 @@ class TrustRouteTest {
                 .get("/api/v1/concerns/trust-routed")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void trustAdminAndTheReadinessDetailsShowSchoolsWithoutADslOrHead() {
+        String orphan = TestData.newSchool();
+        var gaps = Api.as(Tokens.trustAdmin())
+                .get("/api/v1/concerns/coverage?gapsOnly=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(gaps.getList("items.schoolUrn")).contains(orphan, school);
+        assertThat(gaps.getInt("items.find { it.schoolUrn == '" + orphan + "' }.heads"))
+                .isZero();
+        assertThat(gaps.getInt("items.find { it.schoolUrn == '" + school + "' }.heads"))
+                .isEqualTo(1);
+        assertThat(gaps.getInt("items.find { it.schoolUrn == '" + school + "' }.dsls"))
+                .isZero();
+        Api.as(Tokens.staff(reporter, school))
+                .get("/api/v1/concerns/coverage")
+                .then()
+                .statusCode(403);
+
+        int port = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        io.restassured.RestAssured.given()
+                .get("http://localhost:" + port + "/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body(
+                        "checks.find { it.name == 'safeguarding-coverage' }.data.schoolsWithoutDsl",
+                        org.hamcrest.Matchers.greaterThan(0));
     }
 }
