@@ -3,6 +3,7 @@ package org.schooltrust.smp.concern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -531,6 +532,11 @@ public class ConcernService {
                         what, AUDIT_TYPE, next.id().toString(), next.aboutAdultId() == null ? next.schoolUrn() : null)
                 .withRefs(Map.of("category", next.category().name(), "urgent", Boolean.toString(next.urgent()))));
         return Versioned.existing(full(store.find(next.id()).orElseThrow()), next.version());
+    }
+
+    /** The bytes of a piece of evidence already authorised and audited by {@link #evidence} or {@link #myEvidence}. */
+    public StreamingOutput stream(ConcernStore.Content content) {
+        return store.stream(content);
     }
 
     private ConcernStore.Content download(Concern concern, UUID evidenceId) {

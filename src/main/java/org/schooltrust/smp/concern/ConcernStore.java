@@ -2,6 +2,7 @@ package org.schooltrust.smp.concern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -356,14 +357,25 @@ class ConcernStore {
     }
 
     /** One piece of evidence with its bytes. */
-    record Content(String fileName, String mediaType, byte[] bytes) {}
+    /** A piece of evidence without its bytes: those are streamed ({@link #copy}). */
+    record Content(UUID id, String fileName, String mediaType, long size) {}
+
+    static final String EVIDENCE_SLICE = "SELECT substring(content FROM ? FOR ?) FROM concern_evidence WHERE id = ?";
 
     Optional<Content> content(UUID concern, UUID evidence) {
         return sql.first(
                 "read a piece of evidence",
-                "SELECT file_name, media_type, content FROM concern_evidence WHERE concern_id = ? AND id = ?",
-                r -> new Content(r.string(1), r.string(2), r.bytes(3)),
+                "SELECT id, file_name, media_type, size_bytes FROM concern_evidence WHERE concern_id = ? AND id = ?",
+                r -> new Content(r.uuid(1), r.string(2), r.string(3), r.longValue(4)),
                 concern,
                 evidence);
+    }
+
+    /**
+     * Streams a piece of evidence as a download body, a slice at a time (Sql.copySlices): a slow reader holds neither
+     * the file in the heap nor a connection (issue 23). The column is stored uncompressed (V18).
+     */
+    StreamingOutput stream(Content content) {
+        return out -> sql.copySlices("read a slice of evidence", EVIDENCE_SLICE, content.id(), content.size(), out);
     }
 }

@@ -185,6 +185,6 @@ public class MyConcernsResource {
             @PathParam("id") @Parameter(description = "Concern id.") UUID id,
             @PathParam("evidenceId") @Parameter(description = "Evidence id.") UUID evidenceId) {
         ConcernStore.Content content = concerns.myEvidence(id, evidenceId);
-        return Downloads.attachment(content.bytes(), content.mediaType(), content.fileName());
+        return Downloads.attachment(concerns.stream(content), content.size(), content.mediaType(), content.fileName());
     }
 }

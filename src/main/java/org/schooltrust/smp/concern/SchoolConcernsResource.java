@@ -173,6 +173,6 @@ public class SchoolConcernsResource {
             @PathParam("id") @Parameter(description = "Concern id.") UUID id,
             @PathParam("evidenceId") @Parameter(description = "Evidence id.") UUID evidenceId) {
         ConcernStore.Content content = concerns.evidence(urn, id, evidenceId);
-        return Downloads.attachment(content.bytes(), content.mediaType(), content.fileName());
+        return Downloads.attachment(concerns.stream(content), content.size(), content.mediaType(), content.fileName());
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayOutputStream;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -225,31 +225,45 @@ public class SubjectAccessExport {
         return doc;
     }
 
-    /** The export and the subject's own concern evidence, as a zip. */
+    /**
+     * The export and the subject's own concern evidence, as a zip written while it is sent: the JSON is made (and the
+     * export recorded and audited) in this transaction; each file is then copied a slice at a time (Sql.copySlices),
+     * so the heap holds one slice, never the evidence (issue 23).
+     */
     @Transactional
-    public byte[] zip(String hrId, Request request) {
+    public StreamingOutput zip(String hrId, Request request) {
         JsonNode doc = export(hrId, request);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("subject-access-export.json"));
-            zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc));
-            zip.closeEntry();
-            for (Object[] file : sql.list(
-                    "read the subject's evidence",
-                    "SELECT e.id, e.file_name, e.content FROM concern_evidence e JOIN concerns c ON c.id = e.concern_id"
-                            + " JOIN adults a ON a.id = c.reporter_adult_id WHERE a.hr_id = ? AND e.uploaded_by = a.id"
-                            + " ORDER BY e.uploaded_at",
-                    r -> new Object[] {r.uuid(1), r.string(2), r.bytes(3)},
-                    hrId)) {
-                zip.putNextEntry(new ZipEntry(
-                        "evidence/" + file[0] + "-" + ((String) file[1]).replaceAll("[^A-Za-z0-9._-]", "_")));
-                zip.write((byte[]) file[2]);
-                zip.closeEntry();
-            }
+        byte[] document;
+        try {
+            document = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return bytes.toByteArray();
+        List<Object[]> files = sql.list(
+                "list the subject's evidence",
+                "SELECT e.id, e.file_name, e.size_bytes FROM concern_evidence e JOIN concerns c ON c.id = e.concern_id"
+                        + " JOIN adults a ON a.id = c.reporter_adult_id WHERE a.hr_id = ? AND e.uploaded_by = a.id"
+                        + " ORDER BY e.uploaded_at",
+                r -> new Object[] {r.uuid(1), r.string(2), r.longValue(3)},
+                hrId);
+        return out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry("subject-access-export.json"));
+            zip.write(document);
+            zip.closeEntry();
+            for (Object[] file : files) {
+                zip.putNextEntry(new ZipEntry(
+                        "evidence/" + file[0] + "-" + ((String) file[1]).replaceAll("[^A-Za-z0-9._-]", "_")));
+                sql.copySlices(
+                        "read a slice of the subject's evidence",
+                        "SELECT substring(content FROM ? FOR ?) FROM concern_evidence WHERE id = ?",
+                        file[0],
+                        (Long) file[2],
+                        zip);
+                zip.closeEntry();
+            }
+            zip.finish();
+        };
     }
 
     private void section(ObjectNode doc, String name, String query, Object... args) {

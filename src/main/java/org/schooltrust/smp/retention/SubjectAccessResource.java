@@ -80,7 +80,7 @@ public class SubjectAccessResource {
                         t -> t.getType().equals("application") && t.getSubtype().equals("zip"));
         if (zip) {
             return Downloads.attachment(
-                    export.zip(hrId, request), "application/zip", "subject-access-" + hrId + ".zip");
+                    export.zip(hrId, request), -1, "application/zip", "subject-access-" + hrId + ".zip");
         }
         return Response.ok(export.export(hrId, request), MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store")

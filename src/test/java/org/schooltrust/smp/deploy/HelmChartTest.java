@@ -225,6 +225,20 @@ class HelmChartTest {
                 .hasMessageContaining("database.jdbcUrl is required");
     }
 
+    @Test
+    void tmpHoldsTheUploadsInProgressOrTheChartRefusesToRender() {
+        String rendered = template().withValuesFile(CI_VALUES).call();
+        assertThat(rendered)
+                .contains("SMP_HTTP_MAX_CONCURRENT_UPLOADS: \"4\"")
+                .contains("SMP_HTTP_MAX_UPLOAD_SIZE: \"11M\"");
+        assertThatThrownBy(() -> template()
+                        .withValuesFile(CI_VALUES)
+                        .set("uploads.maxConcurrent", "30")
+                        .call())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tmpVolume.sizeLimit");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"database.jdbcUrl", "database.existingSecret", "oidc.authServerUrl"})
     void everyRequiredValueIsEnforced(String key) {

@@ -59,6 +59,26 @@ public class Sql {
         return list(purpose, sql, mapper, args).stream().findFirst();
     }
 
+    /** Bytes read per statement by {@link #copySlices}: what one streamed file holds in the heap. */
+    public static final int SLICE = 256 * 1024;
+
+    /**
+     * Writes a {@code bytea} value of {@code size} bytes to {@code out} a slice at a time — {@code sliceQuery} selects
+     * {@code substring(column FROM ? FOR ?)} of one row whose key is its third parameter — each slice its own
+     * statement on a connection held only for it: a slow reader holds neither the whole value in the heap nor a
+     * connection. Store such a column uncompressed ({@code SET STORAGE EXTERNAL}) so a slice reads only its pages.
+     */
+    public void copySlices(String purpose, String sliceQuery, Object key, long size, java.io.OutputStream out)
+            throws java.io.IOException {
+        for (long offset = 0; offset < size; offset += SLICE) {
+            // bytea positions are int in PostgreSQL: a stored value is at most 1 GB
+            byte[] slice = first(purpose, sliceQuery, r -> r.bytes(1), Math.toIntExact(offset + 1), SLICE, key)
+                    .orElseThrow(() -> new java.io.IOException("The stored value is no longer there."));
+            out.write(slice);
+            out.flush();
+        }
+    }
+
     /** An INSERT, UPDATE or DELETE; the number of rows it changed. */
     public int update(String purpose, String sql, Object... args) {
         try (Connection c = dataSource.getConnection();

@@ -29,6 +29,8 @@ public final class ErrorTable {
     public static final ProblemType FORBIDDEN =
             new ProblemType(403, "forbidden", "Operation not allowed for this role");
     public static final ProblemType NOT_FOUND = new ProblemType(404, "not-found", "Resource not found");
+    public static final ProblemType UPLOADS_BUSY =
+            new ProblemType(503, "uploads-busy", "Too many uploads in progress; retry after Retry-After");
     public static final ProblemType TOO_MANY_REQUESTS =
             new ProblemType(429, "rate-limited", "Too many requests; retry after Retry-After");
     public static final ProblemType METHOD_NOT_ALLOWED =

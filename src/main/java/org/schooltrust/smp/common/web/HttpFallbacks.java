@@ -5,10 +5,12 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.error.ErrorTable;
 import org.schooltrust.smp.common.error.Problem;
@@ -39,6 +41,24 @@ class HttpFallbacks {
     @ConfigProperty(name = "smp.http.max-header-size")
     MemorySize maxHeaderSize;
 
+    /** The largest multipart upload (one evidence file of at most 10 MB and its envelope). */
+    @ConfigProperty(name = "smp.http.max-upload-size")
+    MemorySize maxUploadSize;
+
+    /**
+     * Multipart uploads in progress at once on this replica: each is spooled to /tmp before any resource runs, so the
+     * bound keeps /tmp (a size-limited emptyDir in the Helm chart) and the heap from filling under load.
+     */
+    @ConfigProperty(name = "smp.http.max-concurrent-uploads")
+    int maxConcurrentUploads;
+
+    private Semaphore uploads;
+
+    @PostConstruct
+    void uploadSlots() {
+        uploads = new Semaphore(Math.max(1, maxConcurrentUploads));
+    }
+
     /** Refuses a body announced larger than the limit from its headers, before any of it is read. */
     void register(@Observes Filters filters) {
         filters.register(
@@ -49,7 +69,13 @@ class HttpFallbacks {
                         send(rc, ErrorTable.forStatus(414), "The request URI is too long.");
                     } else if (headerBytes(rc) > maxHeaderSize.asLongValue()) {
                         send(rc, ErrorTable.forStatus(431), "The request headers are too large.");
-                    } else if (length != null && isOver(length)) {
+                    } else if (isMultipart(rc) && length != null && isOver(length, maxUploadSize)) {
+                        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+                        send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "An upload may be at most " + maxUploadSize + ".");
+                    } else if (isMultipart(rc) && !acquireUpload(rc)) {
+                        rc.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+                        send(rc, ErrorTable.UPLOADS_BUSY, "Too many uploads are in progress; send the file again.");
+                    } else if (length != null && isOver(length, maxBodySize)) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                         send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");
                     } else if (rc.request().uri().contains(";")) {
@@ -100,9 +126,23 @@ class HttpFallbacks {
         return rc.request().getHeader("Transfer-Encoding") != null;
     }
 
-    private boolean isOver(String contentLength) {
+    /** Takes an upload slot, given back when the response ends or the connection closes, whatever answers it. */
+    private boolean acquireUpload(RoutingContext rc) {
+        if (!uploads.tryAcquire()) {
+            return false;
+        }
+        rc.addEndHandler(ended -> uploads.release());
+        return true;
+    }
+
+    private static boolean isMultipart(RoutingContext rc) {
+        String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static boolean isOver(String contentLength, MemorySize limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > maxBodySize.asLongValue();
+            return Long.parseLong(contentLength.trim()) > limit.asLongValue();
         } catch (NumberFormatException e) {
             return false;
         }
