@@ -16,6 +16,7 @@ import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.RequestIds;
+import org.schooltrust.smp.event.EventService;
 
 /**
  * The audit API every capability calls: appends events in the caller's transaction (so an event exists exactly when
@@ -64,7 +65,7 @@ public class AuditLog {
 
     /** Every recorded change is also published, in the same transaction (ADR 0014). */
     @Inject
-    org.schooltrust.smp.event.EventStore events;
+    EventService events;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEntry entry) {

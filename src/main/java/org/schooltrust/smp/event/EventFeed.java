@@ -51,7 +51,7 @@ public class EventFeed {
         if (school != null && !audience.reaches(school)) {
             throw new ResourceNotFoundException("No school " + school + " in the caller's scope.");
         }
-        EventStore.Slice slice =
+        EventService.Slice slice =
                 store.after(after, audience, wanted, school == null ? null : Set.of(school), limit + 1);
         // checked after the read: a retention sweep that ran meanwhile is caught too
         if (cursor != null && after.compareTo(store.horizon()) < 0) {
@@ -59,7 +59,7 @@ public class EventFeed {
                     + " disposed of. Re-sync through the API, then read the feed without a cursor.");
         }
         boolean more = slice.events().size() > limit;
-        List<EventStore.Stored> page = more ? slice.events().subList(0, limit) : slice.events();
+        List<EventService.Stored> page = more ? slice.events().subList(0, limit) : slice.events();
         FeedPosition next = more ? page.get(limit - 1).position() : slice.resumeAfter(after);
         return new EventPage(page.stream().map(this::view).toList(), next.encode(), more);
     }
@@ -88,7 +88,7 @@ public class EventFeed {
         return wanted;
     }
 
-    EventView view(EventStore.Stored row) {
+    EventView view(EventService.Stored row) {
         try {
             return new EventView(row.id(), row.type(), row.occurredAt(), row.schoolUrn(), json.readTree(row.data()));
         } catch (JsonProcessingException e) {

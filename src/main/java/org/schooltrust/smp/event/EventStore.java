@@ -18,11 +18,7 @@ import org.schooltrust.smp.common.db.Sql;
  * flight (ADR 0014).
  */
 @ApplicationScoped
-public class EventStore {
-
-    /** One stored event and its feed position. */
-    public record Stored(
-            FeedPosition position, UUID id, String type, Instant occurredAt, String schoolUrn, String data) {}
+class EventStore {
 
     @Inject
     Sql sql;
@@ -53,22 +49,20 @@ public class EventStore {
                     "publish events",
                     "INSERT INTO events (id, type, occurred_at, school_urn, data) VALUES (?, ?, ?, ?, ?::jsonb)",
                     rows);
-            published.fire(new Published(rows.size()));
+            published.fire(new EventService.Published(rows.size()));
         }
     }
 
-    /** Fired when a transaction has written events; observers that act after commit use {@code AFTER_SUCCESS}. */
-    public record Published(int count) {}
-
     @Inject
-    jakarta.enterprise.event.Event<Published> published;
+    jakarta.enterprise.event.Event<EventService.Published> published;
 
     /**
      * Events after {@code after} that {@code audience} may read, restricted to {@code types} (wire names) and to
      * {@code schools} unless null, in feed order, at most {@code limit}. Only events of transactions older than every
      * transaction still running are served: one that commits later can never land behind a position already read.
      */
-    public Slice after(FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
+    public EventService.Slice after(
+            FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
         StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>(List.of(after.txId(), after.txId(), after.position()));
         for (Audience.Grant grant : audience.grants()) {
@@ -105,7 +99,7 @@ public class EventStore {
                     row.string(1),
                     row.string(2) == null
                             ? null
-                            : new Stored(
+                            : new EventService.Stored(
                                     new FeedPosition(row.string(2), row.longValue(3)),
                                     row.uuid(4),
                                     row.string(5),
@@ -115,29 +109,11 @@ public class EventStore {
                 },
                 args.toArray());
         FeedPosition settled = new FeedPosition((String) rows.get(0)[0], Long.MAX_VALUE);
-        List<Stored> events = rows.stream()
-                .map(r -> (Stored) r[1])
+        List<EventService.Stored> events = rows.stream()
+                .map(r -> (EventService.Stored) r[1])
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        return new Slice(events, settled, limit);
-    }
-
-    /**
-     * A page of the feed and the position below which every transaction had ended when it was read ({@code settled}:
-     * nothing can ever appear at or before it that is not already there).
-     */
-    public record Slice(List<Stored> events, FeedPosition settled, int limit) {
-
-        /** Where a reader that asked for {@code limit} resumes: past everything it was served, and past the settled
-         * position when the page was not full (events it may not read are skipped once and for all). */
-        public FeedPosition resumeAfter(FeedPosition after) {
-            FeedPosition last =
-                    events.isEmpty() ? after : events.get(events.size() - 1).position();
-            if (events.size() >= limit) {
-                return last;
-            }
-            return last.compareTo(settled) >= 0 ? last : settled;
-        }
+        return new EventService.Slice(events, settled, limit);
     }
 
     /** The greatest position retention has disposed of: a cursor below it may have missed events. */

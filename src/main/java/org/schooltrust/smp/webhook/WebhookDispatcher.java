@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.time.TimeSource;
-import org.schooltrust.smp.event.EventStore;
+import org.schooltrust.smp.event.EventService;
 import org.schooltrust.smp.event.FeedPosition;
 
 /**
@@ -53,7 +53,7 @@ public class WebhookDispatcher {
     Duration leaseMargin;
 
     @Inject
-    EventStore events;
+    EventService events;
 
     @Inject
     WebhookEndpointStore endpoints;
@@ -123,7 +123,7 @@ public class WebhookDispatcher {
     /** A transaction on this replica committed events: dispatch now rather than at the next poll. */
     void committed(
             @jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-                    EventStore.Published published) {
+                    EventService.Published published) {
         wake.release();
     }
 
@@ -184,7 +184,7 @@ public class WebhookDispatcher {
         FeedPosition cursor = endpoint.cursor();
         int queued = 0;
         for (int page = 0; page < FAN_OUT_PAGES; page++) {
-            EventStore.Slice slice =
+            EventService.Slice slice =
                     events.after(cursor, endpoint.audience(), endpoint.types(), endpoint.schoolFilter(), FAN_OUT_PAGE);
             deliveries.queue(id, slice.events().stream().map(this::delivery).toList(), now);
             queued += slice.events().size();
@@ -200,7 +200,7 @@ public class WebhookDispatcher {
     }
 
     /** The body the Standard Webhooks specification names: {@code {type, timestamp, data}}. */
-    DeliveryStore.New delivery(EventStore.Stored event) {
+    DeliveryStore.New delivery(EventService.Stored event) {
         return new DeliveryStore.New(
                 event.id(), event.type(), event.occurredAt(), payload(event.type(), event.occurredAt(), event.data()));
     }

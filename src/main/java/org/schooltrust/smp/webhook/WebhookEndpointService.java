@@ -26,6 +26,7 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.event.EventService;
 import org.schooltrust.smp.event.EventType;
 import org.schooltrust.smp.event.FeedPosition;
 import org.schooltrust.smp.webhook.WebhookInputs.EndpointInput;
@@ -59,7 +60,7 @@ public class WebhookEndpointService {
     SsrfGuard guard;
 
     @Inject
-    org.schooltrust.smp.event.EventStore events;
+    EventService events;
 
     @Inject
     AuditLog audit;

@@ -13,12 +13,30 @@ import org.junit.jupiter.api.Test;
 class ConventionsTest {
 
     private static final String ROOT = "org.schooltrust.smp";
-    private static final List<String> FEATURES =
-            List.of("school", "staff", "policy", "acknowledgement", "declaration", "socialaccount");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
+
+    /**
+     * Every feature package, derived from the classes (every package under the root but {@code common}), so a new
+     * feature is checked the day it is added rather than when someone remembers to list it (issue 22).
+     */
+    private static final List<String> FEATURES = MAIN.stream()
+            .map(JavaClass::getPackageName)
+            .filter(p -> p.startsWith(ROOT + "."))
+            .map(p -> p.substring(ROOT.length() + 1).split("\\.")[0])
+            .filter(f -> !f.equals("common"))
+            .distinct()
+            .sorted()
+            .toList();
+
+    @Test
+    void theFeaturesAreFoundOnTheClasspath() {
+        org.assertj.core.api.Assertions.assertThat(FEATURES)
+                .contains("school", "staff", "concern", "webhook", "retention", "audit", "event", "reminder")
+                .doesNotContain("common");
+    }
 
     @Test
     void timeComesOnlyFromTheTimeSource() {
