@@ -43,6 +43,18 @@ public record RetentionRule(RecordClass recordClass, Period period, String basis
         }
     }
 
+    /** A period shorter than the class's statutory or IRMS floor is refused, naming the floor and its source. */
+    public static Optional<FieldError> belowFloor(RecordClass recordClass, Period period) {
+        LocalDate day = LocalDate.of(2000, 1, 1);
+        if (day.plus(period).isBefore(day.plus(recordClass.floor()))) {
+            return Optional.of(new FieldError(
+                    "period",
+                    "must be at least " + recordClass.floor() + " for " + recordClass + " (" + recordClass.floorSource()
+                            + ")"));
+        }
+        return Optional.empty();
+    }
+
     /** Rules that must hold between classes: child-protection concerns are kept at least as long as the others. */
     public static List<FieldError> consistency(Period concern, Period childProtection) {
         LocalDate day = LocalDate.of(2000, 1, 1);

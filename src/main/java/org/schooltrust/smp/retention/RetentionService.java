@@ -64,6 +64,7 @@ public class RetentionService {
         Period period = Period.parse(text.strip());
         Map<RecordClass, RetentionRule> rules = rules();
         List<FieldError> errors = new ArrayList<>();
+        RetentionRule.belowFloor(recordClass, period).ifPresent(errors::add);
         if (recordClass == RecordClass.CONCERN) {
             errors.addAll(RetentionRule.consistency(
                     period, rules.get(RecordClass.CONCERN_CHILD_PROTECTION).period()));

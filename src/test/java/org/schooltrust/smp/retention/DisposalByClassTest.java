@@ -55,6 +55,17 @@ class DisposalByClassTest {
                 .statusCode(200);
     }
 
+    private static void record(
+            Map<String, String> tables, Map<String, java.time.Period> periods, String id, String table, String c) {
+        tables.put(id, table);
+        periods.put(id, java.time.Period.parse(DEFAULTS.get(c)));
+    }
+
+    private static void moveTo(java.time.LocalDate day0, java.time.LocalDate day) {
+        TestClock.get().reset();
+        TestClock.get().advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(day0, day)));
+    }
+
     private static void dispose() {
         Api.as(Tokens.trustAdmin()).post("/api/v1/disposal-runs").then().statusCode(200);
     }
@@ -98,10 +109,6 @@ class DisposalByClassTest {
 
     @Test
     void eachClassGoesOnItsDateAndNotADayBefore() {
-        // CONCERN before CONCERN_CHILD_PROTECTION: the latter is never shorter (restored in the opposite order)
-        List<String> classes = new java.util.ArrayList<>(DEFAULTS.keySet());
-        java.util.Collections.reverse(classes);
-        classes.forEach(c -> period(c, "P5D"));
         String school = TestData.newSchool();
         String head = Tokens.head(TestData.newHrId("H"), school);
         String leaver = TestData.hrAdultAt(school);
@@ -158,23 +165,31 @@ class DisposalByClassTest {
         TestData.newSchool(); // an event after it, then a checkpoint: disposal only reaches events before one
         chain.checkpoint();
 
-        Map<String, String> records = new LinkedHashMap<>();
-        records.put(ack, "acknowledgements");
-        records.put(nil, "family_nil_returns");
-        records.put(concern, "concerns");
-        records.put(childProtection, "concerns");
-        records.put(oldVersion, "policy_versions");
-        records.put(reminder, "reminder_messages");
-
-        TestClock.get().advance(Duration.ofDays(5));
-        dispose();
-        records.forEach((id, table) ->
-                assertThat(exists(table, id)).as(table + " not a day before").isEqualTo(1));
-
-        TestClock.get().advance(Duration.ofDays(1));
-        dispose();
-        records.forEach((id, table) ->
-                assertThat(exists(table, id)).as(table + " on its date").isZero());
+        // every record's period runs from today; each class keeps its default period, at or above its floor:
+        // time moves to each period's last day and the day after, the rules are never shortened (issue 24)
+        java.time.LocalDate day0 = java.time.LocalDate.now(TestClock.get());
+        Map<String, String> tables = new LinkedHashMap<>();
+        Map<String, java.time.Period> periods = new LinkedHashMap<>();
+        record(tables, periods, ack, "acknowledgements", "ACKNOWLEDGEMENT");
+        record(tables, periods, nil, "family_nil_returns", "NIL_RETURN");
+        record(tables, periods, concern, "concerns", "CONCERN");
+        record(tables, periods, childProtection, "concerns", "CONCERN_CHILD_PROTECTION");
+        record(tables, periods, oldVersion, "policy_versions", "POLICY_VERSION");
+        record(tables, periods, reminder, "reminder_messages", "REMINDER");
+        List<java.time.LocalDate> lastDays =
+                periods.values().stream().map(day0::plus).distinct().sorted().toList();
+        for (java.time.LocalDate lastDay : lastDays) {
+            moveTo(day0, lastDay);
+            dispose();
+            periods.forEach((id, period) -> assertThat(exists(tables.get(id), id))
+                    .as(tables.get(id) + " kept " + period + ": present on " + lastDay)
+                    .isEqualTo(day0.plus(period).isBefore(lastDay) ? 0 : 1));
+            moveTo(day0, lastDay.plusDays(1));
+            dispose();
+            periods.forEach((id, period) -> assertThat(exists(tables.get(id), id))
+                    .as(tables.get(id) + " kept " + period + ": on " + lastDay.plusDays(1))
+                    .isEqualTo(day0.plus(period).isAfter(lastDay) ? 1 : 0));
+        }
         assertThat(Db.count(
                         "SELECT count(*) FROM concern_timeline WHERE concern_id::text IN (?, ?)",
                         concern,
@@ -186,12 +201,10 @@ class DisposalByClassTest {
                 .then()
                 .statusCode(200)
                 .body("ok", org.hamcrest.Matchers.is(true));
-        assertThat(List.copyOf(records.values())).hasSize(6);
+        assertThat(List.copyOf(tables.values())).hasSize(6);
 
         // audit events go as a prefix of their chain, up to the first not yet due and before the latest signed
         // checkpoint; other tests of this run wrote events with their clocks moved up to a year ahead, so go past them
-        assertThat(exists("audit_events", auditEvent)).isLessThanOrEqualTo(1);
-        TestClock.get().advance(Duration.ofDays(3 * 365));
         chain.checkpoint();
         dispose();
         assertThat(exists("audit_events", auditEvent))
