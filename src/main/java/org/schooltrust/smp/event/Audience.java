@@ -60,6 +60,13 @@ public record Audience(List<Grant> grants) {
         return grants.stream().anyMatch(g -> g.allows(type, schoolUrn));
     }
 
+    /** Whether an event of this wire type at this school (null: none) may be read: the webhook send-time check. */
+    public boolean allowsWire(String wireType, String schoolUrn) {
+        return java.util.Arrays.stream(EventType.values())
+                .filter(t -> t.wire().equals(wireType))
+                .anyMatch(t -> allows(t, schoolUrn));
+    }
+
     public boolean isEmpty() {
         return grants.isEmpty();
     }

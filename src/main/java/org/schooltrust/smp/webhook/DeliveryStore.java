@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -21,10 +22,18 @@ import org.schooltrust.smp.webhook.WebhookViews.DeliveryView;
 class DeliveryStore {
 
     /** A delivery to make now. */
-    record Claimed(UUID id, UUID endpointId, UUID eventId, String payload, int attempt, UUID lease) {}
+    record Claimed(
+            UUID id,
+            UUID endpointId,
+            UUID eventId,
+            String eventType,
+            String schoolUrn,
+            String payload,
+            int attempt,
+            UUID lease) {}
 
     /** One new delivery. */
-    record New(UUID eventId, String eventType, Instant occurredAt, String payload) {}
+    record New(UUID eventId, String eventType, String schoolUrn, Instant occurredAt, String payload) {}
 
     /** What one attempt came to. */
     record Outcome(
@@ -53,15 +62,24 @@ class DeliveryStore {
         List<Object[]> rows = new ArrayList<>();
         for (New d : deliveries) {
             rows.add(new Object[] {
-                UUID.randomUUID(), endpointId, d.eventId(), d.eventType(), d.occurredAt(), d.payload(), now, now, now
+                UUID.randomUUID(),
+                endpointId,
+                d.eventId(),
+                d.eventType(),
+                d.schoolUrn(),
+                d.occurredAt(),
+                d.payload(),
+                now,
+                now,
+                now
             });
         }
         if (!rows.isEmpty()) {
             sql.batch(
                     "queue webhook deliveries",
-                    "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, occurred_at, payload,"
-                            + " status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?,"
-                            + " ?, ?) ON CONFLICT (endpoint_id, event_id) DO NOTHING",
+                    "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, school_urn, occurred_at,"
+                            + " payload, status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                            + " 'PENDING', ?, ?, ?) ON CONFLICT (endpoint_id, event_id) DO NOTHING",
                     rows);
         }
     }
@@ -76,8 +94,17 @@ class DeliveryStore {
                         + " ON e.id = q.endpoint_id AND e.enabled WHERE q.status = 'PENDING'"
                         + " AND q.next_attempt_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)"
                         + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE OF q SKIP LOCKED)"
-                        + " RETURNING d.id, d.endpoint_id, d.event_id, d.payload, d.attempts, d.lease_id",
-                row -> new Claimed(row.uuid(1), row.uuid(2), row.uuid(3), row.string(4), row.intValue(5), row.uuid(6)),
+                        + " RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.school_urn, d.payload, d.attempts,"
+                        + " d.lease_id",
+                row -> new Claimed(
+                        row.uuid(1),
+                        row.uuid(2),
+                        row.uuid(3),
+                        row.string(4),
+                        row.string(5),
+                        row.string(6),
+                        row.intValue(7),
+                        row.uuid(8)),
                 leaseUntil,
                 UUID.randomUUID(),
                 now,
@@ -125,16 +152,57 @@ class DeliveryStore {
                 updates);
     }
 
+    /**
+     * Settles deliveries that are no longer for their endpoint as DROPPED with the reason, never sent (fenced by the
+     * lease when {@code leased}, as a settlement is).
+     */
+    void drop(List<Claimed> deliveries, String reason, Instant now) {
+        sql.batch(
+                "drop webhook deliveries out of scope",
+                "UPDATE webhook_deliveries SET status = 'DROPPED', dropped_reason = ?, next_attempt_at = NULL,"
+                        + " leased_until = NULL, lease_id = NULL, updated_at = ? WHERE id = ? AND lease_id = ?",
+                deliveries.stream()
+                        .map(d -> new Object[] {reason, now, d.id(), d.lease()})
+                        .toList());
+    }
+
+    /** Drops what is queued for an endpoint (its URL changed and the queue is not carried over); returns how many. */
+    int dropPending(UUID endpointId, String reason, Instant now) {
+        return sql.update(
+                "drop an endpoint's queued deliveries",
+                "UPDATE webhook_deliveries SET status = 'DROPPED', dropped_reason = ?, next_attempt_at = NULL,"
+                        + " lease_id = NULL, updated_at = ? WHERE endpoint_id = ? AND status = 'PENDING'",
+                reason,
+                now,
+                endpointId);
+    }
+
     /** A page of an endpoint's deliveries, newest first, with their attempts. */
     List<DeliveryView> page(UUID endpointId, Cursor.TimeAndId before, int limit) {
         Map<UUID, List<AttemptView>> attempts = new LinkedHashMap<>();
-        record Row(UUID id, UUID eventId, String type, String status, int attempts, Instant next, Instant created) {}
+        record Row(
+                UUID id,
+                UUID eventId,
+                String type,
+                String status,
+                int attempts,
+                Instant next,
+                Instant created,
+                String dropped) {}
         List<Row> rows = sql.list(
                 "list webhook deliveries",
-                "SELECT id, event_id, event_type, status, attempts, next_attempt_at, created_at FROM webhook_deliveries"
-                        + " WHERE endpoint_id = ? AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC"
-                        + " LIMIT ?",
-                r -> new Row(r.uuid(1), r.uuid(2), r.string(3), r.string(4), r.intValue(5), r.instant(6), r.instant(7)),
+                "SELECT id, event_id, event_type, status, attempts, next_attempt_at, created_at, dropped_reason"
+                        + " FROM webhook_deliveries WHERE endpoint_id = ? AND (created_at, id) < (?, ?)"
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                r -> new Row(
+                        r.uuid(1),
+                        r.uuid(2),
+                        r.string(3),
+                        r.string(4),
+                        r.intValue(5),
+                        r.instant(6),
+                        r.instant(7),
+                        r.string(8)),
                 endpointId,
                 before.time(),
                 before.id(),
@@ -165,8 +233,19 @@ class DeliveryStore {
                         r.attempts(),
                         r.next(),
                         r.created(),
-                        List.copyOf(attempts.get(r.id()))))
+                        List.copyOf(attempts.get(r.id())),
+                        r.dropped()))
                 .toList();
+    }
+
+    /** The id of the endpoint's delivery of an event. */
+    Optional<UUID> idOf(UUID endpointId, UUID eventId) {
+        return sql.first(
+                "find a webhook delivery",
+                "SELECT id FROM webhook_deliveries WHERE endpoint_id = ? AND event_id = ?",
+                r -> r.uuid(1),
+                endpointId,
+                eventId);
     }
 
     /** Queues one delivery again now, whatever became of it; false when the endpoint has no such delivery. */

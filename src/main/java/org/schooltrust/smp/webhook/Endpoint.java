@@ -39,6 +39,9 @@ record Endpoint(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The test delivery an administrator asks for; not on the feed. */
+    static final String PING = "webhook.ping";
+
     static final String COLUMNS = "id, url, description, event_types, school_filter, identity_role, identity_schools,"
             + " enabled, disabled_reason, secret, previous_secret, previous_secret_until, cursor_tx::text AS cursor_tx_text,"
             + " cursor_position, failing_since, version, created_at, updated_at";
@@ -85,6 +88,21 @@ record Endpoint(
     /** The school filter; null for every school the identity may read. */
     Set<String> schoolFilter() {
         return schools.isEmpty() ? null : Set.copyOf(schools);
+    }
+
+    /**
+     * Whether a delivery of this wire type at this school (null: none) is still for this endpoint, as it is now: its
+     * identity may read it and its filters take it (issue 25). Checked before every attempt, so a narrowed endpoint
+     * receives nothing outside its new scope, whenever the delivery was queued.
+     */
+    boolean inScope(String wireType, String schoolUrn) {
+        if (PING.equals(wireType)) {
+            return true; // asked for by the Trust, carries no data
+        }
+        Set<String> filter = schoolFilter();
+        return types().contains(wireType)
+                && (filter == null || (schoolUrn != null && filter.contains(schoolUrn)))
+                && audience().allowsWire(wireType, schoolUrn);
     }
 
     /** The secrets a delivery made at {@code now} is signed with: the current one, and the previous during overlap. */

@@ -202,7 +202,11 @@ public class WebhookDispatcher {
     /** The body the Standard Webhooks specification names: {@code {type, timestamp, data}}. */
     DeliveryStore.New delivery(EventService.Stored event) {
         return new DeliveryStore.New(
-                event.id(), event.type(), event.occurredAt(), payload(event.type(), event.occurredAt(), event.data()));
+                event.id(),
+                event.type(),
+                event.schoolUrn(),
+                event.occurredAt(),
+                payload(event.type(), event.occurredAt(), event.data()));
     }
 
     String payload(String type, Instant at, String data) {
@@ -234,16 +238,30 @@ public class WebhookDispatcher {
                                 .stream()
                                 .collect(Collectors.toMap(Endpoint::id, Function.identity())));
         List<CompletableFuture<DeliveryStore.Outcome>> inFlight = new ArrayList<>();
+        List<DeliveryStore.Claimed> outOfScope = new ArrayList<>();
         for (DeliveryStore.Claimed delivery : claimed) {
             Endpoint endpoint = byId.get(delivery.endpointId());
-            if (endpoint != null) {
-                inFlight.add(sender.send(delivery, endpoint));
+            if (endpoint == null) {
+                continue;
             }
+            // re-checked at every attempt against the endpoint as it is now (issue 25)
+            if (endpoint.inScope(delivery.eventType(), delivery.schoolUrn())) {
+                inFlight.add(sender.send(delivery, endpoint));
+            } else {
+                outOfScope.add(delivery);
+            }
+        }
+        if (!outOfScope.isEmpty()) {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> deliveries.drop(
+                            outOfScope,
+                            "out of scope: the endpoint's identity or filters no longer take this event",
+                            time.now()));
         }
         List<DeliveryStore.Outcome> outcomes =
                 inFlight.stream().map(CompletableFuture::join).toList();
         settle(outcomes, byId);
-        return outcomes.size();
+        return outcomes.size() + outOfScope.size();
     }
 
     private void settle(List<DeliveryStore.Outcome> outcomes, Map<UUID, Endpoint> byId) {

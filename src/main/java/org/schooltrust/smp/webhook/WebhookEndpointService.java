@@ -53,6 +53,9 @@ public class WebhookEndpointService {
     @Inject
     DeliveryStore deliveries;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "smp.events.retention")
+    java.time.Duration feedRetention;
+
     @Inject
     WebhookDispatcher dispatcher;
 
@@ -153,6 +156,10 @@ public class WebhookEndpointService {
             return Versioned.existing(current.view(), current.version());
         }
         save(changed);
+        if (!changed.url().equals(current.url()) && !Boolean.TRUE.equals(patch.carryOverQueued())) {
+            // what was queued for the old address is not sent to the new one unless the caller asks (issue 25)
+            deliveries.dropPending(id, "url changed: queued for the previous address", time.now());
+        }
         if (enabling && current.cursor().compareTo(events.horizon()) < 0) {
             // its missed events are gone (the consumer was told to re-sync): it resumes from now
             endpoints.advance(id, feedStart());
@@ -193,9 +200,11 @@ public class WebhookEndpointService {
         deliveries.queue(
                 id,
                 List.of(new DeliveryStore.New(
-                        eventId, "webhook.ping", now, dispatcher.payload("webhook.ping", now, data))),
+                        eventId, Endpoint.PING, null, now, dispatcher.payload(Endpoint.PING, now, data))),
                 now);
-        return new DeliveryView(id, eventId, "webhook.ping", "PENDING", 0, now, now, List.of());
+        // the delivery's own id, which redeliver and the delivery log know it by (issue 25)
+        UUID deliveryId = deliveries.idOf(id, eventId).orElseThrow();
+        return new DeliveryView(deliveryId, eventId, Endpoint.PING, "PENDING", 0, now, now, List.of(), null);
     }
 
     @Transactional
@@ -233,7 +242,9 @@ public class WebhookEndpointService {
         if (!input.since().isBefore(until)) {
             throw ValidationFailedException.of("since", "must be before until");
         }
-        int queued = deliveries.recover(id, input.since(), until, now);
+        // bounded by the feed's retention: nothing older than the feed keeps is sent again (issue 25)
+        Instant since = input.since().isBefore(now.minus(feedRetention)) ? now.minus(feedRetention) : input.since();
+        int queued = since.isBefore(until) ? deliveries.recover(id, since, until, now) : 0;
         audit.record(new AuditEntry("webhook-endpoint.recovered", AUDIT_TYPE, id.toString(), null, List.of()));
         return queued;
     }

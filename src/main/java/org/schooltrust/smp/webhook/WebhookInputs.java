@@ -76,7 +76,13 @@ public final class WebhookInputs {
             List<@NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit URN") String> schools,
 
             @Valid IdentityInput identity,
-            Boolean enabled) {}
+            Boolean enabled,
+
+            @Schema(
+                    description = "With a new `url`: send what is already queued to the new address too."
+                            + " Default false: queued deliveries are dropped (`DROPPED`), so nothing meant for"
+                            + " the old receiver goes to the new one.")
+            Boolean carryOverQueued) {}
 
     @Schema(
             name = "WebhookRecovery",

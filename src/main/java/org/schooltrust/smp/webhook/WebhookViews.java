@@ -84,7 +84,9 @@ public final class WebhookViews {
 
             @Schema(
                     required = true,
-                    enumeration = {"PENDING", "SUCCEEDED", "FAILED"})
+                    enumeration = {"PENDING", "SUCCEEDED", "FAILED", "DROPPED"},
+                    description = "`DROPPED`: no longer for this endpoint when it was due (its identity or filters"
+                            + " were narrowed, or its URL moved without carrying the queue over); never sent.")
             String status,
 
             @Schema(required = true) int attempts,
@@ -92,7 +94,10 @@ public final class WebhookViews {
             @Schema(required = true) Instant createdAt,
 
             @Schema(required = true, description = "Attempts, oldest first.")
-            List<AttemptView> attemptLog) {}
+            List<AttemptView> attemptLog,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Why a `DROPPED` delivery was not sent.")
+            String droppedReason) {}
 
     @Schema(name = "WebhookRecoveryResult")
     public record RecoveryView(
