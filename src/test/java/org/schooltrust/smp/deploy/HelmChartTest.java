@@ -231,6 +231,11 @@ class HelmChartTest {
         assertThat(rendered)
                 .contains("SMP_HTTP_MAX_CONCURRENT_UPLOADS: \"4\"")
                 .contains("SMP_HTTP_MAX_UPLOAD_SIZE: \"11M\"");
+        assertThat(template()
+                        .withValuesFile(CI_VALUES)
+                        .set("safeguarding.trustLeads", "E9001")
+                        .call())
+                .contains("SMP_SAFEGUARDING_TRUST_LEADS: \"E9001\"");
         assertThatThrownBy(() -> template()
                         .withValuesFile(CI_VALUES)
                         .set("uploads.maxConcurrent", "30")
