@@ -119,8 +119,34 @@ record Endpoint(
         return failingSince != null && !failingSince.plus(limit).isAfter(now);
     }
 
-    /** A new signing secret; the current one keeps signing (a second signature) until {@code previousUntil}. */
-    Endpoint rotated(String newSecret, Instant previousUntil) {
+    /** The same endpoint with these secrets (the store opens them after reading). */
+    Endpoint withSecrets(String current, String previous) {
+        return new Endpoint(
+                id,
+                url,
+                description,
+                eventTypes,
+                schools,
+                identityRole,
+                identitySchools,
+                enabled,
+                disabledReason,
+                current,
+                previous,
+                previousSecretUntil,
+                cursor,
+                failingSince,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
+    /**
+     * A new signing secret; the current one keeps signing (a second signature) for {@code overlap} after {@code now}.
+     * An overlap of zero revokes the old secret at once: it is not kept at all (issue 25).
+     */
+    Endpoint rotated(String newSecret, Instant now, Duration overlap) {
+        boolean keepOld = !overlap.isZero() && !overlap.isNegative();
         return new Endpoint(
                 id,
                 url,
@@ -132,8 +158,8 @@ record Endpoint(
                 enabled,
                 disabledReason,
                 newSecret,
-                secret,
-                previousUntil,
+                keepOld ? secret : null,
+                keepOld ? now.plus(overlap) : null,
                 cursor,
                 failingSince,
                 version,

@@ -178,11 +178,15 @@ public class WebhookEndpointService {
 
     /** A new secret; the old one still signs deliveries (a second signature) for the overlap. */
     @Transactional
-    public Versioned<SecretView> rotateSecret(UUID id, String ifMatch) {
+    public Versioned<SecretView> rotateSecret(UUID id, String ifMatch, Duration overlap) {
         Endpoint current = find(id);
         ETags.checkIfPresent(ifMatch, current.version());
         Instant now = time.now();
-        Endpoint rotated = current.rotated(newSecret(), now.plus(secretOverlap));
+        Duration kept = overlap == null ? secretOverlap : overlap;
+        if (kept.isNegative() || kept.compareTo(Duration.ofDays(7)) > 0) {
+            throw ValidationFailedException.of("overlap", "must be between PT0S and P7D");
+        }
+        Endpoint rotated = current.rotated(newSecret(), now, kept);
         save(rotated);
         audit.record(
                 new AuditEntry("webhook-endpoint.secret-rotated", AUDIT_TYPE, id.toString(), null, List.of("secret")));

@@ -17,6 +17,36 @@ class WebhookEndpointStore {
     @Inject
     Sql sql;
 
+    @Inject
+    SecretSeal seal;
+
+    /** A row as an endpoint, its secrets opened (they are stored sealed: SecretSeal). */
+    private Endpoint map(Sql.Row row) throws java.sql.SQLException {
+        Endpoint e = Endpoint.map(row);
+        return e.withSecrets(seal.open(e.secret()), seal.open(e.previousSecret()));
+    }
+
+    /**
+     * Seals, with the current key, every secret stored in plaintext or under the previous key (at start, once per
+     * replica; idempotent); returns how many endpoints were re-sealed.
+     */
+    int reseal() {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (Object[] r : sql.list(
+                "read webhook secrets to re-seal",
+                "SELECT id, secret, previous_secret FROM webhook_endpoints FOR UPDATE",
+                row -> new Object[] {row.uuid(1), row.string(2), row.string(3)})) {
+            if (!seal.current((String) r[1]) || !seal.current((String) r[2])) {
+                rows.add(new Object[] {seal.seal(seal.open((String) r[1])), seal.seal(seal.open((String) r[2])), r[0]});
+            }
+        }
+        sql.batch(
+                "re-seal webhook secrets",
+                "UPDATE webhook_endpoints SET secret = ?, previous_secret = ? WHERE id = ?",
+                rows);
+        return rows.size();
+    }
+
     void insert(Endpoint e) {
         sql.update(
                 "create a webhook endpoint",
@@ -31,7 +61,7 @@ class WebhookEndpointStore {
                 e.identityRole(),
                 e.identitySchools().toArray(String[]::new),
                 e.enabled(),
-                e.secret(),
+                seal.seal(e.secret()),
                 e.cursor().txId(),
                 e.cursor().position(),
                 e.createdAt(),
@@ -42,7 +72,7 @@ class WebhookEndpointStore {
         return sql.first(
                 "read a webhook endpoint",
                 "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE id = ?",
-                Endpoint::map,
+                this::map,
                 id);
     }
 
@@ -51,7 +81,7 @@ class WebhookEndpointStore {
         return sql.list(
                 "read webhook endpoints",
                 "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE id = ANY(?)",
-                Endpoint::map,
+                this::map,
                 (Object) ids.toArray(UUID[]::new));
     }
 
@@ -60,7 +90,7 @@ class WebhookEndpointStore {
                 "list webhook endpoints",
                 "SELECT " + Endpoint.COLUMNS + " FROM webhook_endpoints WHERE (created_at, id) > (?, ?)"
                         + " ORDER BY created_at, id LIMIT ?",
-                Endpoint::map,
+                this::map,
                 after.time(),
                 after.id(),
                 limit);
@@ -82,8 +112,8 @@ class WebhookEndpointStore {
                         e.identitySchools().toArray(String[]::new),
                         e.enabled(),
                         e.disabledReason(),
-                        e.secret(),
-                        e.previousSecret(),
+                        seal.seal(e.secret()),
+                        seal.seal(e.previousSecret()),
                         e.previousSecretUntil(),
                         e.failingSince(),
                         now,
@@ -111,7 +141,7 @@ class WebhookEndpointStore {
                 "lock a webhook endpoint for fan-out",
                 "SELECT " + Endpoint.COLUMNS
                         + " FROM webhook_endpoints WHERE id = ? AND enabled FOR UPDATE SKIP LOCKED",
-                Endpoint::map,
+                this::map,
                 id);
     }
 

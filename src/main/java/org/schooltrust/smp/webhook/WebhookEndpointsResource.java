@@ -14,12 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +34,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.common.web.Responses;
 import org.schooltrust.smp.webhook.WebhookInputs.EndpointInput;
 import org.schooltrust.smp.webhook.WebhookInputs.EndpointPatch;
@@ -132,15 +135,22 @@ public class WebhookEndpointsResource {
     @Path("/{id}/rotate-secret")
     @Operation(
             summary = "Rotate the signing secret",
-            description = "A new secret, shown in this answer only. For the overlap (default 24 hours) every delivery"
-                    + " carries two signatures, one per secret, so the receiver can switch without losing an event."
+            description = "A new secret, shown in this answer only. For the overlap (`overlap`, default"
+                    + " `SMP_WEBHOOKS_SECRET_OVERLAP`, 24 hours) every delivery carries two signatures, one per secret,"
+                    + " so the receiver can switch without losing an event; `overlap=PT0S` revokes the old secret at"
+                    + " once (a leaked secret). Secrets are stored sealed with a key outside the database."
                     + " Honours `If-Match`." + NOTE)
     @APIResponse(responseCode = "200", description = "The endpoint with its new secret.")
     public RestResponse<SecretView> rotateSecret(
             @PathParam("id") @Parameter(description = "Endpoint id.") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the endpoint as read.")
-                    String ifMatch) {
-        var rotated = service.rotateSecret(id, ifMatch);
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the endpoint as read.") String ifMatch,
+            @QueryParam("overlap")
+                    @Parameter(
+                            description = "How long the old secret still signs (ISO-8601, e.g. `PT24H`); `PT0S`"
+                                    + " revokes it at once.",
+                            schema = @Schema(type = SchemaType.STRING, examples = "PT0S"))
+                    String overlap) {
+        var rotated = service.rotateSecret(id, ifMatch, QueryParams.duration("overlap", overlap));
         return Responses.ok(rotated.body(), rotated.version());
     }
 

@@ -93,6 +93,8 @@ public final class PackagedApp implements AutoCloseable {
             appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresStarter.jdbcUrl(postgres));
             appEnv.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            // webhook secrets are stored sealed with a key from outside the database; a caller may set its own
+            appEnv.put("SMP_WEBHOOKS_SECRET_KEY", "dGVzdC13ZWJob29rLXNlY3JldC1rZXktMzJieXRlcyE=");
             appEnv.putAll(env);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

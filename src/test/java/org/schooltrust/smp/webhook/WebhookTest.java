@@ -173,6 +173,47 @@ class WebhookTest {
     }
 
     @Test
+    void theTableHoldsNoSecretAndAZeroOverlapRevokesTheOldOneAtOnce() throws Exception {
+        JsonPath created = create(endpoint("/sealed"));
+        String oldSecret = created.getString("secret");
+        String id = created.getString("endpoint.id");
+        String stored = Db.first("SELECT secret FROM webhook_endpoints WHERE id = ?::uuid", id);
+        assertThat(stored)
+                .as("a database dump holds no secret an MIS would accept")
+                .startsWith("sealed:v1:")
+                .doesNotContain(oldSecret)
+                .doesNotContain(oldSecret.substring("whsec_".length()));
+
+        String etag = Api.as(admin).get(ENDPOINTS + "/{id}", id).header("ETag");
+        Response rotated = Api.as(admin)
+                .header("If-Match", etag)
+                .queryParam("overlap", "PT0S")
+                .post(ENDPOINTS + "/{id}/rotate-secret", id);
+        rotated.then().statusCode(200);
+        String newSecret = rotated.path("secret");
+        assertThat(Db.first("SELECT previous_secret FROM webhook_endpoints WHERE id = ?::uuid", id))
+                .isNull();
+        assertThat(Db.first("SELECT secret FROM webhook_endpoints WHERE id = ?::uuid", id))
+                .doesNotContain(newSecret.substring("whsec_".length()));
+
+        rename("Revoked " + urn);
+        dispatch();
+        WebhookReceiver.Received r = receiver.received().get(0);
+        assertThat(r.header("webhook-signature").split(" ")).hasSize(1);
+        new Webhook(newSecret).verify(r.body(), headers(r));
+        assertThatThrownBy(() -> new Webhook(oldSecret).verify(r.body(), headers(r)))
+                .isInstanceOf(WebhookVerificationException.class);
+
+        String again = Api.as(admin).get(ENDPOINTS + "/{id}", id).header("ETag");
+        Api.as(admin)
+                .header("If-Match", again)
+                .queryParam("overlap", "P30D")
+                .post(ENDPOINTS + "/{id}/rotate-secret", id)
+                .then()
+                .statusCode(422);
+    }
+
+    @Test
     void afterARotationDeliveriesCarryTwoSignaturesAndBothVerify() throws Exception {
         JsonPath created = create(endpoint("/rotate"));
         String oldSecret = created.getString("secret");

@@ -23,6 +23,18 @@ public final class QueryParams {
         }
     }
 
+    /** An ISO-8601 duration ({@code PT24H}, {@code PT0S}), or null when absent. */
+    public static java.time.Duration duration(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ValidationFailedException.of(name, "must be an ISO-8601 duration, e.g. PT24H or PT0S");
+        }
+    }
+
     public static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
