@@ -51,6 +51,22 @@ public record Audience(List<Grant> grants) {
         return new Audience(grants);
     }
 
+    /** The roles that have a feed (a non-empty audience): the identities a webhook endpoint may act for. */
+    public static java.util.Set<Role> feedRoles() {
+        java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (!of(role, java.util.Set.of()).isEmpty()) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** Whether the role reads events only at the schools it acts for (so an identity of it names them). */
+    public static boolean schoolScoped(Role role) {
+        return of(role, java.util.Set.of()).grants().stream().anyMatch(g -> g.schools() != null);
+    }
+
     /** The union of several roles' audiences. */
     public static Audience union(List<Audience> audiences) {
         return new Audience(audiences.stream().flatMap(a -> a.grants().stream()).toList());

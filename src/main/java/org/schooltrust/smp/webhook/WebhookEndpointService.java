@@ -23,9 +23,11 @@ import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.event.Audience;
 import org.schooltrust.smp.event.EventService;
 import org.schooltrust.smp.event.EventType;
 import org.schooltrust.smp.event.FeedPosition;
@@ -286,8 +288,7 @@ public class WebhookEndpointService {
                         new FieldError("eventTypes[" + i + "]", "unknown event type; the contract lists every type"));
             }
         }
-        boolean scoped =
-                endpoint.identityRole().equals("mis") || endpoint.identityRole().equals("head-of-school");
+        boolean scoped = Audience.schoolScoped(endpoint.role());
         if (scoped && endpoint.identitySchools().isEmpty()) {
             errors.add(new FieldError("identity.schools", "required for " + endpoint.identityRole()));
         }
@@ -297,7 +298,7 @@ public class WebhookEndpointService {
     }
 
     private static List<String> identitySchools(IdentityInput identity) {
-        boolean scoped = identity.role().equals("mis") || identity.role().equals("head-of-school");
+        boolean scoped = Audience.schoolScoped(Role.fromClaim(identity.role()));
         return scoped ? List.copyOf(new TreeSet<>(orEmpty(identity.schools()))) : List.of();
     }
 

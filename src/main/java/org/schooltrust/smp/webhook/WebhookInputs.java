@@ -14,20 +14,23 @@ public final class WebhookInputs {
 
     private WebhookInputs() {}
 
-    /** Identity roles an endpoint may act for: the roles that have a feed. */
-    public static final String IDENTITY_ROLES = "mis|register-reader|hr-sync|head-of-school|trust-admin";
+    /**
+     * Identity roles an endpoint may act for: the roles that have a feed (Audience.feedRoles). A constant because
+     * annotations need one; WebhookRolesTest fails if it ever differs from the feed's roles again (issue 25).
+     */
+    public static final String IDENTITY_ROLES = "mis|register-reader|hr-sync|head-of-school|trust-admin|dsl";
 
     @Schema(
             name = "WebhookIdentity",
             description = "The consumer an endpoint acts for: it receives only what this role, at these schools, could"
-                    + " pull from the event feed. `schools` is required for `mis` and `head-of-school` and ignored for"
+                    + " pull from the event feed. `schools` is required for `mis`, `head-of-school` and `dsl` and ignored for"
                     + " the Trust-wide roles.")
     public record IdentityInput(
             @NotNull
             @Pattern(regexp = IDENTITY_ROLES, message = "must be one of " + IDENTITY_ROLES)
             @Schema(
                     required = true,
-                    enumeration = {"mis", "register-reader", "hr-sync", "head-of-school", "trust-admin"})
+                    enumeration = {"mis", "register-reader", "hr-sync", "head-of-school", "trust-admin", "dsl"})
             String role,
 
             @Size(max = 100) @Schema(maxItems = 100, description = "School URNs the identity acts for.")

@@ -176,4 +176,21 @@ class WebhookScopeTest {
         dispatch();
         assertThat(receiver.received()).hasSize(2);
     }
+
+    @Test
+    void aDslIsAnIdentityLikeTheOtherFeedRolesAndNamesItsSchools() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("url", receiver.url("/dsl"));
+        body.put("description", "Safeguarding system");
+        body.put("eventTypes", List.of("concern.raised"));
+        body.put("identity", Map.of("role", "dsl", "schools", List.of(a)));
+        Api.as(admin).body(body).post(ENDPOINTS).then().statusCode(201);
+        body.put("identity", Map.of("role", "dsl"));
+        Api.as(admin)
+                .body(body)
+                .post(ENDPOINTS)
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("identity.schools"));
+    }
 }

@@ -24,6 +24,16 @@ public enum Role {
         return claimValue;
     }
 
+    /** The role whose claim value this is. */
+    public static Role fromClaim(String claimValue) {
+        for (Role role : values()) {
+            if (role.claimValue.equals(claimValue)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("no role " + claimValue);
+    }
+
     /** Constants for {@code @RolesAllowed}. */
     public static final class Names {
         public static final String STAFF = "staff";
