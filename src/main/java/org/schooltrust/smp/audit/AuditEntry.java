@@ -32,6 +32,28 @@ public record AuditEntry(
         return new AuditEntry(action, targetType, targetId, schoolUrn, changedFields, refs);
     }
 
+    /** The ref naming the schools a change's events are published at, when not only the entry's own school. */
+    public static final String EVENT_SCHOOLS = "eventSchools";
+
+    /**
+     * The same entry, its events published once at each of {@code schools} (none: once, with no school): a change to
+     * an adult concerns every school they work at or just left (issue 25).
+     */
+    public AuditEntry atSchools(java.util.Collection<String> schools) {
+        Map<String, String> all = new java.util.HashMap<>(refs);
+        all.put(EVENT_SCHOOLS, String.join(",", new java.util.TreeSet<>(schools)));
+        return withRefs(all);
+    }
+
+    /** The schools the entry's events are published at. */
+    public List<String> eventSchools() {
+        String listed = refs.get(EVENT_SCHOOLS);
+        if (listed == null) {
+            return java.util.Collections.singletonList(schoolUrn);
+        }
+        return listed.isEmpty() ? java.util.Collections.singletonList(null) : List.of(listed.split(","));
+    }
+
     public static AuditEntry of(String action, String targetType, String targetId, String schoolUrn) {
         return new AuditEntry(action, targetType, targetId, schoolUrn, List.of());
     }

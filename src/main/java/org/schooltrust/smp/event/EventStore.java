@@ -39,9 +39,10 @@ class EventStore {
         List<Object[]> rows = new ArrayList<>();
         for (AuditEntry change : changes) {
             for (EventType type : EventType.of(change)) {
-                rows.add(
-                        new Object[] {UUID.randomUUID(), type.wire(), now, change.schoolUrn(), toJson(type.data(change))
-                        });
+                String data = toJson(type.data(change));
+                for (String school : change.eventSchools()) {
+                    rows.add(new Object[] {UUID.randomUUID(), type.wire(), now, school, data});
+                }
             }
         }
         if (!rows.isEmpty()) {

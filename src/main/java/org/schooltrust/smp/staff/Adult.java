@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -137,11 +136,6 @@ public final class Adult {
             left.removeAll(schoolsNotLeftBy(day));
         }
         return left;
-    }
-
-    /** The school an audit event about this adult is filed under: the first assignment's, if any. */
-    public Optional<String> primarySchoolUrn() {
-        return assignments.stream().map(Assignment::schoolUrn).findFirst();
     }
 
     /** The one rule for "works at this school": active, with an assignment there current on {@code day}. */

@@ -238,7 +238,7 @@ public class StaffWriter {
             if (adult == null) {
                 adult = Adult.register(record.hrId(), details, source, now);
                 applied.created.add(adult);
-                events.add(event("staff.created", adult, AdultFields.ALL));
+                events.add(event("staff.created", adult, AdultFields.ALL, Set.of(), today));
                 continue;
             }
             Set<String> schoolsBefore = adult.schoolsNotLeftBy(today);
@@ -250,7 +250,7 @@ public class StaffWriter {
                 applied.unchanged.add(adult);
             } else {
                 applied.updated.add(adult);
-                events.add(event("staff.updated", adult, changed));
+                events.add(event("staff.updated", adult, changed, schoolsBefore, today));
             }
         }
         if (deactivateAbsent) {
@@ -259,7 +259,7 @@ public class StaffWriter {
                 if (absent.isManagedByHr() && absent.deactivate(now)) {
                     departure(absent, schoolsBefore, today).ifPresent(left::add);
                     applied.deactivated.add(absent);
-                    events.add(event("staff.deactivated", absent, List.of("active")));
+                    events.add(event("staff.deactivated", absent, List.of("active"), schoolsBefore, today));
                 }
             }
         }
@@ -282,9 +282,21 @@ public class StaffWriter {
                 : Optional.of(new AdultsLeftSchools.Departure(adult.id(), adult.hrId(), schoolsLeft));
     }
 
-    private static AuditEntry event(String action, Adult adult, List<String> fields) {
+    /**
+     * A change to an adult, filed under the schools they work at now and those they have just left (issue 25): the
+     * Heads there are the ones it concerns, never the Head of a school the adult left years ago.
+     */
+    private static AuditEntry event(
+            String action, Adult adult, List<String> fields, Set<String> schoolsBefore, LocalDate today) {
+        Set<String> schools = new java.util.TreeSet<>(adult.schoolsNotLeftBy(today));
+        schools.addAll(adult.schoolsLeftSince(schoolsBefore, today));
         return new AuditEntry(
-                action, AUDIT_TYPE, adult.hrId(), adult.primarySchoolUrn().orElse(null), fields);
+                        action,
+                        AUDIT_TYPE,
+                        adult.hrId(),
+                        schools.stream().findFirst().orElse(null),
+                        fields)
+                .atSchools(schools);
     }
 
     private void validate(AdultInput record, String prefix, List<FieldError> errors) {

@@ -71,6 +71,7 @@ class AdultTest {
         Adult adult = Adult.register("E1", details("S", true, List.of(AT_A)), AdultSource.HR, T0);
         assertThat(adult.isAssignedToAnyOf(List.of("100001", "100009"))).isTrue();
         assertThat(adult.isAssignedToAnyOf(List.of("100002"))).isFalse();
-        assertThat(adult.primarySchoolUrn()).contains("100001");
+        assertThat(adult.schoolsHolding(Responsibility.HEAD_OF_SCHOOL, LocalDate.of(2025, 1, 1)))
+                .isEmpty();
     }
 }
