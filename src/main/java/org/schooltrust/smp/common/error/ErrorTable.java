@@ -84,6 +84,7 @@ public final class ErrorTable {
         TABLE.put(NotAcceptableException.class, NOT_ACCEPTABLE);
         TABLE.put(ConflictException.class, CONFLICT);
         TABLE.put(TooManyRequestsException.class, TOO_MANY_REQUESTS);
+        TABLE.put(UploadsBusyException.class, UPLOADS_BUSY);
         TABLE.put(IllegalTransitionException.class, ILLEGAL_TRANSITION);
         TABLE.put(BodyHashMismatchException.class, BODY_HASH_MISMATCH);
         TABLE.put(DuplicateException.class, DUPLICATE);

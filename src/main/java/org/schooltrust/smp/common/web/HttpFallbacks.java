@@ -5,12 +5,10 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.error.ErrorTable;
 import org.schooltrust.smp.common.error.Problem;
@@ -45,20 +43,6 @@ class HttpFallbacks {
     @ConfigProperty(name = "smp.http.max-upload-size")
     MemorySize maxUploadSize;
 
-    /**
-     * Multipart uploads in progress at once on this replica: each is spooled to /tmp before any resource runs, so the
-     * bound keeps /tmp (a size-limited emptyDir in the Helm chart) and the heap from filling under load.
-     */
-    @ConfigProperty(name = "smp.http.max-concurrent-uploads")
-    int maxConcurrentUploads;
-
-    private Semaphore uploads;
-
-    @PostConstruct
-    void uploadSlots() {
-        uploads = new Semaphore(Math.max(1, maxConcurrentUploads));
-    }
-
     /** Refuses a body announced larger than the limit from its headers, before any of it is read. */
     void register(@Observes Filters filters) {
         filters.register(
@@ -72,9 +56,6 @@ class HttpFallbacks {
                     } else if (isMultipart(rc) && length != null && isOver(length, maxUploadSize)) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                         send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "An upload may be at most " + maxUploadSize + ".");
-                    } else if (isMultipart(rc) && !acquireUpload(rc)) {
-                        rc.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-                        send(rc, ErrorTable.UPLOADS_BUSY, "Too many uploads are in progress; send the file again.");
                     } else if (length != null && isOver(length, maxBodySize)) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                         send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");
@@ -124,15 +105,6 @@ class HttpFallbacks {
             return !length.strip().equals("0");
         }
         return rc.request().getHeader("Transfer-Encoding") != null;
-    }
-
-    /** Takes an upload slot, given back when the response ends or the connection closes, whatever answers it. */
-    private boolean acquireUpload(RoutingContext rc) {
-        if (!uploads.tryAcquire()) {
-            return false;
-        }
-        rc.addEndHandler(ended -> uploads.release());
-        return true;
     }
 
     private static boolean isMultipart(RoutingContext rc) {
