@@ -28,6 +28,10 @@ import org.schooltrust.smp.common.db.EmbeddedPostgresStarter;
 public final class PackagedApp implements AutoCloseable {
 
     public static final Path DEFAULT_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    /** The key sealing webhook secrets: every replica of one database needs the same one, as in production. */
+    static final String WEBHOOK_SECRET_KEY = "dGVzdC13ZWJob29rLXNlY3JldC1rZXktMzJieXRlcyE=";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final EmbeddedPostgres postgres;
@@ -94,7 +98,7 @@ public final class PackagedApp implements AutoCloseable {
             appEnv.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             // webhook secrets are stored sealed with a key from outside the database; a caller may set its own
-            appEnv.put("SMP_WEBHOOKS_SECRET_KEY", "dGVzdC13ZWJob29rLXNlY3JldC1rZXktMzJieXRlcyE=");
+            appEnv.put("SMP_WEBHOOKS_SECRET_KEY", WEBHOOK_SECRET_KEY);
             appEnv.putAll(env);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -128,6 +132,7 @@ public final class PackagedApp implements AutoCloseable {
         appEnv.put("QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresStarter.jdbcUrl(primary.postgres));
         appEnv.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        appEnv.put("SMP_WEBHOOKS_SECRET_KEY", WEBHOOK_SECRET_KEY);
         appEnv.putAll(env);
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
