@@ -2,25 +2,28 @@ package org.schooltrust.smp.webhook;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -29,6 +32,10 @@ import org.schooltrust.smp.common.time.TimeSource;
  * Sends one delivery as the Standard Webhooks specification says: {@code webhook-id}, {@code webhook-timestamp} and
  * {@code webhook-signature} headers, signed by the specification's reference library with every secret in use. Success
  * is a 2xx within the timeout; redirects are not followed and count as failures.
+ *
+ * <p>Each attempt asks the {@link SsrfGuard} first and connects to the very address it approved (Vert.x's HTTP client
+ * with the server address given, so nothing resolves the host again), while the URL's host is still sent as Host and
+ * as TLS SNI and the certificate is verified against it.
  */
 @ApplicationScoped
 class WebhookSender {
@@ -44,11 +51,8 @@ class WebhookSender {
     @Inject
     SsrfGuard guard;
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "webhook-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
+    @Inject
+    Vertx vertx;
 
     private volatile HttpClient client;
 
@@ -56,11 +60,12 @@ class WebhookSender {
         if (client == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = HttpClient.newBuilder()
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(timeout)
-                            .executor(executor)
-                            .build();
+                    client = vertx.createHttpClient(new HttpClientOptions()
+                            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                            .setForceSni(true)
+                            .setVerifyHost(true)
+                            .setMaxPoolSize(16)
+                            .setKeepAlive(true));
                 }
             }
         }
@@ -69,7 +74,9 @@ class WebhookSender {
 
     @PreDestroy
     void close() {
-        executor.shutdownNow();
+        if (client != null) {
+            client.close();
+        }
     }
 
     /** The {@code webhook-signature} header: one {@code v1,} signature per secret, space-separated. */
@@ -89,75 +96,81 @@ class WebhookSender {
     CompletableFuture<DeliveryStore.Outcome> send(DeliveryStore.Claimed delivery, Endpoint endpoint) {
         Instant at = time.now();
         long started = System.nanoTime();
-        var refusal = guard.refusal(endpoint.url());
-        if (refusal.isPresent()) {
+        SsrfGuard.Verdict verdict = guard.check(endpoint.url());
+        if (verdict.approved().isEmpty()) {
             return CompletableFuture.completedFuture(
                     new DeliveryStore.Outcome(delivery, at, null, 0, "ssrf-refused", null, null));
         }
+        SsrfGuard.Approved target = verdict.approved().get();
         long timestamp = at.getEpochSecond();
         String id = delivery.eventId().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url()))
-                .timeout(timeout)
-                .header("content-type", "application/json")
-                .header("user-agent", "smp-webhooks/1")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signature(endpoint.signingSecrets(at), id, timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
-        java.util.concurrent.atomic.AtomicReference<InputStream> body =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        return client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(response -> {
-                    body.set(response.body());
-                    String excerpt = excerpt(response.body());
-                    int ms = elapsed(started);
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.tls())
+                .setURI(target.target())
+                .setFollowRedirects(false)
+                .setIdleTimeout(timeout.toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "smp-webhooks/1")
+                .putHeader("webhook-id", id)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader(
+                        "webhook-signature", signature(endpoint.signingSecrets(at), id, timestamp, delivery.payload()));
+        Buffer body = Buffer.buffer(delivery.payload(), StandardCharsets.UTF_8.name());
+        Future<DeliveryStore.Outcome> attempt = client().request(options)
+                .compose(request -> request.send(body))
+                .compose(response -> excerpt(response).map(excerpt -> {
                     int code = response.statusCode();
                     String error =
                             code >= 200 && code < 300 ? null : code >= 300 && code < 400 ? "redirect" : "http-status";
-                    String retryAfter =
-                            response.headers().firstValue("retry-after").orElse(null);
+                    String retryAfter = response.getHeader("retry-after");
                     return new DeliveryStore.Outcome(
-                            delivery, at, code, ms, error, excerpt, code == 429 || code == 503 ? retryAfter : null);
-                })
-                // the client's timeout ends when the headers arrive; a body that stalls after them is cut off here
-                .orTimeout(timeout.toMillis() + 2_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+                            delivery,
+                            at,
+                            code,
+                            elapsed(started),
+                            error,
+                            excerpt,
+                            code == 429 || code == 503 ? retryAfter : null);
+                }));
+        return attempt.toCompletionStage()
+                .toCompletableFuture()
+                // a body that stalls after the headers is cut off here at the latest
+                .orTimeout(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
-                    closeQuietly(body.get());
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause()
                             : failure;
-                    String error = cause instanceof HttpConnectTimeoutException
-                            ? "connection"
-                            : cause instanceof HttpTimeoutException
-                                            || cause instanceof java.util.concurrent.TimeoutException
-                                    ? "timeout"
-                                    : "connection";
+                    // Vert.x's idle timeout and the overall one are TimeoutExceptions; a connect timeout is not
+                    String error = cause instanceof TimeoutException ? "timeout" : "connection";
                     return new DeliveryStore.Outcome(delivery, at, null, elapsed(started), error, null, null);
                 });
-    }
-
-    private static void closeQuietly(InputStream stream) {
-        if (stream != null) {
-            try {
-                stream.close();
-            } catch (IOException e) {
-                // already broken
-            }
-        }
     }
 
     private static int elapsed(long started) {
         return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** At most {@value #EXCERPT_BYTES} bytes of the body, as text; the rest is not read. */
-    private static String excerpt(InputStream body) {
-        try (body) {
-            byte[] bytes = body.readNBytes(EXCERPT_BYTES);
-            return bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8).replace("\u0000", "");
-        } catch (IOException e) {
-            return null;
-        }
+    /** At most {@value #EXCERPT_BYTES} bytes of the body, as text; the rest is not read (the connection is closed). */
+    private static Future<String> excerpt(HttpClientResponse response) {
+        Promise<String> done = Promise.promise();
+        Buffer read = Buffer.buffer();
+        response.exceptionHandler(done::tryFail);
+        response.endHandler(end -> done.tryComplete(text(read)));
+        response.handler(chunk -> {
+            int room = EXCERPT_BYTES - read.length();
+            read.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
+            if (read.length() >= EXCERPT_BYTES && done.tryComplete(text(read))) {
+                response.request().connection().close();
+            }
+        });
+        return done.future();
+    }
+
+    private static String text(Buffer read) {
+        return read.length() == 0 ? null : read.toString(StandardCharsets.UTF_8).replace("\u0000", "");
     }
 }

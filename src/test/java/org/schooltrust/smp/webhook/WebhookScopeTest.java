@@ -193,4 +193,39 @@ class WebhookScopeTest {
                 .statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("identity.schools"));
     }
+
+    @Test
+    void theSenderConnectsToTheAddressTheGuardApprovedEvenWhenDnsChangesItsAnswer() {
+        // the guard's lookups answer the receiver's address; any lookup after them answers an address where
+        // nothing listens, so a sender that resolved the host again would fail to deliver
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.quarkus.test.junit.QuarkusMock.installMockForType(
+                new SsrfGuard.Resolver() {
+                    @Override
+                    public java.net.InetAddress[] resolve(String host) throws java.net.UnknownHostException {
+                        asked.add(host);
+                        String answer = asked.size() <= 2 ? "127.0.0.1" : "192.0.2.1";
+                        return new java.net.InetAddress[] {java.net.InetAddress.getByName(answer)};
+                    }
+                },
+                SsrfGuard.Resolver.class);
+        String url = receiver.url("/pinned").replace("127.0.0.1", PINNED_HOST).replace("localhost", PINNED_HOST);
+        Map<String, Object> body = new HashMap<>();
+        body.put("url", url);
+        body.put("eventTypes", List.of("school.updated"));
+        body.put("schools", List.of(a));
+        body.put("identity", Map.of("role", "trust-admin"));
+        Api.as(admin).body(body).post(ENDPOINTS).then().statusCode(201);
+        assertThat(asked).containsExactly(PINNED_HOST); // checked when saved
+
+        rename(a);
+        dispatch();
+
+        assertThat(asked).containsExactly(PINNED_HOST, PINNED_HOST); // once more for the attempt, and no more
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(receiver.received().get(0).header("host")).startsWith(PINNED_HOST + ":");
+    }
+
+    /** A name only the test's resolver knows; the operator's allow-list in the test profile lists it. */
+    private static final String PINNED_HOST = "hooks.pinned.test";
 }
