@@ -44,7 +44,11 @@ public class EventFeed {
         return Audience.union(audiences);
     }
 
+    @Inject
+    FeedRateLimit rateLimit;
+
     public EventPage read(String cursor, String types, String school, int limit) {
+        rateLimit.take(caller.subject());
         Audience audience = audienceOfCaller();
         FeedPosition after = FeedPosition.decode(cursor);
         Set<String> wanted = filter(types, audience);

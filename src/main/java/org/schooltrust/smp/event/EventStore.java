@@ -64,38 +64,10 @@ class EventStore {
      */
     public EventService.Slice after(
             FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
-        StringBuilder where = new StringBuilder();
-        List<Object> args = new ArrayList<>(List.of(after.txId(), after.txId(), after.position()));
-        for (Audience.Grant grant : audience.grants()) {
-            where.append(where.isEmpty() ? "" : " OR ").append("(e.type = ANY(?)");
-            args.add(EventType.wireNames(grant.types()).toArray(String[]::new));
-            if (grant.schools() != null) {
-                where.append(" AND e.school_urn = ANY(?)");
-                args.add(grant.schools().toArray(String[]::new));
-            }
-            where.append(')');
-        }
-        if (where.isEmpty()) {
-            where.append("false");
-        }
-        args.add(types.toArray(String[]::new));
-        String schoolClause = "";
-        if (schools != null) {
-            schoolClause = " AND e.school_urn = ANY(?)";
-            args.add(schools.toArray(String[]::new));
-        }
-        args.add(limit);
-        // one statement, so the page and the xmin it was read below come from the same snapshot
+        FeedQuery query = FeedQuery.of(after, audience, types, schools, limit);
         List<Object[]> rows = sql.list(
                 "read the event feed",
-                "WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)"
-                        + " SELECT (snap.xmin::text::numeric - 1)::text, page.* FROM snap LEFT JOIN LATERAL ("
-                        + " SELECT e.tx_id::text AS tx_text, e.position, e.id, e.type, e.occurred_at, e.school_urn,"
-                        + " e.data::text AS data_text FROM events e"
-                        + " WHERE (e.tx_id > ?::xid8 OR (e.tx_id = ?::xid8 AND e.position > ?))"
-                        + " AND e.tx_id < snap.xmin"
-                        + " AND (" + where + ") AND e.type = ANY(?)" + schoolClause
-                        + " ORDER BY e.tx_id, e.position LIMIT ?) page ON true",
+                query.sql(),
                 row -> new Object[] {
                     row.string(1),
                     row.string(2) == null
@@ -108,7 +80,7 @@ class EventStore {
                                     row.string(7),
                                     row.string(8))
                 },
-                args.toArray());
+                query.args().toArray());
         FeedPosition settled = new FeedPosition((String) rows.get(0)[0], Long.MAX_VALUE);
         List<EventService.Stored> events = rows.stream()
                 .map(r -> (EventService.Stored) r[1])

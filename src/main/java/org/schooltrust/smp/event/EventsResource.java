@@ -59,6 +59,12 @@ public class EventsResource {
             description = "A page of events; `more` is true when the next page is ready now.",
             headers = @Header(name = "Link", description = "`rel=\"next\"` when more events are ready now."))
     @APIResponse(responseCode = "410", description = "The cursor is older than the feed keeps (`cursor-expired`).")
+    @APIResponse(
+            responseCode = "429",
+            description = "The client read the feed more than `SMP_EVENTS_FEED_BURST` times at once or faster than"
+                    + " `SMP_EVENTS_FEED_RATE` a second (`rate-limited`); read again from the same cursor after"
+                    + " `Retry-After`.",
+            headers = @Header(name = "Retry-After", description = "Seconds until the next read is allowed."))
     public RestResponse<EventPage> read(
             @QueryParam("after")
                     @Size(max = 512)

@@ -163,18 +163,22 @@ public class ReminderMailer {
             boolean active,
             List<String> items) {}
 
+    /** The outbox claim: due messages, oldest due first, skipping rows another replica holds. */
+    static final String CLAIM =
+            "UPDATE reminder_messages m SET lease_id = ?, lease_until = ?, attempts = m.attempts + 1"
+                    + " WHERE m.id IN (SELECT q.id FROM reminder_messages q WHERE q.email_status = 'PENDING'"
+                    + " AND q.next_attempt_at <= ? AND (q.lease_until IS NULL OR q.lease_until <= ?)"
+                    + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING m.id, m.kind, m.stage, m.school_urn, m.context::text, m.attempts,"
+                    + " m.recipient_adult_id";
+
     private List<Claimed> claim() {
         Instant now = time.now();
         UUID leaseId = UUID.randomUUID();
         Instant leaseUntil = now.plus(lease);
         List<Object[]> rows = sql.list(
                 "claim due reminder emails",
-                "UPDATE reminder_messages m SET lease_id = ?, lease_until = ?, attempts = m.attempts + 1"
-                        + " WHERE m.id IN (SELECT q.id FROM reminder_messages q WHERE q.email_status = 'PENDING'"
-                        + " AND q.next_attempt_at <= ? AND (q.lease_until IS NULL OR q.lease_until <= ?)"
-                        + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING m.id, m.kind, m.stage, m.school_urn, m.context::text, m.attempts,"
-                        + " m.recipient_adult_id",
+                CLAIM,
                 row -> new Object[] {
                     row.uuid(1),
                     row.enumValue(2, ReminderKind.class),

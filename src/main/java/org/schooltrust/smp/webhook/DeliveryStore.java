@@ -84,18 +84,22 @@ class DeliveryStore {
         }
     }
 
+    /** The outbox claim: due deliveries of enabled endpoints, oldest due first, skipping rows another replica holds. */
+    static final String CLAIM_DUE =
+            "UPDATE webhook_deliveries d SET leased_until = ?, lease_id = ?, attempts = d.attempts + 1,"
+                    + " updated_at = ?"
+                    + " WHERE d.id IN (SELECT q.id FROM webhook_deliveries q JOIN webhook_endpoints e"
+                    + " ON e.id = q.endpoint_id AND e.enabled WHERE q.status = 'PENDING'"
+                    + " AND q.next_attempt_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)"
+                    + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE OF q SKIP LOCKED)"
+                    + " RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.school_urn, d.payload, d.attempts,"
+                    + " d.lease_id";
+
     /** Leases up to {@code limit} due deliveries of enabled endpoints until {@code leaseUntil}, counting the attempt. */
     List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
         return sql.list(
                 "claim due webhook deliveries",
-                "UPDATE webhook_deliveries d SET leased_until = ?, lease_id = ?, attempts = d.attempts + 1,"
-                        + " updated_at = ?"
-                        + " WHERE d.id IN (SELECT q.id FROM webhook_deliveries q JOIN webhook_endpoints e"
-                        + " ON e.id = q.endpoint_id AND e.enabled WHERE q.status = 'PENDING'"
-                        + " AND q.next_attempt_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)"
-                        + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE OF q SKIP LOCKED)"
-                        + " RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.school_urn, d.payload, d.attempts,"
-                        + " d.lease_id",
+                CLAIM_DUE,
                 row -> new Claimed(
                         row.uuid(1),
                         row.uuid(2),

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.schooltrust.smp.common.time.TimeSource;
 
 /**
@@ -41,6 +42,8 @@ import org.schooltrust.smp.common.time.TimeSource;
 class WebhookSender {
 
     static final int EXCERPT_BYTES = 1024;
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
     @ConfigProperty(name = "smp.webhooks.timeout", defaultValue = "PT15S")
     Duration timeout;
@@ -65,7 +68,10 @@ class WebhookSender {
                             .setForceSni(true)
                             .setVerifyHost(true)
                             .setMaxPoolSize(16)
-                            .setKeepAlive(true));
+                            .setKeepAlive(true)
+                            // below the idle timeout of common receivers, so a pooled connection is not one they
+                            // are closing at that moment
+                            .setKeepAliveTimeout(4));
                 }
             }
         }
@@ -146,6 +152,10 @@ class WebhookSender {
                             : failure;
                     // Vert.x's idle timeout and the overall one are TimeoutExceptions; a connect timeout is not
                     String error = cause instanceof TimeoutException ? "timeout" : "connection";
+                    // the cause's class only: its message can carry the receiver's URL
+                    LOG.debugf(
+                            "webhook attempt failed: %s (%s)",
+                            error, cause.getClass().getName());
                     return new DeliveryStore.Outcome(delivery, at, null, elapsed(started), error, null, null);
                 });
     }

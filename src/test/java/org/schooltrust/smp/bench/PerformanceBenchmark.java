@@ -1,5 +1,6 @@
 package org.schooltrust.smp.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -38,7 +39,11 @@ import java.util.regex.Pattern;
 public final class PerformanceBenchmark {
 
     /** The Helm chart's container environment besides configuration (values.yaml: jvm.mallocArenaMax). */
-    static final Map<String, String> APP_ENV = Map.of("MALLOC_ARENA_MAX", "2");
+    static final Map<String, String> APP_ENV = Map.of(
+            "MALLOC_ARENA_MAX", "2",
+            // wrk is one client polling as fast as it can: the feed's per-client limit is lifted to measure the read
+            "SMP_EVENTS_FEED_RATE", "1000000",
+            "SMP_EVENTS_FEED_BURST", "1000000");
 
     /**
      * The app's JVM options. They mirror the Helm chart's {@code jvm.options} (JAVA_OPTS_APPEND) under a 512 MiB
@@ -111,6 +116,9 @@ public final class PerformanceBenchmark {
     static final String SCHOOL_LIST = "one school's compliance list";
     static final String DECLARATION_SUMMARY = "family-declaration summary";
     static final String REGISTER = "register full pull, limit=1000";
+    static final String FEED_START = "feed: register-reader, empty cursor";
+    static final String FEED_HEAD = "feed: register-reader, at the head";
+    static final String FEED_MIS = "feed: MIS, empty cursor";
     static final String PGBENCH_S = "pgbench -S (select-only)";
     static final String PGBENCH_MIS = "pgbench MIS point query";
 
@@ -390,6 +398,9 @@ public final class PerformanceBenchmark {
         statements.addAll(org.schooltrust.smp.acknowledgement.ComplianceHotStatements.of(
                 "social-media", urn, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
         statements.addAll(org.schooltrust.smp.socialaccount.RegisterHotStatements.of());
+        statements.addAll(org.schooltrust.smp.event.EventHotStatements.of(java.util.Set.of(urn)));
+        statements.addAll(org.schooltrust.smp.webhook.WebhookHotStatements.of());
+        statements.addAll(org.schooltrust.smp.reminder.ReminderHotStatements.of());
         statements.addAll(
                 org.schooltrust.smp.staff.StaffHotStatements.of(batch, adultIds.toArray(java.util.UUID[]::new)));
         System.out.println();
@@ -480,7 +491,15 @@ public final class PerformanceBenchmark {
                         "GET",
                         List.of()),
                 new Load(DECLARATION_SUMMARY, app.uri("/api/v1/family-declarations/summary"), admin, "GET", List.of()),
-                new Load(REGISTER, app.uri("/api/v1/register/social-accounts?limit=1000"), reader, "GET", List.of()));
+                new Load(REGISTER, app.uri("/api/v1/register/social-accounts?limit=1000"), reader, "GET", List.of()),
+                new Load(FEED_START, app.uri("/api/v1/events?limit=100"), reader, "GET", List.of()),
+                new Load(
+                        FEED_HEAD,
+                        app.uri("/api/v1/events?limit=100&after=" + head(app, reader)),
+                        reader,
+                        "GET",
+                        List.of()),
+                new Load(FEED_MIS, app.uri("/api/v1/events?limit=100"), mis, "GET", List.of()));
         System.out.println();
         System.out.printf(
                 "== wrk %s (each after a %s warm-up, discarded, and one warm-up pass over all paths); Lua scripts"
@@ -536,6 +555,43 @@ public final class PerformanceBenchmark {
             System.out.printf(
                     "  %-40s %9.0f req/s   p50 %8.2f ms   p99 %8.2f ms%s%n",
                     row.name, row.perSecond, row.p50, row.p99, errors(row));
+        }
+    }
+
+    /**
+     * The register's events, as the API writes them when accounts go live (the benchmark seeds accounts by SQL), and
+     * one MIS-readable family link per acknowledged declaration at the first school — after every staff event, so a
+     * narrow reader's first page lies at the far end of the feed. Returns the register-reader's head cursor.
+     */
+    private static String head(BenchApp app, String reader) throws Exception {
+        try (Connection c = app.jdbc();
+                var s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO events (id, type, occurred_at, school_urn, data)"
+                    + " SELECT gen_random_uuid(), 'register.changed', now(), school_urn,"
+                    + " jsonb_build_object('accountId', id, 'onRegister', true)"
+                    + " FROM social_accounts WHERE status = 'ACTIVE'");
+            s.executeUpdate("INSERT INTO events (id, type, occurred_at, school_urn, data)"
+                    + " SELECT gen_random_uuid(), 'family_link.acknowledged', now(), school_urn,"
+                    + " jsonb_build_object('declarationId', id) FROM family_declarations");
+            s.execute("ANALYZE events");
+            try (var rs = s.executeQuery("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC")) {
+                StringBuilder counts = new StringBuilder();
+                while (rs.next()) {
+                    counts.append(counts.isEmpty() ? "" : ", ")
+                            .append(String.format("%,d %s", rs.getLong(2), rs.getString(1)));
+                }
+                System.out.println("  (events: " + counts + ")");
+            }
+        }
+        String cursor = null;
+        while (true) {
+            HttpResponse<String> page = app.send(
+                    "GET", "/api/v1/events?limit=1000" + (cursor == null ? "" : "&after=" + cursor), reader, null);
+            JsonNode body = JSON.readTree(page.body());
+            cursor = body.path("nextCursor").asText(cursor);
+            if (!body.path("more").asBoolean()) {
+                return cursor;
+            }
         }
     }
 

@@ -37,6 +37,9 @@ public final class PlanStability {
         System.out.printf(
                 "  %-44s %9s %9s %9s %7s  %s%n", "statement", "1st ms", "last ms", "worst ms", "generic", "plan");
         int flagged = 0;
+        // the outbox claims are UPDATEs: EXPLAIN ANALYZE runs them, so everything is rolled back at the end
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (int i = 0; i < statements.size(); i++) {
                 HotStatement hot = statements.get(i);
@@ -91,6 +94,9 @@ public final class PlanStability {
                     System.out.println("      last:  " + lastShape);
                 }
             }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
         }
         return flagged;
     }
@@ -141,7 +147,10 @@ public final class PlanStability {
         if (value instanceof Enum<?> e) {
             return quote(e.name());
         }
-        if (value instanceof LocalDate || value instanceof UUID || value instanceof String) {
+        if (value instanceof LocalDate
+                || value instanceof UUID
+                || value instanceof String
+                || value instanceof java.time.Instant) {
             return quote(value.toString());
         }
         throw new IllegalArgumentException("No literal for " + value.getClass());

@@ -1,0 +1,137 @@
+package org.schooltrust.smp.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The feed read as one statement every audience's page is served by an index (issue 25, item 5).
+ *
+ * <p>What an audience may read is a set of (type, school) pairs. They are grouped into branches, each an ordered
+ * index range read after the cursor with its own {@code LIMIT}, and the branches are merged in feed order: a type read
+ * at any school is a range of {@code events_type_idx (type, tx_id, position)}; a few types at one school are ranges of
+ * {@code events_school_type_idx (school_urn, type, tx_id, position)}; many types at one school walk that school's
+ * {@code events_school_idx (school_urn, tx_id, position)}; many types at any school — the Trust-wide roles, where most
+ * events match — walk the primary key. A narrow reader (the register, one MIS) never walks events it may not read, so
+ * an empty cursor costs the same at ten times the events.
+ */
+record FeedQuery(String sql, List<Object> args) {
+
+    /** Above this many types a branch walks the order index and filters, rather than one range per type. */
+    static final int ANY_SCHOOL_RANGES = 8;
+
+    static final int SCHOOL_RANGES = 4;
+
+    /** Above this many branches, each school's types are read as one branch. */
+    static final int MAX_BRANCHES = 64;
+
+    private static final String COLUMNS = "e.tx_id, e.position, e.id, e.type, e.occurred_at, e.school_urn, e.data";
+
+    /**
+     * Events after {@code after} that {@code audience} may read, restricted to the wire {@code types} and to the
+     * {@code schools} unless null, at most {@code limit}, read below the oldest transaction still in flight. The first
+     * column of every row is that horizon; a page with no event has one row whose other columns are null.
+     */
+    static FeedQuery of(FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
+        // wire type -> schools it may be read at (null: any school, and events of no school)
+        Map<String, Set<String>> readable = new TreeMap<>();
+        Set<String> anySchool = new TreeSet<>();
+        for (Audience.Grant grant : audience.grants()) {
+            for (String type : EventType.wireNames(grant.types())) {
+                if (!types.contains(type) || anySchool.contains(type)) {
+                    continue;
+                }
+                if (grant.schools() == null && schools == null) {
+                    anySchool.add(type);
+                    readable.remove(type);
+                    continue;
+                }
+                Set<String> at = new TreeSet<>(grant.schools() == null ? schools : grant.schools());
+                if (schools != null) {
+                    at.retainAll(schools);
+                }
+                readable.computeIfAbsent(type, t -> new TreeSet<>()).addAll(at);
+            }
+        }
+        // school -> the types read there
+        Map<String, Set<String>> bySchool = new TreeMap<>();
+        readable.forEach((type, at) -> at.forEach(
+                school -> bySchool.computeIfAbsent(school, s -> new TreeSet<>()).add(type)));
+
+        // each branch with the ORDER BY only its own index provides (equal to feed order within the branch), so the
+        // planner cannot prefer walking the primary key and filtering
+        List<String> branches = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        List<Object> branchArgs = new ArrayList<>();
+        if (!anySchool.isEmpty()) {
+            if (anySchool.size() <= ANY_SCHOOL_RANGES) {
+                for (String type : anySchool) {
+                    branches.add("e.type = ?");
+                    orders.add("e.type, e.tx_id, e.position");
+                    branchArgs.add(type);
+                }
+            } else {
+                branches.add("e.type = ANY(?)");
+                orders.add("e.tx_id, e.position");
+                branchArgs.add(anySchool.toArray(String[]::new));
+            }
+        }
+        int ranges = bySchool.values().stream()
+                .mapToInt(t -> t.size() <= SCHOOL_RANGES ? t.size() : 1)
+                .sum();
+        boolean perType = branches.size() + ranges <= MAX_BRANCHES;
+        bySchool.forEach((school, at) -> {
+            if (perType && at.size() <= SCHOOL_RANGES) {
+                for (String type : at) {
+                    branches.add("e.school_urn = ? AND e.type = ?");
+                    orders.add("e.school_urn, e.type, e.tx_id, e.position");
+                    branchArgs.add(school);
+                    branchArgs.add(type);
+                }
+            } else {
+                branches.add("e.school_urn = ? AND e.type = ANY(?)");
+                orders.add("e.school_urn, e.tx_id, e.position");
+                branchArgs.add(school);
+                branchArgs.add(at.toArray(String[]::new));
+            }
+        });
+
+        List<Object> args = new ArrayList<>();
+        StringBuilder union = new StringBuilder();
+        if (branches.isEmpty()) {
+            union.append("SELECT ").append(COLUMNS).append(" FROM events e WHERE false");
+        }
+        for (int i = 0; i < branches.size(); i++) {
+            union.append(i == 0 ? "" : " UNION ALL ")
+                    .append("(SELECT ")
+                    .append(COLUMNS)
+                    .append(" FROM events e WHERE ")
+                    .append(branches.get(i))
+                    .append(" AND (e.tx_id, e.position) > (?::xid8, ?) AND e.tx_id < snap.xmin")
+                    .append(" ORDER BY ")
+                    .append(orders.get(i))
+                    .append(" LIMIT ?)");
+        }
+        int argIndex = 0;
+        for (String branch : branches) {
+            int placeholders = (int) branch.chars().filter(c -> c == '?').count();
+            for (int p = 0; p < placeholders; p++) {
+                args.add(branchArgs.get(argIndex++));
+            }
+            args.add(after.txId());
+            args.add(after.position());
+            args.add(limit);
+        }
+        args.add(limit);
+        // one statement, so the page and the horizon it was read below come from the same snapshot
+        String sql = "WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)"
+                + " SELECT (snap.xmin::text::numeric - 1)::text, page.* FROM snap LEFT JOIN LATERAL ("
+                + " SELECT u.tx_id::text AS tx_text, u.position, u.id, u.type, u.occurred_at, u.school_urn,"
+                + " u.data::text AS data_text FROM (" + union + ") u"
+                + " ORDER BY u.tx_id, u.position LIMIT ?) page ON true";
+        return new FeedQuery(sql, List.copyOf(args));
+    }
+}

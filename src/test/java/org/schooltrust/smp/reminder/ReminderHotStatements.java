@@ -1,0 +1,24 @@
+package org.schooltrust.smp.reminder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.schooltrust.smp.bench.PlanStability.HotStatement;
+
+/** The reminder mail outbox claim, for the plan checks. */
+public final class ReminderHotStatements {
+
+    private ReminderHotStatements() {}
+
+    public static List<HotStatement> of() {
+        Instant now = Instant.now();
+        return List.of(new HotStatement(
+                "outbox: claim due reminder emails",
+                ReminderMailer.CLAIM,
+                new UUID(0, 1),
+                now.plusSeconds(60),
+                now,
+                now,
+                50));
+    }
+}
