@@ -61,21 +61,16 @@ record FeedQuery(String sql, List<Object> args) {
         readable.forEach((type, at) -> at.forEach(
                 school -> bySchool.computeIfAbsent(school, s -> new TreeSet<>()).add(type)));
 
-        // each branch with the ORDER BY only its own index provides (equal to feed order within the branch), so the
-        // planner cannot prefer walking the primary key and filtering
         List<String> branches = new ArrayList<>();
-        List<String> orders = new ArrayList<>();
         List<Object> branchArgs = new ArrayList<>();
         if (!anySchool.isEmpty()) {
             if (anySchool.size() <= ANY_SCHOOL_RANGES) {
                 for (String type : anySchool) {
                     branches.add("e.type = ?");
-                    orders.add("e.type, e.tx_id, e.position");
                     branchArgs.add(type);
                 }
             } else {
                 branches.add("e.type = ANY(?)");
-                orders.add("e.tx_id, e.position");
                 branchArgs.add(anySchool.toArray(String[]::new));
             }
         }
@@ -87,13 +82,11 @@ record FeedQuery(String sql, List<Object> args) {
             if (perType && at.size() <= SCHOOL_RANGES) {
                 for (String type : at) {
                     branches.add("e.school_urn = ? AND e.type = ?");
-                    orders.add("e.school_urn, e.type, e.tx_id, e.position");
                     branchArgs.add(school);
                     branchArgs.add(type);
                 }
             } else {
                 branches.add("e.school_urn = ? AND e.type = ANY(?)");
-                orders.add("e.school_urn, e.tx_id, e.position");
                 branchArgs.add(school);
                 branchArgs.add(at.toArray(String[]::new));
             }
@@ -111,9 +104,7 @@ record FeedQuery(String sql, List<Object> args) {
                     .append(" FROM events e WHERE ")
                     .append(branches.get(i))
                     .append(" AND (e.tx_id, e.position) > (?::xid8, ?) AND e.tx_id < snap.xmin")
-                    .append(" ORDER BY ")
-                    .append(orders.get(i))
-                    .append(" LIMIT ?)");
+                    .append(" ORDER BY e.tx_id, e.position LIMIT ?)");
         }
         int argIndex = 0;
         for (String branch : branches) {
