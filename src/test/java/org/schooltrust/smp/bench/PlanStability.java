@@ -21,9 +21,14 @@ import java.util.stream.Collectors;
 public final class PlanStability {
 
     /** A statement of the service (its SQL is the service's own constant) with representative arguments. */
-    public record HotStatement(String name, String sql, List<Object> args) {
+    public record HotStatement(String name, String sql, List<Object> args, boolean plannedEachTime) {
         public HotStatement(String name, String sql, Object... args) {
-            this(name, sql, Arrays.asList(args));
+            this(name, sql, Arrays.asList(args), false);
+        }
+
+        /** A statement the service plans for each run ({@code Sql.listPlannedEachTime}): checked the same way. */
+        public static HotStatement plannedEachTime(String name, String sql, List<Object> args) {
+            return new HotStatement(name, sql, args, true);
         }
     }
 
@@ -44,6 +49,7 @@ public final class PlanStability {
             for (int i = 0; i < statements.size(); i++) {
                 HotStatement hot = statements.get(i);
                 String name = "hot_" + i;
+                s.execute("SET plan_cache_mode = " + (hot.plannedEachTime() ? "force_custom_plan" : "auto"));
                 s.execute("PREPARE " + name + " AS " + numbered(hot.sql()));
                 String execute = "EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE " + name
                         + (hot.args().isEmpty()
@@ -102,7 +108,7 @@ public final class PlanStability {
     }
 
     /** JDBC {@code ?} placeholders as {@code $1, $2, …} for PREPARE. */
-    static String numbered(String sql) {
+    public static String numbered(String sql) {
         StringBuilder out = new StringBuilder();
         int n = 0;
         for (char ch : sql.toCharArray()) {
@@ -132,7 +138,7 @@ public final class PlanStability {
         return out.toString();
     }
 
-    static String literal(Object value) {
+    public static String literal(Object value) {
         if (value == null) {
             return "NULL";
         }
