@@ -13,8 +13,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,6 +56,12 @@ public class AuditChain {
     @Inject
     AdvisoryLocks locks;
 
+    @Inject
+    org.schooltrust.smp.event.EventService events;
+
+    @ConfigProperty(name = "smp.audit.checkpoint-every", defaultValue = "1h")
+    java.time.Duration every;
+
     @Scheduled(
             every = "${smp.audit.checkpoint-every:1h}",
             delayed = "2m",
@@ -67,92 +75,262 @@ public class AuditChain {
         checkpoint();
     }
 
-    /** Signs the head of each chain; returns how many checkpoints were written (none without a key or new events). */
+    /** A signed checkpoint as stored; {@code sequence} is null for a checkpoint written before chaining (V22). */
+    record Checkpoint(
+            Long sequence,
+            long eventId,
+            String eventHash,
+            Instant signedAt,
+            String previous,
+            Long disposedThrough,
+            String disposedHash,
+            String signature) {
+
+        /** What the signature covers. */
+        String payload(String chain) {
+            if (sequence == null) {
+                return String.join("\n", chain, Long.toString(eventId), eventHash, signedAt.toString());
+            }
+            return String.join(
+                    "\n",
+                    "v2",
+                    chain,
+                    Long.toString(sequence),
+                    Long.toString(eventId),
+                    eventHash,
+                    signedAt.toString(),
+                    previous == null ? "" : previous,
+                    disposedThrough == null ? "" : Long.toString(disposedThrough),
+                    disposedHash == null ? "" : disposedHash);
+        }
+
+        boolean signedWith(byte[] key, String chain) {
+            return MessageDigest.isEqual(
+                    mac(key, payload(chain)).getBytes(StandardCharsets.US_ASCII),
+                    signature.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static final String CHECKPOINT_COLUMNS = "sequence, event_id, event_hash, signed_at, previous_signature,"
+            + " disposed_through, disposed_hash, signature";
+
+    private static Checkpoint checkpointOf(Sql.Row r) throws java.sql.SQLException {
+        return new Checkpoint(
+                r.nullableLong(1),
+                r.longValue(2),
+                r.string(3),
+                r.instant(4),
+                r.string(5),
+                r.nullableLong(6),
+                r.string(7),
+                r.string(8));
+    }
+
+    /** Whether checkpoints can be signed: without a key the trail is unanchored. */
+    public boolean anchored() {
+        return key().isPresent();
+    }
+
+    /**
+     * Signs the head of each chain when it changed, or when the last checkpoint is older than the interval (a
+     * heartbeat, so a verify can ask for a recent one); returns how many were written (none without a key).
+     */
     @Transactional
     public int checkpoint() {
         Optional<byte[]> key = key();
         if (key.isEmpty() || !locks.tryLock(AdvisoryLocks.Lock.AUDIT_CHECKPOINT)) {
             return 0;
         }
+        Instant now = time.now();
         int written = 0;
         for (AuditLog.Chain chain : AuditLog.Chain.values()) {
-            Optional<Object[]> head = sql.first(
-                    "read an audit chain head",
-                    "SELECT id, hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1",
-                    r -> new Object[] {r.longValue(1), r.string(2)},
-                    chain);
+            Optional<Object[]> head = head(chain);
             if (head.isEmpty()) {
                 continue;
             }
+            Optional<Checkpoint> last = latest(chain);
             long id = (Long) head.get()[0];
-            boolean known = sql.first(
-                            "read the last checkpoint",
-                            "SELECT 1 FROM audit_checkpoints WHERE chain = ? AND event_id = ?",
-                            r -> true,
-                            chain,
-                            id)
-                    .isPresent();
-            if (known) {
-                continue;
+            boolean current = last.isPresent()
+                    && last.get().eventId() == id
+                    && last.get().signedAt().isAfter(now.minus(every));
+            if (!current) {
+                write(key.get(), chain, head.get(), last, null, null, now);
+                written++;
             }
-            Instant now = time.now();
-            String hash = (String) head.get()[1];
-            sql.update(
-                    "write an audit checkpoint",
-                    "INSERT INTO audit_checkpoints (chain, event_id, event_hash, signed_at, signature)"
-                            + " VALUES (?, ?, ?, ?, ?)",
-                    chain,
-                    id,
-                    hash,
-                    now,
-                    sign(key.get(), chain.name(), id, hash, now));
-            written++;
         }
         return written;
     }
 
-    /** Recomputes both chains over the events from {@code from} to {@code to} (either open) and their checkpoints. */
+    /**
+     * Records in the caller's transaction — the one that deleted them — that the events of {@code chain} up to and
+     * including {@code through} (whose hash was {@code hash}) were disposed of: a signed checkpoint, so the chain's
+     * new first event is known to follow a disposal and not a removal.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordDisposal(String chainName, long through, String hash) {
+        AuditLog.Chain chain = AuditLog.Chain.valueOf(chainName);
+        byte[] key = key().orElseThrow(() -> new IllegalStateException("audit disposal needs a checkpoint key"));
+        locks.lock(AdvisoryLocks.Lock.AUDIT_CHECKPOINT);
+        Object[] head = head(chain).orElse(new Object[] {through, hash});
+        write(key, chain, head, latest(chain), through, hash, time.now());
+    }
+
+    private Optional<Object[]> head(AuditLog.Chain chain) {
+        return sql.first(
+                "read an audit chain head",
+                "SELECT id, hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1",
+                r -> new Object[] {r.longValue(1), r.string(2)},
+                chain);
+    }
+
+    private Optional<Checkpoint> latest(AuditLog.Chain chain) {
+        return sql.first(
+                "read the last audit checkpoint",
+                "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoints WHERE chain = ? AND sequence IS NOT NULL"
+                        + " ORDER BY sequence DESC LIMIT 1",
+                AuditChain::checkpointOf,
+                chain);
+    }
+
+    private void write(
+            byte[] key,
+            AuditLog.Chain chain,
+            Object[] head,
+            Optional<Checkpoint> last,
+            Long disposedThrough,
+            String disposedHash,
+            Instant now) {
+        // a disposal checkpoint carries the disposal forward: later checkpoints repeat the greatest one recorded
+        Long through = disposedThrough != null
+                ? disposedThrough
+                : last.map(Checkpoint::disposedThrough).orElse(null);
+        String throughHash = disposedThrough != null
+                ? disposedHash
+                : last.map(Checkpoint::disposedHash).orElse(null);
+        if (last.isEmpty() && through == null) {
+            // the first chained checkpoint of a trail disposed of before chaining (V22): it starts from where the
+            // chain starts today, which it could not prove but records from now on
+            Optional<Object[]> start = sql.first(
+                    "read an audit chain's first event",
+                    "SELECT id, prev_hash FROM audit_events WHERE chain = ? ORDER BY id LIMIT 1",
+                    r -> new Object[] {r.longValue(1), r.string(2)},
+                    chain);
+            if (start.isPresent() && start.get()[1] != null) {
+                through = (Long) start.get()[0] - 1;
+                throughHash = (String) start.get()[1];
+            }
+        }
+        Checkpoint next = new Checkpoint(
+                last.map(c -> c.sequence() + 1).orElse(1L),
+                (Long) head[0],
+                (String) head[1],
+                now,
+                last.map(Checkpoint::signature).orElse(null),
+                through,
+                throughHash,
+                null);
+        String signature = mac(key, next.payload(chain.name()));
+        sql.update(
+                "write an audit checkpoint",
+                "INSERT INTO audit_checkpoints (chain, " + CHECKPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chain,
+                next.sequence(),
+                next.eventId(),
+                next.eventHash(),
+                now,
+                next.previous(),
+                through,
+                throughHash,
+                signature);
+        // off the database as well: the log, and an event every trust-admin feed and webhook consumer keeps
+        LOG.infof(
+                "audit checkpoint %s #%d: event %d hash %s disposed-through %s signature %s",
+                chain, next.sequence(), next.eventId(), next.eventHash(), through, signature);
+        Map<String, String> refs = new java.util.HashMap<>();
+        refs.put("sequence", Long.toString(next.sequence()));
+        refs.put("eventId", Long.toString(next.eventId()));
+        refs.put("eventHash", next.eventHash());
+        refs.put("signature", signature);
+        if (through != null) {
+            refs.put("disposedThrough", Long.toString(through));
+        }
+        events.publish(List.of(new AuditEntry(CHECKPOINTED, "audit-chain", chain.name(), null, List.of(), refs)), now);
+    }
+
+    /** The action of the event published for each checkpoint (not an audited change: it is not in the chain). */
+    public static final String CHECKPOINTED = "audit.checkpointed";
+
+    /**
+     * Recomputes both chains over the events from {@code from} to {@code to} (either open) and their checkpoints.
+     * Without a key the answer is {@code UNANCHORED}, never ok: a fully recomputed chain cannot be told apart.
+     */
     @Transactional
     public Verification verify(Instant from, Instant to) {
         List<ChainCheck> chains = new ArrayList<>();
         for (AuditLog.Chain chain : AuditLog.Chain.values()) {
             chains.add(verify(chain, from, to));
         }
-        boolean ok = chains.stream().allMatch(c -> c.firstBrokenEventId() == null);
-        return new Verification(ok, from, to, key().isPresent(), chains);
+        boolean intact = chains.stream().allMatch(c -> c.reason() == null);
+        boolean anchored = key().isPresent();
+        String status = !intact ? "BROKEN" : anchored ? "VERIFIED" : "UNANCHORED";
+        return new Verification(intact && anchored, status, from, to, anchored, chains);
     }
 
     private ChainCheck verify(AuditLog.Chain chain, Instant from, Instant to) {
-        long checked = 0;
-        long after = 0;
-        String previous = null;
-        boolean first = true;
         Optional<byte[]> key = key();
-        java.util.Map<Long, String> checkpoints = new java.util.HashMap<>();
-        int badSignatures = 0;
-        Long firstBadCheckpoint = null;
-        for (Object[] c : sql.list(
+        List<Checkpoint> stored = sql.list(
                 "read audit checkpoints",
-                "SELECT event_id, event_hash, signed_at, signature FROM audit_checkpoints WHERE chain = ?"
-                        + " ORDER BY event_id",
-                r -> new Object[] {r.longValue(1), r.string(2), r.instant(3), r.string(4)},
-                chain)) {
-            long id = (Long) c[0];
-            boolean valid = key.isPresent()
-                    && MessageDigest.isEqual(
-                            sign(key.get(), chain.name(), id, (String) c[1], (Instant) c[2])
-                                    .getBytes(StandardCharsets.US_ASCII),
-                            ((String) c[3]).getBytes(StandardCharsets.US_ASCII));
-            if (valid) {
-                checkpoints.put(id, (String) c[1]);
-            } else {
+                "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoints WHERE chain = ? ORDER BY id",
+                AuditChain::checkpointOf,
+                chain);
+        // the checkpoints themselves: signatures, then the chained ones' sequence and links
+        Map<Long, String> signed = new HashMap<>();
+        int badSignatures = 0;
+        String checkpointProblem = null;
+        Long problemEvent = null;
+        Checkpoint previous = null;
+        Long disposedThrough = null;
+        String disposedHash = null;
+        Instant newest = null;
+        // without a key nothing about the checkpoints can be known: only the hashes are recomputed (UNANCHORED)
+        for (Checkpoint c : key.isPresent() ? stored : List.<Checkpoint>of()) {
+            boolean valid = c.signedWith(key.get(), chain.name());
+            if (!valid) {
                 badSignatures++;
-                if (firstBadCheckpoint == null) {
-                    firstBadCheckpoint = id;
+                if (checkpointProblem == null) {
+                    checkpointProblem =
+                            "a checkpoint's signature does not verify with the service's key (forged or altered)";
+                    problemEvent = c.eventId();
                 }
+                continue;
+            }
+            signed.merge(c.eventId(), c.eventHash(), (a, b) -> a);
+            if (c.sequence() == null) {
+                continue;
+            }
+            long expected = previous == null ? 1 : previous.sequence() + 1;
+            boolean linked = previous == null
+                    ? c.previous() == null
+                    : previous.signature().equals(c.previous());
+            if (checkpointProblem == null && (c.sequence() != expected || !linked)) {
+                checkpointProblem = "checkpoint " + expected + " is missing or was replaced (the signed sequence"
+                        + " breaks at " + c.sequence() + ")";
+                problemEvent = c.eventId();
+            }
+            previous = c;
+            newest = c.signedAt();
+            if (c.disposedThrough() != null && (disposedThrough == null || c.disposedThrough() > disposedThrough)) {
+                disposedThrough = c.disposedThrough();
+                disposedHash = c.disposedHash();
             }
         }
+        boolean whole = from == null && to == null;
+        long checked = 0;
+        long after = 0;
+        String prior = null;
+        boolean first = true;
         long checkpointsMatched = 0;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         while (true) {
             List<Row> rows = sql.list(
                     "read audit events to verify",
@@ -169,24 +347,32 @@ public class AuditChain {
                     to,
                     BATCH);
             for (Row row : rows) {
-                if (first) {
-                    previous = row.prevHash; // the range starts where it starts: its first link is taken as given
-                    first = false;
-                }
                 String reason = null;
-                if (!java.util.Objects.equals(previous, row.prevHash)) {
+                if (first) {
+                    first = false;
+                    prior = row.prevHash; // a range starts where it starts: its first link is taken as given
+                    if (whole && key.isPresent() && !java.util.Objects.equals(row.prevHash, disposedHash)) {
+                        reason = disposedHash == null
+                                ? "the chain's first event follows events that are not there, and no signed"
+                                        + " disposal removed them (a prefix was deleted)"
+                                : "the chain's first event does not follow the last event the signed disposal"
+                                        + " removed (more was deleted than was disposed of)";
+                    }
+                }
+                if (reason == null && !java.util.Objects.equals(prior, row.prevHash)) {
                     reason = "its previous hash does not match the event before it (an event was removed or altered)";
-                } else {
+                } else if (reason == null) {
                     String expected = chain == AuditLog.Chain.READ
-                            ? AuditLog.hash("READ\n" + (previous == null ? "" : previous), row.at, row.actor, row.entry)
-                            : AuditLog.hash(previous, row.at, row.actor, row.entry);
+                            ? AuditLog.hash("READ\n" + (prior == null ? "" : prior), row.at, row.actor, row.entry)
+                            : AuditLog.hash(prior, row.at, row.actor, row.entry);
                     if (!expected.equals(row.hash)) {
                         reason = "its hash does not match its content (the event was altered)";
                     }
                 }
-                String signed = checkpoints.get(row.id);
-                if (reason == null && signed != null) {
-                    if (signed.equals(row.hash)) {
+                String signedHash = signed.get(row.id);
+                if (reason == null && signedHash != null) {
+                    seen.add(row.id);
+                    if (signedHash.equals(row.hash)) {
                         checkpointsMatched++;
                     } else {
                         reason = "it differs from the signed checkpoint of " + row.id
@@ -197,21 +383,42 @@ public class AuditChain {
                 if (reason != null) {
                     return new ChainCheck(chain.name(), checked, row.id, reason, checkpointsMatched, badSignatures);
                 }
-                previous = row.hash;
+                prior = row.hash;
                 after = row.id;
             }
             if (rows.size() < BATCH) {
                 break;
             }
         }
-        if (firstBadCheckpoint != null) {
+        if (checkpointProblem != null) {
             return new ChainCheck(
-                    chain.name(),
-                    checked,
-                    firstBadCheckpoint,
-                    "a checkpoint's signature does not verify with the service's key (forged or altered)",
-                    checkpointsMatched,
-                    badSignatures);
+                    chain.name(), checked, problemEvent, checkpointProblem, checkpointsMatched, badSignatures);
+        }
+        if (whole) {
+            Long through = disposedThrough;
+            Optional<Long> missing = signed.keySet().stream()
+                    .filter(id -> (through == null || id > through) && !seen.contains(id))
+                    .min(Long::compare);
+            if (missing.isPresent()) {
+                return new ChainCheck(
+                        chain.name(),
+                        checked,
+                        missing.get(),
+                        "a checkpointed event is missing (removed, or the chain's tail was cut)",
+                        checkpointsMatched,
+                        badSignatures);
+            }
+            Instant stale = time.now().minus(every.multipliedBy(2));
+            if (key.isPresent() && checked > 0 && (newest == null || newest.isBefore(stale))) {
+                return new ChainCheck(
+                        chain.name(),
+                        checked,
+                        null,
+                        "no checkpoint was signed in the last " + every.multipliedBy(2)
+                                + " (checkpoints stopped, or the newest were removed with the events after them)",
+                        checkpointsMatched,
+                        badSignatures);
+            }
         }
         return new ChainCheck(chain.name(), checked, null, null, checkpointsMatched, 0);
     }
@@ -226,6 +433,14 @@ public class AuditChain {
                     r.string(12),
                     r.string(13));
         }
+    }
+
+    /** Replaces the configured key, returning the previous one; tests only (the configuration sets it). */
+    Optional<String> replaceKeyForTests(Optional<String> value) {
+        Optional<String> previous = keyValue;
+        keyValue = value;
+        keyFile = Optional.empty();
+        return previous;
     }
 
     private Optional<byte[]> key() {
@@ -246,13 +461,11 @@ public class AuditChain {
         });
     }
 
-    static String sign(byte[] key, String chain, long eventId, String hash, Instant at) {
+    static String mac(byte[] key, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of()
-                    .formatHex(mac.doFinal(String.join("\n", chain, Long.toString(eventId), hash, at.toString())
-                            .getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -56,10 +56,14 @@ public final class AuditViews {
             @Schema(required = true, description = "Events recomputed.")
             long checked,
 
-            @Schema(description = "The first event that fails; absent when the chain is intact.")
+            @Schema(
+                    description = "The first event that fails (for a checkpoint that fails, the event it signed);"
+                            + " absent when the chain is intact or the failure names no event (no recent"
+                            + " checkpoint).")
             Long firstBrokenEventId,
 
-            @Schema(description = "Why it fails.") String reason,
+            @Schema(description = "Why it fails; absent when the chain is intact.")
+            String reason,
 
             @Schema(required = true, description = "Signed checkpoints the recomputed chain matched.")
             long checkpointsMatched,
@@ -72,8 +76,19 @@ public final class AuditViews {
             description = "The audit trail recomputed: each event's hash from its content and the one before it, and"
                     + " the chain against checkpoints signed with a key the database does not hold.")
     public record Verification(
-            @Schema(required = true, description = "True when every event and checkpoint verifies.")
+            @Schema(
+                    required = true,
+                    description = "True when every event and checkpoint verifies against the service's key; never"
+                            + " true without a key.")
             boolean ok,
+
+            @Schema(
+                    required = true,
+                    description = "`VERIFIED`: intact and anchored by signed checkpoints; `BROKEN`: a chain or its"
+                            + " checkpoints fail (see `chains`); `UNANCHORED`: intact as far as hashes go, but the"
+                            + " service holds no checkpoint key, so a fully recomputed chain could not be told apart.",
+                    enumeration = {"VERIFIED", "BROKEN", "UNANCHORED"})
+            String status,
 
             java.time.Instant from,
             java.time.Instant to,

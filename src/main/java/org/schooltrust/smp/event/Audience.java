@@ -38,7 +38,7 @@ public record Audience(List<Grant> grants) {
             case HR_SYNC -> grants.add(new Grant(EventType.ofFamilies(Family.STAFF, Family.SCHOOL), null));
             case HEAD_OF_SCHOOL -> {
                 Set<EventType> atSchool = EnumSet.allOf(EventType.class);
-                atSchool.removeAll(EventType.ofFamilies(Family.ENDPOINT, Family.POLICY));
+                atSchool.removeAll(EventType.ofFamilies(Family.ENDPOINT, Family.POLICY, Family.AUDIT));
                 grants.add(new Grant(atSchool, Set.copyOf(schools)));
                 grants.add(new Grant(EventType.ofFamilies(Family.POLICY), null));
             }

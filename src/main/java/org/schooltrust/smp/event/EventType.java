@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.event.EventViews.AcknowledgementData;
+import org.schooltrust.smp.event.EventViews.AuditCheckpointData;
 import org.schooltrust.smp.event.EventViews.ConcernData;
 import org.schooltrust.smp.event.EventViews.FamilyDeclarationData;
 import org.schooltrust.smp.event.EventViews.FamilyLinkData;
@@ -85,6 +86,8 @@ public enum EventType {
     WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted", "webhook-endpoint.deleted", Family.ENDPOINT, null),
     WEBHOOK_ENDPOINT_REDELIVERED("webhook_endpoint.redelivered", "webhook-endpoint.redelivered", Family.ENDPOINT, null),
     WEBHOOK_ENDPOINT_RECOVERED("webhook_endpoint.recovered", "webhook-endpoint.recovered", Family.ENDPOINT, null),
+    /** Trust-wide, for trust-admin: each signed audit checkpoint, so copies exist outside the database. */
+    AUDIT_CHECKPOINTED("audit.checkpointed", "audit.checkpointed", Family.AUDIT, null),
     REMINDER_SENT("reminder.sent", "reminder.sent", Family.REMINDER, null),
     ESCALATION_SENT("escalation.sent", "escalation.sent", Family.REMINDER, null),
     REQUIREMENT_OVERDUE("requirement.overdue", "requirement.overdue", Family.REMINDER, null),
@@ -158,6 +161,16 @@ public enum EventType {
             case ACCOUNT -> new SocialAccountData(UUID.fromString(entry.targetId()), status);
             case REGISTER -> new RegisterData(UUID.fromString(entry.targetId()), "ON".equals(status));
             case ENDPOINT -> new WebhookEndpointData(UUID.fromString(entry.targetId()));
+            case AUDIT -> {
+                var refs = entry.refs();
+                yield new AuditCheckpointData(
+                        entry.targetId(),
+                        Long.parseLong(refs.get("sequence")),
+                        Long.parseLong(refs.get("eventId")),
+                        refs.get("eventHash"),
+                        refs.get("signature"),
+                        refs.containsKey("disposedThrough") ? Long.valueOf(refs.get("disposedThrough")) : null);
+            }
             case CONCERN ->
                 new ConcernData(
                         UUID.fromString(entry.targetId()),
@@ -219,6 +232,7 @@ public enum EventType {
                 e -> !e.action().equals("social-account.retired")
                         || "true".equals(e.refs().get("wasOnRegister"))),
         ENDPOINT(WebhookEndpointData.class),
+        AUDIT(AuditCheckpointData.class),
         REMINDER(ReminderData.class),
         CONCERN(ConcernData.class),
         PERMISSION(PermissionData.class);
@@ -247,6 +261,8 @@ public enum EventType {
                     "An account joined or left the public register of official accounts (register-reader, the school's Heads, trust-admin).";
                 case ENDPOINT ->
                     "A webhook endpoint was created, changed, rotated, disabled, deleted, or had deliveries queued again (trust-admin).";
+                case AUDIT ->
+                    "The service signed a checkpoint of an audit chain (ADR 0018): keep it, and compare it with the checkpoint the service shows later to prove the trail was not rewritten in between (trust-admin).";
                 case CONCERN ->
                     "A concern (clauses 6.24, 7, 9, 10.6) was raised or closed (the school's Heads and DSLs, trust-admin). Category and urgency only: never the description, evidence or notes. A concern that names an adult is published without a school (trust-admin only), so the adult's own feed never shows it.";
                 case PERMISSION ->

@@ -118,6 +118,31 @@ public final class EventViews {
             @Schema(required = true) UUID endpointId) {}
 
     @Schema(
+            name = "AuditCheckpointEventData",
+            description = "A signed checkpoint of an audit chain (ADR 0018), published so that every consumer keeps a"
+                    + " copy outside the service's database: compare `signature` with the checkpoint the service shows"
+                    + " later to prove the trail was not rewritten in between.")
+    public record AuditCheckpointData(
+            @Schema(
+                    required = true,
+                    enumeration = {"WRITE", "READ"})
+            String chain,
+
+            @Schema(required = true, description = "The checkpoint's number in its chain, from 1, without gaps.")
+            long sequence,
+
+            @Schema(required = true, description = "The chain head it signs.")
+            long eventId,
+
+            @Schema(required = true) String eventHash,
+
+            @Schema(required = true, description = "HMAC-SHA256 under the service's checkpoint key.")
+            String signature,
+
+            @Schema(description = "Events of the chain up to this id were disposed of under retention.")
+            Long disposedThrough) {}
+
+    @Schema(
             name = "ReminderEventData",
             description =
                     "A reminder or a Head's digest was sent (`reminder.sent`, `escalation.sent`), or a requirement was first seen overdue (`requirement.overdue`). Identifiers only: read the details through the API.")

@@ -33,6 +33,15 @@ record FeedQuery(String sql, List<Object> args) {
     /** Above this many branches, each school's types are read as one branch. */
     static final int MAX_BRANCHES = 64;
 
+    /**
+     * One index range: its condition, and the order of its index. A narrow range is bounded as a row comparison over
+     * the whole index key with the type (and school) as a range, not an equality: the primary key then cannot produce
+     * the branch's order, so PostgreSQL cannot choose to walk it and filter — which it otherwise does for a rare type
+     * whose events all lie at the far end of the feed (its costing assumes them spread evenly), measured at 75,000
+     * events: 15–18 ms instead of 0.2 ms. The ranges start exactly at the cursor.
+     */
+    private record Branch(String where, String order, List<Object> args) {}
+
     private static final String COLUMNS = "e.tx_id, e.position, e.id, e.type, e.occurred_at, e.school_urn, e.data";
 
     /**
@@ -66,17 +75,22 @@ record FeedQuery(String sql, List<Object> args) {
         readable.forEach((type, at) -> at.forEach(
                 school -> bySchool.computeIfAbsent(school, s -> new TreeSet<>()).add(type)));
 
-        List<String> branches = new ArrayList<>();
-        List<Object> branchArgs = new ArrayList<>();
+        String tx = after.txId();
+        long position = after.position();
+        List<Branch> branches = new ArrayList<>();
         if (!anySchool.isEmpty()) {
             if (anySchool.size() <= ANY_SCHOOL_RANGES) {
                 for (String type : anySchool) {
-                    branches.add("e.type = ?");
-                    branchArgs.add(type);
+                    branches.add(new Branch(
+                            "(e.type, e.tx_id, e.position) > (?, ?::xid8, ?) AND e.type <= ?",
+                            "e.type, e.tx_id, e.position",
+                            List.of(type, tx, position, type)));
                 }
             } else {
-                branches.add("e.type = ANY(?)");
-                branchArgs.add(anySchool.toArray(String[]::new));
+                branches.add(new Branch(
+                        "e.type = ANY(?) AND (e.tx_id, e.position) > (?::xid8, ?)",
+                        "e.tx_id, e.position",
+                        List.of(anySchool.toArray(String[]::new), tx, position)));
             }
         }
         int ranges = bySchool.values().stream()
@@ -86,14 +100,18 @@ record FeedQuery(String sql, List<Object> args) {
         bySchool.forEach((school, at) -> {
             if (perType && at.size() <= SCHOOL_RANGES) {
                 for (String type : at) {
-                    branches.add("e.school_urn = ? AND e.type = ?");
-                    branchArgs.add(school);
-                    branchArgs.add(type);
+                    branches.add(new Branch(
+                            "(e.school_urn, e.type, e.tx_id, e.position) > (?, ?, ?::xid8, ?)"
+                                    + " AND e.school_urn = ? AND e.type <= ?",
+                            "e.school_urn, e.type, e.tx_id, e.position",
+                            List.of(school, type, tx, position, school, type)));
                 }
             } else {
-                branches.add("e.school_urn = ? AND e.type = ANY(?)");
-                branchArgs.add(school);
-                branchArgs.add(at.toArray(String[]::new));
+                branches.add(new Branch(
+                        "(e.school_urn, e.tx_id, e.position) > (?, ?::xid8, ?) AND e.school_urn <= ?"
+                                + " AND e.type = ANY(?)",
+                        "e.school_urn, e.tx_id, e.position",
+                        List.of(school, tx, position, school, at.toArray(String[]::new))));
             }
         });
 
@@ -103,22 +121,16 @@ record FeedQuery(String sql, List<Object> args) {
             union.append("SELECT ").append(COLUMNS).append(" FROM events e WHERE false");
         }
         for (int i = 0; i < branches.size(); i++) {
+            Branch branch = branches.get(i);
             union.append(i == 0 ? "" : " UNION ALL ")
                     .append("(SELECT ")
                     .append(COLUMNS)
                     .append(" FROM events e WHERE ")
-                    .append(branches.get(i))
-                    .append(" AND (e.tx_id, e.position) > (?::xid8, ?) AND e.tx_id < snap.xmin")
-                    .append(" ORDER BY e.tx_id, e.position LIMIT ?)");
-        }
-        int argIndex = 0;
-        for (String branch : branches) {
-            int placeholders = (int) branch.chars().filter(c -> c == '?').count();
-            for (int p = 0; p < placeholders; p++) {
-                args.add(branchArgs.get(argIndex++));
-            }
-            args.add(after.txId());
-            args.add(after.position());
+                    .append(branch.where())
+                    .append(" AND e.tx_id < snap.xmin ORDER BY ")
+                    .append(branch.order())
+                    .append(" LIMIT ?)");
+            args.addAll(branch.args());
             args.add(limit);
         }
         args.add(limit);

@@ -74,12 +74,18 @@ public class DisposalJob {
 
     /** A legal hold on the adult, school, pupil or record spares the row. */
     private static String notHeld(String adult, String school, String pupil, String id) {
+        return notHeld(adult, school, null, pupil, id);
+    }
+
+    /** As above; {@code schools}, when given, is an array of further schools whose hold spares the row. */
+    private static String notHeld(String adult, String school, String schools, String pupil, String id) {
         return " AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL AND ("
                 + (adult == null
                         ? "false"
                         : "(h.target_type = 'ADULT' AND h.target_id IN (SELECT x.hr_id FROM adults x"
                                 + " WHERE x.id IN (" + adult + ")))")
                 + " OR (h.target_type = 'SCHOOL' AND h.target_id = " + school + ")"
+                + (schools == null ? "" : " OR (h.target_type = 'SCHOOL' AND h.target_id = ANY(" + schools + "))")
                 + (pupil == null ? "" : " OR (h.target_type = 'PUPIL' AND h.target_id = " + pupil + ")")
                 + " OR (h.target_type = 'RECORD' AND h.target_id = " + id + "::text)))";
     }
@@ -91,8 +97,13 @@ public class DisposalJob {
 
     private List<Step> steps() {
         String cp = "('INDECENT_IMAGES', 'RADICALISATION')";
-        String concernHeld =
-                notHeld("c.reporter_adult_id, c.about_adult_id", "c.school_urn", "c.about_pupil_mis_id", "c.id");
+        // a hold on a school covers the concerns handled there too, wherever they were raised
+        String concernHeld = notHeld(
+                "c.reporter_adult_id, c.about_adult_id",
+                "c.school_urn",
+                "c.handling_schools",
+                "c.about_pupil_mis_id",
+                "c.id");
         List<String> concernDelete = List.of(
                 "DELETE FROM concern_timeline WHERE concern_id = ANY(?::uuid[])",
                 "DELETE FROM concern_evidence WHERE concern_id = ANY(?::uuid[])",
@@ -163,16 +174,31 @@ public class DisposalJob {
                                 + " AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL"
                                 + " AND h.target_type = 'RECORD' AND h.target_id = v.id::text)",
                         List.of("DELETE FROM policy_versions WHERE id = ANY(?::uuid[])")),
+                new Step(
+                        RecordClass.WEBHOOK_DELIVERY,
+                        "DELETED",
+                        "SELECT w.id::text, " + ROW_HASH.formatted("w") + " FROM webhook_deliveries w"
+                                + " WHERE w.status <> 'PENDING' AND w.updated_at < ?"
+                                + notHeld(null, "w.school_urn", null, "w.id"),
+                        // attempts go with their delivery (ON DELETE CASCADE)
+                        List.of("DELETE FROM webhook_deliveries WHERE id = ANY(?::uuid[])")),
                 // audit events: only before a signed checkpoint, so the chain stays verifiable from it (ADR 0018)
                 new Step(
                         RecordClass.AUDIT_EVENT,
                         "DELETED",
-                        // a prefix of each chain by id: up to its first event not yet due, and before its latest
-                        // signed checkpoint, so what remains is one unbroken chain (clocks need not agree with ids)
+                        // a prefix of each chain by id: up to its first event not yet due, its first event under a
+                        // hold (on the adult it is about, or its school), and before its latest signed checkpoint, so
+                        // what remains is one unbroken chain (clocks need not agree with ids)
                         "WITH b AS (SELECT ch.chain, LEAST((SELECT coalesce(max(c.event_id), 0) FROM audit_checkpoints c"
                                 + " WHERE c.chain = ch.chain), (SELECT coalesce(min(y.id), 9223372036854775807)"
-                                + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= ?)) AS upto"
-                                + " FROM (VALUES ('WRITE'), ('READ')) ch (chain))"
+                                + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= ?),"
+                                + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
+                                + " JOIN audit_events y ON y.school_urn = h.target_id AND y.chain = ch.chain"
+                                + " WHERE h.lifted_at IS NULL AND h.target_type = 'SCHOOL'),"
+                                + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
+                                + " JOIN audit_events y ON y.target_type = 'adult' AND y.target_id = h.target_id"
+                                + " AND y.chain = ch.chain WHERE h.lifted_at IS NULL AND h.target_type = 'ADULT'))"
+                                + " AS upto FROM (VALUES ('WRITE'), ('READ')) ch (chain))"
                                 + " SELECT e.id::text, e.hash FROM audit_events e JOIN b ON b.chain = e.chain"
                                 + " WHERE e.id < b.upto ORDER BY e.id",
                         List.of("DELETE FROM audit_events WHERE id = ANY(?::bigint[])")));
@@ -185,6 +211,12 @@ public class DisposalJob {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<Disposed> certificate = new ArrayList<>();
         for (Step step : steps()) {
+            if (step.recordClass() == RecordClass.AUDIT_EVENT && !chain.anchored()) {
+                // without a checkpoint key a disposal could not be told from a removal: the trail is kept whole
+                LOG.warn("no SMP_AUDIT_CHECKPOINT_KEY: audit events are not disposed of");
+                counts.put(step.recordClass().name(), 0);
+                continue;
+            }
             Instant cutoff = periods.get(step.recordClass())
                     .cutoff(today)
                     .atStartOfDay(ZoneOffset.UTC)
@@ -216,8 +248,20 @@ public class DisposalJob {
                                 BATCH);
                         if (!due.isEmpty()) {
                             Object ids = due.stream().map(d -> d[0]).toArray(String[]::new);
+                            List<Object[]> lastPerChain = step.recordClass() == RecordClass.AUDIT_EVENT
+                                    ? sql.list(
+                                            "read the last audit event disposed of per chain",
+                                            "SELECT DISTINCT ON (chain) chain, id, hash FROM audit_events"
+                                                    + " WHERE id = ANY(?::bigint[]) ORDER BY chain, id DESC",
+                                            r -> new Object[] {r.string(1), r.longValue(2), r.string(3)},
+                                            ids)
+                                    : List.of();
                             for (String statement : step.dispose()) {
                                 sql.update("dispose of records", statement, ids);
+                            }
+                            // in the same transaction: a signed record of what left each chain (ADR 0018)
+                            for (Object[] last : lastPerChain) {
+                                chain.recordDisposal((String) last[0], (Long) last[1], (String) last[2]);
                             }
                         }
                         return due;

@@ -20,7 +20,9 @@ public enum RecordClass {
     CONCERN_CHILD_PROTECTION(
             "P25Y", "IRMS Toolkit and KCSIE: child protection records, + 25 years; an inquiry may order longer"),
     REMINDER("P1M", "Operational record: a month, so a disputed reminder can be shown"),
-    AUDIT_EVENT("P7Y", "The Trust's audit standard: 7 years (HMRC/Companies Act records + 1)");
+    AUDIT_EVENT("P7Y", "The Trust's audit standard: 7 years (HMRC/Companies Act records + 1)"),
+    /** Webhook deliveries and their attempts: their payloads carry identifiers of staff and pupils. */
+    WEBHOOK_DELIVERY("P7D", "Operational record: a week, so a failed delivery can be looked into and recovered");
 
     private final Period floor;
     private final String floorSource;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
@@ -41,6 +42,9 @@ public class RetentionService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AdvisoryLocks locks;
 
     public Map<RecordClass, RetentionRule> rules() {
         return store.rules();
@@ -92,6 +96,9 @@ public class RetentionService {
 
     @Transactional
     public Versioned<HoldView> place(HoldInput input) {
+        // a disposal batch holds this lock from choosing its records to deleting them: a hold placed meanwhile waits
+        // for the batch, so the batch can never delete what the hold now covers (issue 24)
+        locks.lock(AdvisoryLocks.Lock.DISPOSAL);
         String type = input.targetType();
         String stripped = input.targetId().strip();
         // a record's id in its one written form (lower case), as the disposal job compares it with each row's id

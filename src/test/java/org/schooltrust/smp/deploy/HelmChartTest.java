@@ -245,12 +245,31 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"database.jdbcUrl", "database.existingSecret", "oidc.authServerUrl"})
+    @ValueSource(
+            strings = {"database.jdbcUrl", "database.existingSecret", "oidc.authServerUrl", "audit.checkpointKeySecret"
+            })
     void everyRequiredValueIsEnforced(String key) {
         assertThatThrownBy(
                         () -> template().withValuesFile(CI_VALUES).set(key, "").call())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(key + " is required");
+    }
+
+    @Test
+    void withoutACheckpointKeyTheChartRendersOnlyWhenToldToRunUnanchored() {
+        assertThatThrownBy(() -> template()
+                        .withValuesFile(CI_VALUES)
+                        .set("audit.checkpointKeySecret", "")
+                        .call())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("audit.unanchored=true");
+        assertThat(template()
+                        .withValuesFile(CI_VALUES)
+                        .set("audit.checkpointKeySecret", "")
+                        .set("audit.unanchored", true)
+                        .call())
+                .doesNotContain("SMP_AUDIT_CHECKPOINT_KEY");
+        assertThat(template().withValuesFile(CI_VALUES).call()).contains("SMP_AUDIT_CHECKPOINT_KEY");
     }
 
     private static TemplateCommand template() {

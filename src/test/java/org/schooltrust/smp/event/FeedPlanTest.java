@@ -46,6 +46,8 @@ class FeedPlanTest {
                 s.execute("ANALYZE events");
                 for (HotStatement hot : EventHotStatements.of(Set.of(SCHOOL))) {
                     plans.put(hot.name(), explain(c, hot));
+                    // and as PostgreSQL plans it without the values (a prepared statement after five runs)
+                    plans.put(hot.name() + " (generic plan)", generic(s, hot));
                 }
             } finally {
                 s.execute("DELETE FROM events WHERE school_urn LIKE 'PLAN-%'");
@@ -54,8 +56,16 @@ class FeedPlanTest {
         }
         assertThat(plans).isNotEmpty();
         plans.forEach((name, plan) -> assertThat(plan).as(name).doesNotContain("Seq Scan on events"));
-        for (String narrow : new String[] {"register-reader", "mis", "dsl"}) {
-            String plan = plans.get("feed: " + narrow + " from an empty cursor");
+        for (String narrow : new String[] {
+            "register-reader",
+            "mis",
+            "dsl",
+            "register-reader (generic plan)",
+            "mis (generic plan)",
+            "dsl (generic plan)"
+        }) {
+            String plan = plans.get("feed: " + narrow.replace(" (generic plan)", "") + " from an empty cursor"
+                    + (narrow.endsWith("(generic plan)") ? " (generic plan)" : ""));
             assertThat(plan)
                     .as(narrow)
                     .containsAnyOf("events_type_idx", "events_school_type_idx")
@@ -65,6 +75,24 @@ class FeedPlanTest {
             assertThat(plan).as(narrow).doesNotContain("Rows Removed by Filter");
         }
         assertThat(plans.get("feed: trust-admin from an empty cursor")).contains("Index Scan");
+    }
+
+    private static String generic(Statement s, HotStatement hot) throws Exception {
+        s.execute("SET plan_cache_mode = force_generic_plan");
+        s.execute("PREPARE feed AS " + org.schooltrust.smp.bench.PlanStability.numbered(hot.sql()));
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE) EXECUTE feed"
+                + hot.args().stream()
+                        .map(org.schooltrust.smp.bench.PlanStability::literal)
+                        .collect(java.util.stream.Collectors.joining(", ", "(", ")")))) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        } finally {
+            s.execute("DEALLOCATE feed");
+            s.execute("RESET plan_cache_mode");
+        }
+        return plan.toString();
     }
 
     private static String explain(Connection c, HotStatement hot) throws Exception {

@@ -226,6 +226,53 @@ class WebhookScopeTest {
         assertThat(receiver.received().get(0).header("host")).startsWith(PINNED_HOST + ":");
     }
 
+    @Test
+    void settledDeliveriesAreARecordClassDisposedOfWithTheirAttemptsUnlessHeld() {
+        String id = endpoint("/kept");
+        rename(a);
+        rename(b);
+        dispatch();
+        assertThat(deliveries(id)).hasSize(2).allMatch(d -> "SUCCEEDED".equals(d.get("status")));
+        String heldId = Api.as(admin)
+                .body(Map.of("targetType", "SCHOOL", "targetId", b, "reason", "Inquiry"))
+                .post("/api/v1/legal-holds")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        java.time.LocalDate today = java.time.LocalDate.now(TestClock.get());
+        TestClock.get()
+                .advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, today.plusDays(90)) + 1));
+        Api.as(admin).post("/api/v1/disposal-runs").then().statusCode(200);
+        assertThat(org.schooltrust.smp.support.Db.count(
+                        "SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ?::uuid AND school_urn = ?",
+                        id,
+                        a))
+                .as("past the feed's 90 days: gone")
+                .isZero();
+        assertThat(org.schooltrust.smp.support.Db.count(
+                        "SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ?::uuid AND school_urn = ?",
+                        id,
+                        b))
+                .as("held")
+                .isEqualTo(1);
+        assertThat(org.schooltrust.smp.support.Db.count(
+                        "SELECT count(*) FROM webhook_attempts t JOIN webhook_deliveries d ON d.id = t.delivery_id"
+                                + " WHERE d.endpoint_id = ?::uuid",
+                        id))
+                .isEqualTo(1);
+        String etag = Api.as(admin)
+                .get("/api/v1/legal-holds/{id}", heldId)
+                .then()
+                .extract()
+                .header("ETag");
+        Api.as(admin)
+                .header("If-Match", etag)
+                .post("/api/v1/legal-holds/{id}/lift", heldId)
+                .then()
+                .statusCode(200);
+    }
+
     /** A name only the test's resolver knows; the operator's allow-list in the test profile lists it. */
     private static final String PINNED_HOST = "hooks.pinned.test";
 }

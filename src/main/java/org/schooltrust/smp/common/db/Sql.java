@@ -168,6 +168,12 @@ public class Sql {
             return rs.getInt(column);
         }
 
+        /** A bigint column that may be null. */
+        public Long nullableLong(int column) throws SQLException {
+            long value = rs.getLong(column);
+            return rs.wasNull() ? null : value;
+        }
+
         /** An integer column that may be null. */
         public Integer integer(int column) throws SQLException {
             int value = rs.getInt(column);
@@ -199,6 +205,12 @@ public class Sql {
 
         public byte[] bytes(int column) throws SQLException {
             return rs.getBytes(column);
+        }
+
+        /** A {@code uuid[]} column; empty when null. */
+        public List<UUID> uuids(int column) throws SQLException {
+            java.sql.Array array = rs.getArray(column);
+            return array == null ? List.of() : List.of((UUID[]) array.getArray());
         }
 
         public List<String> strings(int column) throws SQLException {
