@@ -43,7 +43,8 @@ public record Audience(List<Grant> grants) {
                 grants.add(new Grant(EventType.ofFamilies(Family.POLICY), null));
             }
             case TRUST_ADMIN -> grants.add(new Grant(EnumSet.allOf(EventType.class), null));
-            case DSL -> grants.add(new Grant(EventType.ofFamilies(Family.CONCERN), Set.copyOf(schools)));
+            case DSL ->
+                grants.add(new Grant(EventType.ofFamilies(Family.CONCERN, Family.RETENTION), Set.copyOf(schools)));
             default -> {
                 // staff read their own records through /me; they have no feed
             }

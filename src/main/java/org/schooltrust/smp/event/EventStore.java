@@ -65,8 +65,7 @@ class EventStore {
     public EventService.Slice after(
             FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
         FeedQuery query = FeedQuery.of(after, audience, types, schools, limit);
-        // planned for each read: a generic plan cannot tell a rare type's range from a common one's (FeedQuery)
-        List<Object[]> rows = sql.listPlannedEachTime(
+        List<Object[]> rows = sql.list(
                 "read the event feed",
                 query.sql(),
                 row -> new Object[] {

@@ -18,6 +18,7 @@ import org.schooltrust.smp.event.EventViews.PermissionData;
 import org.schooltrust.smp.event.EventViews.PolicyData;
 import org.schooltrust.smp.event.EventViews.RegisterData;
 import org.schooltrust.smp.event.EventViews.ReminderData;
+import org.schooltrust.smp.event.EventViews.RetentionChangeData;
 import org.schooltrust.smp.event.EventViews.SchoolData;
 import org.schooltrust.smp.event.EventViews.SocialAccountData;
 import org.schooltrust.smp.event.EventViews.StaffData;
@@ -86,6 +87,11 @@ public enum EventType {
     WEBHOOK_ENDPOINT_DELETED("webhook_endpoint.deleted", "webhook-endpoint.deleted", Family.ENDPOINT, null),
     WEBHOOK_ENDPOINT_REDELIVERED("webhook_endpoint.redelivered", "webhook-endpoint.redelivered", Family.ENDPOINT, null),
     WEBHOOK_ENDPOINT_RECOVERED("webhook_endpoint.recovered", "webhook-endpoint.recovered", Family.ENDPOINT, null),
+    RETENTION_CHANGE_PROPOSED(
+            "retention.change_proposed", "retention-change.proposed", Family.RETENTION, "AWAITING_CONFIRMATION"),
+    RETENTION_CHANGE_CANCELLED(
+            "retention.change_cancelled", "retention-change.cancelled", Family.RETENTION, "CANCELLED"),
+    RETENTION_CHANGE_APPLIED("retention.change_applied", "retention-change.applied", Family.RETENTION, "APPLIED"),
     /** Trust-wide, for trust-admin: each signed audit checkpoint, so copies exist outside the database. */
     AUDIT_CHECKPOINTED("audit.checkpointed", "audit.checkpointed", Family.AUDIT, null),
     REMINDER_SENT("reminder.sent", "reminder.sent", Family.REMINDER, null),
@@ -161,6 +167,15 @@ public enum EventType {
             case ACCOUNT -> new SocialAccountData(UUID.fromString(entry.targetId()), status);
             case REGISTER -> new RegisterData(UUID.fromString(entry.targetId()), "ON".equals(status));
             case ENDPOINT -> new WebhookEndpointData(UUID.fromString(entry.targetId()));
+            case RETENTION -> {
+                var refs = entry.refs();
+                yield new RetentionChangeData(
+                        UUID.fromString(entry.targetId()),
+                        refs.get("kind"),
+                        refs.get("recordClass"),
+                        java.time.Instant.parse(refs.get("effectiveAt")),
+                        status);
+            }
             case AUDIT -> {
                 var refs = entry.refs();
                 yield new AuditCheckpointData(
@@ -233,6 +248,7 @@ public enum EventType {
                         || "true".equals(e.refs().get("wasOnRegister"))),
         ENDPOINT(WebhookEndpointData.class),
         AUDIT(AuditCheckpointData.class),
+        RETENTION(RetentionChangeData.class),
         REMINDER(ReminderData.class),
         CONCERN(ConcernData.class),
         PERMISSION(PermissionData.class);
@@ -261,6 +277,8 @@ public enum EventType {
                     "An account joined or left the public register of official accounts (register-reader, the school's Heads, trust-admin).";
                 case ENDPOINT ->
                     "A webhook endpoint was created, changed, rotated, disabled, deleted, or had deliveries queued again (trust-admin).";
+                case RETENTION ->
+                    "A trust-admin proposed a change that lets records be destroyed sooner — a shorter retention period, or a lifted legal hold — or it was cancelled, or took effect after a second trust-admin confirmed it and its notice period passed (every school's Heads and DSLs, trust-admin): object while it can still be stopped.";
                 case AUDIT ->
                     "The service signed a checkpoint of an audit chain (ADR 0018): keep it, and compare it with the checkpoint the service shows later to prove the trail was not rewritten in between (trust-admin).";
                 case CONCERN ->

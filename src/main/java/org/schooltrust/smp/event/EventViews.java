@@ -118,6 +118,29 @@ public final class EventViews {
             @Schema(required = true) UUID endpointId) {}
 
     @Schema(
+            name = "RetentionChangeEventData",
+            description = "A change that lets records be destroyed sooner (issue 24): read it with"
+                    + " `GET /api/v1/retention-changes/{id}` (trust-admin).")
+    public record RetentionChangeData(
+            @Schema(required = true) UUID changeId,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"SHORTEN_PERIOD", "LIFT_HOLD"})
+            String kind,
+
+            @Schema(description = "The record class whose period it shortens.")
+            String recordClass,
+
+            @Schema(required = true, description = "The earliest it takes effect.")
+            java.time.Instant effectiveAt,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"AWAITING_CONFIRMATION", "CANCELLED", "APPLIED"})
+            String status) {}
+
+    @Schema(
             name = "AuditCheckpointEventData",
             description = "A signed checkpoint of an audit chain (ADR 0018), published so that every consumer keeps a"
                     + " copy outside the service's database: compare `signature` with the checkpoint the service shows"

@@ -17,18 +17,13 @@ import java.util.TreeSet;
  * {@code events_school_idx (school_urn, tx_id, position)}; many types at any school — the Trust-wide roles, where most
  * events match — walk the primary key. A narrow reader (the register, one MIS) never walks events it may not read, so
  * an empty cursor costs the same at ten times the events.
- *
- * <p>The statement is planned for each read ({@code Sql.listPlannedEachTime}): PostgreSQL's generic plan, which a
- * prepared statement switches to after five runs, assumes a type's events are spread evenly through the feed and walks
- * the primary key for a rare type whose events all lie at its far end (measured at 75,000 events: 0.15 ms planned for
- * the values, 7.5–12.8 ms generic; planning costs 0.2–1.3 ms).
  */
 record FeedQuery(String sql, List<Object> args) {
 
     /** Above this many types a branch walks the order index and filters, rather than one range per type. */
     static final int ANY_SCHOOL_RANGES = 8;
 
-    static final int SCHOOL_RANGES = 4;
+    static final int SCHOOL_RANGES = 8;
 
     /** Above this many branches, each school's types are read as one branch. */
     static final int MAX_BRANCHES = 64;

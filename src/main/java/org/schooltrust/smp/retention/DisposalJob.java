@@ -21,6 +21,7 @@ import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.retention.RetentionViews.Disposed;
@@ -67,8 +68,12 @@ public class DisposalJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (enabled) {
-            RunView run = run(false);
-            LOG.infof("disposal run %s: %s", run.id(), run.counts());
+            try {
+                RunView run = run(false);
+                LOG.infof("disposal run %s: %s", run.id(), run.counts());
+            } catch (ConflictException e) {
+                LOG.info("disposal run skipped: another replica's run is in progress");
+            }
         }
     }
 
@@ -204,12 +209,60 @@ public class DisposalJob {
                         List.of("DELETE FROM audit_events WHERE id = ANY(?::bigint[])")));
     }
 
-    /** One run over every class; a dry run writes nothing and lists the first records that would go. */
+    private volatile Runnable afterBatch = () -> {};
+
+    private volatile int batchSize = BATCH;
+
+    /** Tests only: the batch size, and a hook run after each committed batch (to stop a run between batches). */
+    void testHooks(int batchSize, Runnable afterBatch) {
+        this.batchSize = batchSize;
+        this.afterBatch = afterBatch;
+    }
+
+    /** A run with no batch for this long died (a batch takes seconds); the next run marks it INTERRUPTED. */
+    static final java.time.Duration STALE_RUN = java.time.Duration.ofMinutes(15);
+
+    /**
+     * One run over every class; a dry run writes nothing and lists the first records that would go. A real run writes
+     * its row first (IN_PROGRESS); each batch deletes, writes its certificate items and one audit entry in one
+     * transaction; the run is marked COMPLETE at the end. A run that died is marked INTERRUPTED by the next.
+     */
     public RunView run(boolean dryRun) {
         LocalDate today = time.today();
-        Map<RecordClass, RetentionRule> periods = rules.rules();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<Disposed> certificate = new ArrayList<>();
+        List<Disposed> shown = new ArrayList<>();
+        UUID id = dryRun ? null : UUID.randomUUID();
+        Instant started = time.now();
+        if (!dryRun) {
+            // confirmed changes past their notice period take effect first (a shorter period, a lifted hold)
+            rules.applyDue();
+            QuarkusTransaction.requiringNew().run(() -> {
+                locks.lock(AdvisoryLocks.Lock.DISPOSAL);
+                // one run at a time across replicas; a run with no batch for a while died, and is closed as such
+                boolean busy = sql.first(
+                                "find a disposal run in progress",
+                                "SELECT 1 FROM disposal_runs r WHERE r.status = 'IN_PROGRESS' AND GREATEST(r.ran_at,"
+                                        + " (SELECT max(c.disposed_at) FROM disposal_certificates c WHERE c.run_id = r.id))"
+                                        + " > ?",
+                                row -> true,
+                                started.minus(STALE_RUN))
+                        .isPresent();
+                if (busy) {
+                    throw new ConflictException("A disposal run is in progress; its certificate grows batch by batch.");
+                }
+                sql.update(
+                        "close runs that died",
+                        "UPDATE disposal_runs SET status = 'INTERRUPTED', completed_at = ? WHERE status = 'IN_PROGRESS'",
+                        started);
+                sql.update(
+                        "start a disposal run",
+                        "INSERT INTO disposal_runs (id, ran_at, counts, status) VALUES (?, ?, '{}'::jsonb, 'IN_PROGRESS')",
+                        id,
+                        started);
+            });
+        }
+        Map<RecordClass, RetentionRule> periods = rules.rules();
+        int[] batchNumber = {0};
         for (Step step : steps()) {
             if (step.recordClass() == RecordClass.AUDIT_EVENT && !chain.anchored()) {
                 // without a checkpoint key a disposal could not be told from a removal: the trail is kept whole
@@ -231,64 +284,37 @@ public class DisposalJob {
                                 cutoff));
                 count = due.size();
                 for (String[] d : due) {
-                    if (certificate.size() < SHOWN_IN_DRY_RUN) {
-                        certificate.add(new Disposed(step.recordClass(), d[0], d[1], step.action()));
+                    if (shown.size() < SHOWN_IN_DRY_RUN) {
+                        shown.add(new Disposed(step.recordClass(), d[0], d[1], step.action()));
                     }
                 }
             } else {
                 while (true) {
-                    List<String[]> batch = QuarkusTransaction.requiringNew().call(() -> {
-                        locks.lock(AdvisoryLocks.Lock.DISPOSAL);
-                        sql.list("allow disposal", "SELECT set_config('smp.disposal', 'on', true)", r -> true);
-                        List<String[]> due = sql.list(
-                                "read records due for disposal",
-                                step.candidates() + " LIMIT ?",
-                                r -> new String[] {r.string(1), r.string(2)},
-                                cutoff,
-                                BATCH);
-                        if (!due.isEmpty()) {
-                            Object ids = due.stream().map(d -> d[0]).toArray(String[]::new);
-                            List<Object[]> lastPerChain = step.recordClass() == RecordClass.AUDIT_EVENT
-                                    ? sql.list(
-                                            "read the last audit event disposed of per chain",
-                                            "SELECT DISTINCT ON (chain) chain, id, hash FROM audit_events"
-                                                    + " WHERE id = ANY(?::bigint[]) ORDER BY chain, id DESC",
-                                            r -> new Object[] {r.string(1), r.longValue(2), r.string(3)},
-                                            ids)
-                                    : List.of();
-                            for (String statement : step.dispose()) {
-                                sql.update("dispose of records", statement, ids);
-                            }
-                            // in the same transaction: a signed record of what left each chain (ADR 0018)
-                            for (Object[] last : lastPerChain) {
-                                chain.recordDisposal((String) last[0], (Long) last[1], (String) last[2]);
-                            }
-                        }
-                        return due;
-                    });
+                    int size = batchSize;
+                    List<String[]> batch = QuarkusTransaction.requiringNew()
+                            .call(() -> disposeBatch(id, ++batchNumber[0], step, cutoff, size));
                     count += batch.size();
-                    batch.forEach(d -> certificate.add(new Disposed(step.recordClass(), d[0], d[1], step.action())));
-                    if (batch.size() < BATCH) {
+                    if (!batch.isEmpty()) {
+                        afterBatch.run();
+                    }
+                    if (batch.size() < size) {
                         break;
                     }
                 }
             }
             counts.put(step.recordClass().name(), count);
         }
-        Instant now = time.now();
         if (dryRun) {
-            return new RunView(null, true, now, counts, certificate);
+            return new RunView(null, true, started, null, counts, shown, null);
         }
-        UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             try {
                 sql.update(
-                        "record a disposal run",
-                        "INSERT INTO disposal_runs (id, ran_at, counts, certificate) VALUES (?, ?, ?::jsonb, ?::jsonb)",
-                        id,
-                        now,
+                        "complete a disposal run",
+                        "UPDATE disposal_runs SET status = 'COMPLETE', counts = ?::jsonb, completed_at = ? WHERE id = ?",
                         json.writeValueAsString(counts),
-                        json.writeValueAsString(certificate));
+                        time.now(),
+                        id);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -303,32 +329,139 @@ public class DisposalJob {
                             .toList()));
         });
         chain.checkpoint();
-        return new RunView(id, false, now, counts, certificate);
+        return get(id, null, SHOWN_IN_DRY_RUN);
+    }
+
+    /**
+     * One batch in the caller's (new) transaction, under the disposal lock: what is due now, disposed of, its
+     * certificate items and one audit entry naming the class, the count and the SHA-256 of the items.
+     */
+    private List<String[]> disposeBatch(UUID run, int number, Step step, Instant cutoff, int size) {
+        locks.lock(AdvisoryLocks.Lock.DISPOSAL);
+        sql.list("allow disposal", "SELECT set_config('smp.disposal', 'on', true)", r -> true);
+        List<String[]> due = sql.list(
+                "read records due for disposal",
+                step.candidates() + " LIMIT ?",
+                r -> new String[] {r.string(1), r.string(2)},
+                cutoff,
+                size);
+        if (due.isEmpty()) {
+            return due;
+        }
+        Object ids = due.stream().map(d -> d[0]).toArray(String[]::new);
+        List<Object[]> lastPerChain = step.recordClass() == RecordClass.AUDIT_EVENT
+                ? sql.list(
+                        "read the last audit event disposed of per chain",
+                        "SELECT DISTINCT ON (chain) chain, id, hash FROM audit_events"
+                                + " WHERE id = ANY(?::bigint[]) ORDER BY chain, id DESC",
+                        r -> new Object[] {r.string(1), r.longValue(2), r.string(3)},
+                        ids)
+                : List.of();
+        for (String statement : step.dispose()) {
+            sql.update("dispose of records", statement, ids);
+        }
+        // in the same transaction: a signed record of what left each chain (ADR 0018)
+        for (Object[] last : lastPerChain) {
+            chain.recordDisposal((String) last[0], (Long) last[1], (String) last[2]);
+        }
+        Instant now = time.now();
+        List<Object[]> items = new ArrayList<>();
+        StringBuilder digest = new StringBuilder();
+        for (String[] d : due) {
+            items.add(new Object[] {run, number, step.recordClass().name(), d[0], d[1], step.action(), now});
+            digest.append(step.recordClass().name())
+                    .append(' ')
+                    .append(d[0])
+                    .append(' ')
+                    .append(d[1])
+                    .append('\n');
+        }
+        sql.batch(
+                "write disposal certificate items",
+                "INSERT INTO disposal_certificates (run_id, batch, record_class, record_id, sha256, action,"
+                        + " disposed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                items);
+        audit.record(new AuditEntry(
+                "retention.batch-disposed",
+                "disposal-run",
+                run.toString(),
+                null,
+                List.of(
+                        step.recordClass().name(),
+                        "batch:" + number,
+                        "count:" + due.size(),
+                        "certificate-sha256:" + sha256(digest.toString()))));
+        return due;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public RunView get(UUID id) {
-        return sql.first(
+        return get(id, null, SHOWN_IN_DRY_RUN);
+    }
+
+    /** A run with a page of its certificate after {@code after} (a sequence number; null: from the start). */
+    public RunView get(UUID id, Long after, int limit) {
+        Object[] run = sql.first(
                         "read a disposal run",
-                        "SELECT ran_at, counts::text, certificate::text FROM disposal_runs WHERE id = ?",
-                        r -> {
-                            try {
-                                return new RunView(
-                                        id,
-                                        false,
-                                        r.instant(1),
-                                        json.readValue(
-                                                r.string(2),
-                                                new com.fasterxml.jackson.core.type.TypeReference<
-                                                        Map<String, Integer>>() {}),
-                                        json.readValue(
-                                                r.string(3),
-                                                new com.fasterxml.jackson.core.type.TypeReference<
-                                                        List<Disposed>>() {}));
-                            } catch (JsonProcessingException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        },
+                        "SELECT ran_at, counts::text, certificate::text, status FROM disposal_runs WHERE id = ?",
+                        r -> new Object[] {r.instant(1), r.string(2), r.string(3), r.string(4)},
                         id)
                 .orElseThrow(() -> new ResourceNotFoundException("No disposal run " + id + "."));
+        try {
+            if (run[2] != null) {
+                // a run written before V24 kept its certificate whole, in its row
+                List<Disposed> whole = json.readValue(
+                        (String) run[2], new com.fasterxml.jackson.core.type.TypeReference<List<Disposed>>() {});
+                return new RunView(id, false, (Instant) run[0], (String) run[3], counts((String) run[1]), whole, null);
+            }
+            List<Object[]> page = sql.list(
+                    "read a page of a disposal certificate",
+                    "SELECT seq, record_class, record_id, sha256, action FROM disposal_certificates"
+                            + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                    r -> new Object[] {
+                        r.longValue(1),
+                        new Disposed(RecordClass.valueOf(r.string(2)), r.string(3), r.string(4), r.string(5))
+                    },
+                    id,
+                    after == null ? 0L : after,
+                    limit + 1);
+            boolean more = page.size() > limit;
+            List<Object[]> shown = more ? page.subList(0, limit) : page;
+            Map<String, Integer> counts = "IN_PROGRESS".equals(run[3]) || "INTERRUPTED".equals(run[3])
+                    ? sql
+                            .list(
+                                    "count a disposal run's certificate",
+                                    "SELECT record_class, count(*)::int FROM disposal_certificates WHERE run_id = ?"
+                                            + " GROUP BY record_class ORDER BY record_class",
+                                    r -> new Object[] {r.string(1), r.intValue(2)},
+                                    id)
+                            .stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    r -> (String) r[0], r -> (Integer) r[1], (x, y) -> x, LinkedHashMap::new))
+                    : counts((String) run[1]);
+            return new RunView(
+                    id,
+                    false,
+                    (Instant) run[0],
+                    (String) run[3],
+                    counts,
+                    shown.stream().map(r -> (Disposed) r[1]).toList(),
+                    more ? Long.toString((Long) shown.get(shown.size() - 1)[0]) : null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Integer> counts(String text) throws JsonProcessingException {
+        return json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {});
     }
 }

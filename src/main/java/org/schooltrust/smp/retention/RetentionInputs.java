@@ -15,7 +15,18 @@ public final class RetentionInputs {
     public record RuleInput(
             @NotNull
             @Schema(required = true, description = "ISO-8601 period, positive, at most 100 years.", examples = "P6Y")
-            String period) {}
+            String period,
+
+            @Size(max = 2000)
+            @Schema(
+                    maxLength = 2000,
+                    description = "Why: shown to the second trust-admin who must confirm a shorter period.")
+            String reason) {
+
+        public RuleInput(String period) {
+            this(period, null);
+        }
+    }
 
     @Schema(name = "LegalHoldInput", description = "Nothing the hold covers is disposed of while it stands.")
     public record HoldInput(

@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.common.web.Responses;
+import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.retention.RetentionInputs.HoldInput;
 import org.schooltrust.smp.retention.RetentionInputs.RuleInput;
 import org.schooltrust.smp.retention.RetentionViews.HoldView;
@@ -68,10 +69,23 @@ public class RetentionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Change a retention period",
-            description = "A positive ISO-8601 period, at most 100 years; child-protection concerns are kept at least"
-                    + " as long as other concerns. Takes effect at the next disposal run. Honours `If-Match`." + ADMIN)
-    @APIResponse(responseCode = "200", description = "The rule after the change.")
-    public RestResponse<RuleView> replace(
+            description = "A positive ISO-8601 period, at most 100 years, never below the class's floor;"
+                    + " child-protection concerns are kept at least as long as other concerns. A longer (or equal)"
+                    + " period applies at once. A shorter one destroys records sooner, so it is a pending change (202):"
+                    + " a second trust-admin must confirm it (`POST /retention-changes/{id}/confirm`) and it takes"
+                    + " effect after `SMP_RETENTION_NOTICE_PERIOD`; Heads and DSLs are told through the feed. Honours"
+                    + " `If-Match`." + ADMIN)
+    @APIResponse(
+            responseCode = "200",
+            description = "The rule after the change.",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "A shorter period: the pending change.",
+            content = @Content(schema = @Schema(implementation = RetentionViews.ChangeView.class)),
+            headers = @Header(name = "Location", description = "The pending change."))
+    @APIResponse(responseCode = "409", description = "A change of this rule is already pending (`conflict`).")
+    public RestResponse<Object> replace(
             @PathParam("recordClass")
                     @Parameter(
                             description = "The record class; another value is a 422.",
@@ -79,8 +93,79 @@ public class RetentionResource {
                     String recordClass,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the rule as read.") String ifMatch,
             @NotNull @jakarta.validation.Valid RuleInput input) {
-        var rule = retention.replace(recordClass, input, ifMatch);
-        return Responses.ok(rule.body(), rule.version());
+        var change = retention.replace(recordClass, input, ifMatch);
+        if (change.applied() != null) {
+            return Responses.ok(change.applied().body(), change.applied().version());
+        }
+        return accepted(change.pending());
+    }
+
+    private static RestResponse<Object> accepted(Versioned<RetentionViews.ChangeView> pending) {
+        return Responses.accepted(
+                pending.body(),
+                pending.version(),
+                java.net.URI.create(
+                        "/api/v1/retention-changes/" + pending.body().id()));
+    }
+
+    @GET
+    @Path("/retention-changes")
+    @Operation(
+            summary = "List retention changes",
+            description = "Shorter periods and lifted holds, pending, confirmed, applied or cancelled, oldest first."
+                    + " For `trust-admin`.")
+    @APIResponse(responseCode = "200", description = "Every change.")
+    public RetentionViews.ChangeList changes() {
+        return new RetentionViews.ChangeList(retention.changes());
+    }
+
+    @GET
+    @Path("/retention-changes/{id}")
+    @Operation(summary = "Read a retention change", description = "For `trust-admin`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The change.",
+            headers = @Header(name = "ETag", description = "Version of the change."))
+    public RestResponse<RetentionViews.ChangeView> change(
+            @PathParam("id") @Parameter(description = "Change id.") UUID id) {
+        var change = retention.change(id);
+        return Responses.ok(change.body(), change.version());
+    }
+
+    @POST
+    @Path("/retention-changes/{id}/confirm")
+    @Operation(
+            summary = "Confirm a retention change",
+            description = "By a second trust-admin, never its proposer (403). It takes effect once its notice period"
+                    + " has passed (at once if it already has). Requires `If-Match`." + ADMIN)
+    @APIResponse(
+            responseCode = "200",
+            description = "The change after confirmation.",
+            headers = @Header(name = "ETag", description = "Version of the change."))
+    @APIResponse(responseCode = "403", description = "The proposer cannot confirm their own change.")
+    @APIResponse(responseCode = "409", description = "It is not awaiting confirmation (`illegal-transition`).")
+    public RestResponse<RetentionViews.ChangeView> confirm(
+            @PathParam("id") @Parameter(description = "Change id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the change as read.") String ifMatch) {
+        var change = retention.confirm(id, ifMatch);
+        return Responses.ok(change.body(), change.version());
+    }
+
+    @POST
+    @Path("/retention-changes/{id}/cancel")
+    @Operation(
+            summary = "Cancel a retention change",
+            description = "Any trust-admin may stop a change that has not taken effect. Requires `If-Match`." + ADMIN)
+    @APIResponse(
+            responseCode = "200",
+            description = "The change after cancelling.",
+            headers = @Header(name = "ETag", description = "Version of the change."))
+    @APIResponse(responseCode = "409", description = "It already took effect or was cancelled (`illegal-transition`).")
+    public RestResponse<RetentionViews.ChangeView> cancel(
+            @PathParam("id") @Parameter(description = "Change id.") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the change as read.") String ifMatch) {
+        var change = retention.cancel(id, ifMatch);
+        return Responses.ok(change.body(), change.version());
     }
 
     @Inject
@@ -151,16 +236,24 @@ public class RetentionResource {
     @POST
     @Path("/legal-holds/{id}/lift")
     @Operation(
-            summary = "Lift a legal hold",
+            summary = "Propose lifting a legal hold",
+            description = "Lifting a hold lets records be destroyed, so it is a pending change (202): the hold stands"
+                    + " until a second trust-admin confirms (`POST /retention-changes/{id}/confirm`) and"
+                    + " `SMP_RETENTION_NOTICE_PERIOD` has passed; Heads and DSLs are told through the feed. Then what"
+                    + " it covered is disposed of at the next run if past its date. Requires `If-Match`." + ADMIN)
+    @APIResponse(
+            responseCode = "202",
+            description = "The pending change.",
+            content = @Content(schema = @Schema(implementation = RetentionViews.ChangeView.class)),
+            headers = @Header(name = "Location", description = "The pending change."))
+    @APIResponse(
+            responseCode = "409",
             description =
-                    "What it covered is disposed of at the next run if past its date. Requires `If-Match`." + ADMIN)
-    @APIResponse(responseCode = "200", description = "The hold after the change.")
-    @APIResponse(responseCode = "409", description = "It is already lifted.")
-    public RestResponse<HoldView> lift(
+                    "It is already lifted (`illegal-transition`), or its lifting is already pending (`conflict`).")
+    public RestResponse<Object> lift(
             @PathParam("id") @Parameter(description = "Hold id.") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the hold as read.") String ifMatch) {
-        var hold = retention.lift(id, ifMatch);
-        return Responses.ok(hold.body(), hold.version());
+        return accepted(retention.lift(id, ifMatch));
     }
 
     @POST
@@ -168,10 +261,17 @@ public class RetentionResource {
     @Operation(
             summary = "Run disposal now",
             description = "What the daily job does: deletes or anonymises records past their retention date and under"
-                    + " no legal hold, in batches, and records one audit event with a certificate (record ids and"
-                    + " content hashes, no personal values). With `dryRun=true` it answers what would go (the first"
-                    + " 1,000 records) and changes nothing." + ADMIN)
-    @APIResponse(responseCode = "200", description = "The run, or what a run would do.")
+                    + " no legal hold, in batches. The run is recorded before it starts (`IN_PROGRESS`); each batch"
+                    + " writes its certificate items (record ids and content hashes, no personal values) and one audit"
+                    + " event with the certificate's SHA-256 in the transaction that disposes of it; the run ends"
+                    + " `COMPLETE`, or a run that died is marked `INTERRUPTED` by the next. With `dryRun=true` it"
+                    + " answers what would go (the first 1,000 records) and changes nothing." + ADMIN)
+    @APIResponse(
+            responseCode = "200",
+            description = "The run (the first page of its certificate), or what a run would do.")
+    @APIResponse(
+            responseCode = "409",
+            description = "Another disposal run is in progress (`conflict`): read it with `GET /disposal-runs/{id}`.")
     public RunView run(
             @QueryParam("dryRun")
                     @Parameter(
@@ -187,7 +287,25 @@ public class RetentionResource {
             summary = "Read a disposal certificate",
             description = "Counts per class, record ids and content hashes. For `trust-admin`.")
     @APIResponse(responseCode = "200", description = "The run.")
-    public RunView certificate(@PathParam("id") @Parameter(description = "Run id.") UUID id) {
-        return disposal.get(id);
+    public RunView certificate(
+            @PathParam("id") @Parameter(description = "Run id.") UUID id,
+            @QueryParam("after")
+                    @jakarta.validation.constraints.Pattern(regexp = "^[0-9]{1,18}$")
+                    @Parameter(description = "The `nextCursor` of the page before.")
+                    String after,
+            @QueryParam("limit")
+                    @Parameter(
+                            description = "Certificate entries per page, 1 to 1000 (default 1000).",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "1000"))
+                    String limit) {
+        return disposal.get(
+                id,
+                after == null ? null : Long.valueOf(after),
+                limit == null ? 1000 : org.schooltrust.smp.common.paging.PageParams.limitOf(limit));
     }
 }

@@ -10,9 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
+import org.schooltrust.smp.common.error.AccessDeniedException;
+import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
@@ -24,6 +27,7 @@ import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.retention.RetentionInputs.HoldInput;
 import org.schooltrust.smp.retention.RetentionInputs.RuleInput;
+import org.schooltrust.smp.retention.RetentionViews.ChangeView;
 import org.schooltrust.smp.retention.RetentionViews.HoldView;
 import org.schooltrust.smp.retention.RetentionViews.RuleView;
 
@@ -55,7 +59,7 @@ public class RetentionService {
     }
 
     @Transactional
-    public Versioned<RuleView> replace(String className, RuleInput input, String ifMatch) {
+    public RuleChange replace(String className, RuleInput input, String ifMatch) {
         RecordClass recordClass = Arrays.stream(RecordClass.values())
                 .filter(c -> c.name().equals(className))
                 .findFirst()
@@ -81,15 +85,158 @@ public class RetentionService {
         }
         RetentionRule current = rules.get(recordClass);
         ETags.checkIfPresent(ifMatch, current.version());
+        if (RetentionChange.shortens(current.period(), period)) {
+            // destroys records sooner: held back for a second trust-admin and the notice period (issue 24)
+            return new RuleChange(
+                    null, propose(RetentionChange.Kind.SHORTEN_PERIOD, recordClass, period, null, input.reason()));
+        }
         if (!store.savePeriod(recordClass, period, current.version(), time.now())) {
             throw new PreconditionFailedException("The rule changed meanwhile; read it again and retry.");
         }
         audit.record(new AuditEntry(
                 "retention-rule.updated", "retention-rule", recordClass.name(), null, List.of("period")));
-        return Versioned.existing(
-                RuleView.of(new RetentionRule(
-                        recordClass, period, current.basis(), current.source(), current.version() + 1)),
-                current.version() + 1);
+        return new RuleChange(
+                Versioned.existing(
+                        RuleView.of(new RetentionRule(
+                                recordClass, period, current.basis(), current.source(), current.version() + 1)),
+                        current.version() + 1),
+                null);
+    }
+
+    /** What a rule change did: applied at once (a longer or equal period), or a pending change (a shorter one). */
+    public record RuleChange(Versioned<RuleView> applied, Versioned<ChangeView> pending) {}
+
+    // -- changes that destroy records sooner: a second trust-admin, then a notice period
+
+    @ConfigProperty(name = "smp.retention.notice-period")
+    java.time.Duration noticePeriod;
+
+    /** Tests only: replaces the notice period, returning the previous one. */
+    java.time.Duration noticePeriodForTests(java.time.Duration value) {
+        java.time.Duration previous = noticePeriod;
+        noticePeriod = value;
+        return previous;
+    }
+
+    private Versioned<ChangeView> propose(
+            RetentionChange.Kind kind, RecordClass recordClass, Period period, UUID holdId, String reason) {
+        if (store.openChange(recordClass == null ? null : recordClass.name(), holdId)
+                .isPresent()) {
+            throw new ConflictException("A change of this " + (holdId == null ? "rule" : "hold")
+                    + " is already pending; confirm or cancel it first (GET /api/v1/retention-changes).");
+        }
+        Instant now = time.now();
+        RetentionChange change = new RetentionChange(
+                UUID.randomUUID(),
+                kind,
+                recordClass,
+                period,
+                holdId,
+                reason == null ? "" : reason.strip(),
+                caller.subject(),
+                now,
+                now.plus(noticePeriod),
+                null,
+                null,
+                null,
+                null,
+                null,
+                1);
+        store.insertChange(change);
+        // told at every open school, so each Head and DSL hears of it while it can still be stopped
+        audit.record(changeEntry("retention-change.proposed", change).atSchools(store.openSchools()));
+        return Versioned.created(ChangeView.of(change), 1L);
+    }
+
+    private static AuditEntry changeEntry(String action, RetentionChange change) {
+        java.util.Map<String, String> refs = new java.util.HashMap<>();
+        refs.put("kind", change.kind().name());
+        if (change.recordClass() != null) {
+            refs.put("recordClass", change.recordClass().name());
+        }
+        refs.put("effectiveAt", change.effectiveAt().toString());
+        return new AuditEntry(action, "retention-change", change.id().toString(), null, List.of("status"))
+                .withRefs(refs);
+    }
+
+    public List<ChangeView> changes() {
+        return store.changes().stream().map(ChangeView::of).toList();
+    }
+
+    public Versioned<ChangeView> change(UUID id) {
+        RetentionChange change =
+                store.change(id).orElseThrow(() -> new ResourceNotFoundException("No retention change " + id + "."));
+        return Versioned.existing(ChangeView.of(change), change.version());
+    }
+
+    /** Confirms it as a second trust-admin; applied at once if its notice period has already passed. */
+    @Transactional
+    public Versioned<ChangeView> confirm(UUID id, String ifMatch) {
+        RetentionChange change =
+                store.change(id).orElseThrow(() -> new ResourceNotFoundException("No retention change " + id + "."));
+        ETags.checkRequired(ifMatch, change.version());
+        String refused = change.confirmationRefused(caller.subject());
+        if (refused != null) {
+            if (change.status() != RetentionChange.Status.AWAITING_CONFIRMATION) {
+                throw new IllegalTransitionException(refused);
+            }
+            throw new AccessDeniedException(refused);
+        }
+        Instant now = time.now();
+        if (!store.confirmChange(id, change.version(), caller.subject(), now)) {
+            throw new PreconditionFailedException("The change moved on meanwhile; read it again and retry.");
+        }
+        audit.record(changeEntry("retention-change.confirmed", change));
+        applyDue();
+        return change(id);
+    }
+
+    @Transactional
+    public Versioned<ChangeView> cancel(UUID id, String ifMatch) {
+        RetentionChange change =
+                store.change(id).orElseThrow(() -> new ResourceNotFoundException("No retention change " + id + "."));
+        ETags.checkRequired(ifMatch, change.version());
+        if (change.status() == RetentionChange.Status.APPLIED || change.status() == RetentionChange.Status.CANCELLED) {
+            throw new IllegalTransitionException(
+                    "This change is already " + change.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        if (!store.cancelChange(id, change.version(), caller.subject(), time.now())) {
+            throw new PreconditionFailedException("The change moved on meanwhile; read it again and retry.");
+        }
+        audit.record(changeEntry("retention-change.cancelled", change).atSchools(store.openSchools()));
+        return change(id);
+    }
+
+    /** Applies every confirmed change past its notice period; returns how many. Run before each disposal run. */
+    @Transactional
+    public int applyDue() {
+        Instant now = time.now();
+        int applied = 0;
+        for (RetentionChange change : store.dueChanges(now)) {
+            if (change.kind() == RetentionChange.Kind.SHORTEN_PERIOD) {
+                RetentionRule current = store.rules().get(change.recordClass());
+                if (!store.savePeriod(change.recordClass(), change.period(), current.version(), now)) {
+                    throw new PreconditionFailedException("The rule changed meanwhile.");
+                }
+                audit.record(new AuditEntry(
+                        "retention-rule.updated",
+                        "retention-rule",
+                        change.recordClass().name(),
+                        null,
+                        List.of("period")));
+            } else {
+                Versioned<HoldView> hold = get(change.holdId());
+                if (hold.body().liftedAt() == null) {
+                    store.liftHold(change.holdId(), hold.version(), change.confirmedBy(), now);
+                    audit.record(new AuditEntry(
+                            "legal-hold.lifted", "legal-hold", change.holdId().toString(), null, List.of("liftedAt")));
+                }
+            }
+            store.markApplied(change.id(), now);
+            audit.record(changeEntry("retention-change.applied", change).atSchools(store.openSchools()));
+            applied++;
+        }
+        return applied;
     }
 
     // -- legal holds
@@ -119,18 +266,15 @@ public class RetentionService {
         return Versioned.created(hold, 1L);
     }
 
+    /** Proposes lifting it: a pending change, applied once a second trust-admin confirms and the notice passes. */
     @Transactional
-    public Versioned<HoldView> lift(UUID id, String ifMatch) {
+    public Versioned<ChangeView> lift(UUID id, String ifMatch) {
         Versioned<HoldView> hold = get(id);
         ETags.checkRequired(ifMatch, hold.version());
         if (hold.body().liftedAt() != null) {
             throw new IllegalTransitionException("This hold is already lifted.");
         }
-        if (!store.liftHold(id, hold.version(), caller.subject(), time.now())) {
-            throw new PreconditionFailedException("The hold changed meanwhile; read it again and retry.");
-        }
-        audit.record(new AuditEntry("legal-hold.lifted", "legal-hold", id.toString(), null, List.of("liftedAt")));
-        return get(id);
+        return propose(RetentionChange.Kind.LIFT_HOLD, null, null, id, null);
     }
 
     public List<HoldView> holds() {

@@ -119,4 +119,111 @@ class RetentionStore {
         return sql.first("check a hold's target", query + " LIMIT 1", r -> true, args)
                 .isPresent();
     }
+
+    // -- pending changes (V25)
+
+    private static final String CHANGE = "SELECT id, kind, record_class, period, hold_id, reason, proposed_by,"
+            + " proposed_at, effective_at, confirmed_by, confirmed_at, cancelled_by, cancelled_at, applied_at, version"
+            + " FROM retention_changes";
+
+    private static RetentionChange change(Sql.Row r) throws java.sql.SQLException {
+        return new RetentionChange(
+                r.uuid(1),
+                r.enumValue(2, RetentionChange.Kind.class),
+                r.string(3) == null ? null : RecordClass.valueOf(r.string(3)),
+                r.string(4) == null ? null : Period.parse(r.string(4)),
+                r.uuid(5),
+                r.string(6),
+                r.string(7),
+                r.instant(8),
+                r.instant(9),
+                r.string(10),
+                r.instant(11),
+                r.string(12),
+                r.instant(13),
+                r.instant(14),
+                r.longValue(15));
+    }
+
+    void insertChange(RetentionChange c) {
+        sql.update(
+                "propose a retention change",
+                "INSERT INTO retention_changes (id, kind, record_class, period, hold_id, reason, proposed_by,"
+                        + " proposed_at, effective_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                c.id(),
+                c.kind(),
+                c.recordClass() == null ? null : c.recordClass().name(),
+                c.period() == null ? null : c.period().toString(),
+                c.holdId(),
+                c.reason(),
+                c.proposedBy(),
+                c.proposedAt(),
+                c.effectiveAt());
+    }
+
+    Optional<RetentionChange> change(UUID id) {
+        return sql.first("read a retention change", CHANGE + " WHERE id = ?", RetentionStore::change, id);
+    }
+
+    /** The open (not applied, not cancelled) change of a rule or a hold, if any. */
+    Optional<RetentionChange> openChange(String recordClass, UUID holdId) {
+        return sql.first(
+                "read the open retention change of a rule or hold",
+                CHANGE + " WHERE applied_at IS NULL AND cancelled_at IS NULL AND (record_class = ? OR hold_id = ?)",
+                RetentionStore::change,
+                recordClass,
+                holdId);
+    }
+
+    List<RetentionChange> changes() {
+        return sql.list("list retention changes", CHANGE + " ORDER BY proposed_at, id", RetentionStore::change);
+    }
+
+    /** Confirmed changes past their notice period, not yet applied. */
+    List<RetentionChange> dueChanges(Instant now) {
+        return sql.list(
+                "read retention changes due",
+                CHANGE + " WHERE applied_at IS NULL AND cancelled_at IS NULL AND confirmed_at IS NOT NULL"
+                        + " AND effective_at <= ? ORDER BY effective_at FOR UPDATE",
+                RetentionStore::change,
+                now);
+    }
+
+    boolean confirmChange(UUID id, long expected, String by, Instant now) {
+        return sql.update(
+                        "confirm a retention change",
+                        "UPDATE retention_changes SET confirmed_by = ?, confirmed_at = ?, version = version + 1"
+                                + " WHERE id = ? AND version = ? AND confirmed_at IS NULL AND cancelled_at IS NULL",
+                        by,
+                        now,
+                        id,
+                        expected)
+                == 1;
+    }
+
+    boolean cancelChange(UUID id, long expected, String by, Instant now) {
+        return sql.update(
+                        "cancel a retention change",
+                        "UPDATE retention_changes SET cancelled_by = ?, cancelled_at = ?, version = version + 1"
+                                + " WHERE id = ? AND version = ? AND applied_at IS NULL AND cancelled_at IS NULL",
+                        by,
+                        now,
+                        id,
+                        expected)
+                == 1;
+    }
+
+    void markApplied(UUID id, Instant now) {
+        sql.update(
+                "apply a retention change",
+                "UPDATE retention_changes SET applied_at = ?, version = version + 1 WHERE id = ?",
+                now,
+                id);
+    }
+
+    /** Every open school: where a pending change is announced. */
+    List<String> openSchools() {
+        return sql.list(
+                "list open schools", "SELECT urn FROM schools WHERE status = 'OPEN' ORDER BY urn", r -> r.string(1));
+    }
 }

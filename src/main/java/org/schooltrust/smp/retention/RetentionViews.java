@@ -60,8 +60,22 @@ public final class RetentionViews {
             @Schema(description = "Absent for a dry run.") UUID id,
             @Schema(required = true) boolean dryRun,
             @Schema(required = true) Instant ranAt,
-            @Schema(required = true) Map<String, Integer> counts,
-            @Schema(required = true) List<Disposed> certificate) {}
+
+            @Schema(
+                    description = "`IN_PROGRESS` while it runs (or if it died: the next run marks it `INTERRUPTED`),"
+                            + " then `COMPLETE`; every batch it finished is in its certificate either way. Absent for a"
+                            + " dry run.",
+                    enumeration = {"IN_PROGRESS", "COMPLETE", "INTERRUPTED"})
+            String status,
+
+            @Schema(required = true, description = "Records disposed of (or, dry, that would be), per class.")
+            Map<String, Integer> counts,
+
+            @Schema(required = true, description = "A page of the certificate, in the order records were disposed of.")
+            List<Disposed> certificate,
+
+            @Schema(description = "Pass as `after` for the certificate's next page; absent on its last page.")
+            String nextCursor) {}
 
     @Schema(
             name = "RecordRetention",
@@ -83,4 +97,62 @@ public final class RetentionViews {
 
             @Schema(required = true, description = "True while a legal hold covers it: it is not disposed of.")
             boolean held) {}
+
+    @Schema(
+            name = "RetentionChange",
+            description = "A change that could destroy records sooner — a shorter retention period, or a lifted legal"
+                    + " hold — held back until a second trust-admin confirms it and its notice period has passed"
+                    + " (issue 24). Heads and DSLs are told through the feed (`retention.change_proposed`).")
+    public record ChangeView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) RetentionChange.Kind kind,
+            @Schema(required = true) RetentionChange.Status status,
+
+            @Schema(description = "The rule it shortens (`SHORTEN_PERIOD`).")
+            RecordClass recordClass,
+
+            @Schema(description = "The shorter period (`SHORTEN_PERIOD`).", examples = "P6Y")
+            String period,
+
+            @Schema(description = "The hold it lifts (`LIFT_HOLD`).")
+            UUID holdId,
+
+            @Schema(required = true) String reason,
+
+            @Schema(required = true, description = "Who proposed it (token subject).")
+            String proposedBy,
+
+            @Schema(required = true) Instant proposedAt,
+
+            @Schema(required = true, description = "The earliest it takes effect, once confirmed.")
+            Instant effectiveAt,
+
+            @Schema(description = "The second trust-admin who confirmed it.")
+            String confirmedBy,
+
+            Instant confirmedAt,
+            Instant cancelledAt,
+            Instant appliedAt) {
+
+        static ChangeView of(RetentionChange c) {
+            return new ChangeView(
+                    c.id(),
+                    c.kind(),
+                    c.status(),
+                    c.recordClass(),
+                    c.period() == null ? null : c.period().toString(),
+                    c.holdId(),
+                    c.reason(),
+                    c.proposedBy(),
+                    c.proposedAt(),
+                    c.effectiveAt(),
+                    c.confirmedBy(),
+                    c.confirmedAt(),
+                    c.cancelledAt(),
+                    c.appliedAt());
+        }
+    }
+
+    @Schema(name = "RetentionChangeList")
+    public record ChangeList(@Schema(required = true) List<ChangeView> items) {}
 }

@@ -21,14 +21,9 @@ import java.util.stream.Collectors;
 public final class PlanStability {
 
     /** A statement of the service (its SQL is the service's own constant) with representative arguments. */
-    public record HotStatement(String name, String sql, List<Object> args, boolean plannedEachTime) {
+    public record HotStatement(String name, String sql, List<Object> args) {
         public HotStatement(String name, String sql, Object... args) {
-            this(name, sql, Arrays.asList(args), false);
-        }
-
-        /** A statement the service plans for each run ({@code Sql.listPlannedEachTime}): checked the same way. */
-        public static HotStatement plannedEachTime(String name, String sql, List<Object> args) {
-            return new HotStatement(name, sql, args, true);
+            this(name, sql, Arrays.asList(args));
         }
     }
 
@@ -49,7 +44,6 @@ public final class PlanStability {
             for (int i = 0; i < statements.size(); i++) {
                 HotStatement hot = statements.get(i);
                 String name = "hot_" + i;
-                s.execute("SET plan_cache_mode = " + (hot.plannedEachTime() ? "force_custom_plan" : "auto"));
                 s.execute("PREPARE " + name + " AS " + numbered(hot.sql()));
                 String execute = "EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE " + name
                         + (hot.args().isEmpty()

@@ -20,7 +20,7 @@ public final class EventHotStatements {
         for (Role role : Audience.feedRoles()) {
             FeedQuery query =
                     FeedQuery.of(FeedPosition.START, Audience.of(role, schools), EventType.wireNames(), null, 101);
-            statements.add(HotStatement.plannedEachTime(
+            statements.add(new HotStatement(
                     "feed: " + role.claimValue() + " from an empty cursor", query.sql(), query.args()));
         }
         return statements;

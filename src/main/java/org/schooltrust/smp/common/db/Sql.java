@@ -38,24 +38,8 @@ public class Sql {
 
     /** Every row, mapped. */
     public <T> List<T> list(String purpose, String sql, RowMapper<T> mapper, Object... args) {
-        return list(purpose, sql, false, mapper, args);
-    }
-
-    /**
-     * Every row, mapped, planned afresh for these arguments each time: for a statement whose best plan depends on
-     * its values so much that PostgreSQL's generic plan (used after five runs of one prepared statement) would be
-     * wrong. The driver sends it unnamed, so the server never caches a plan for it.
-     */
-    public <T> List<T> listPlannedEachTime(String purpose, String sql, RowMapper<T> mapper, Object... args) {
-        return list(purpose, sql, true, mapper, args);
-    }
-
-    private <T> List<T> list(String purpose, String sql, boolean custom, RowMapper<T> mapper, Object... args) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement statement = c.prepareStatement(sql)) {
-            if (custom) {
-                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
-            }
             bind(c, statement, args);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {

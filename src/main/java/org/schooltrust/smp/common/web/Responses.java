@@ -27,4 +27,12 @@ public final class Responses {
         }
         return response.build();
     }
+
+    /** 202 with {@code Location} and the ETag of what was accepted but has not taken effect (a pending change). */
+    public static <T> RestResponse<T> accepted(T body, long version, URI location) {
+        return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.ACCEPTED, body)
+                .location(location)
+                .tag(ETags.of(version))
+                .build();
+    }
 }
