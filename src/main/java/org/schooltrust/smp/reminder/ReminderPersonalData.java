@@ -1,0 +1,18 @@
+package org.schooltrust.smp.reminder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.schooltrust.smp.common.records.PersonalData;
+
+/** The personal data this feature holds (issue 24; {@link PersonalData}). */
+@ApplicationScoped
+class ReminderPersonalData implements PersonalData {
+
+    @Override
+    public List<Table> tables() {
+        return List.of(
+                Table.of("reminder_messages", "REMINDER"),
+                Table.of("reminders", "REMINDER"),
+                Table.kept("overdue_notices", "one row per overdue requirement, removed when it is met"));
+    }
+}
