@@ -362,9 +362,7 @@ public class AuditChain {
                 if (reason == null && !java.util.Objects.equals(prior, row.prevHash)) {
                     reason = "its previous hash does not match the event before it (an event was removed or altered)";
                 } else if (reason == null) {
-                    String expected = chain == AuditLog.Chain.READ
-                            ? AuditLog.hash("READ\n" + (prior == null ? "" : prior), row.at, row.actor, row.entry)
-                            : AuditLog.hash(prior, row.at, row.actor, row.entry);
+                    String expected = chain.hash(prior, row.at, row.actor, row.entry);
                     if (!expected.equals(row.hash)) {
                         reason = "its hash does not match its content (the event was altered)";
                     }

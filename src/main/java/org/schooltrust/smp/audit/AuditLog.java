@@ -32,16 +32,35 @@ public class AuditLog {
             + " action, target_type, target_id, school_urn, request_id, changed_fields, prev_hash, hash, chain)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** The two chains: changes, and human reads (which must never stall a change). */
+    /**
+     * The chains: changes; human reads (which must never stall a change); and the records acts — retention rules,
+     * holds and their changes, disposals, subject-access exports — kept for the longest retention period of any class,
+     * so the proof of what was kept, destroyed and disclosed outlives every record it speaks of (issue 24).
+     */
     enum Chain {
         WRITE(AdvisoryLocks.Lock.AUDIT_CHAIN),
-        READ(AdvisoryLocks.Lock.AUDIT_READ_CHAIN);
+        READ(AdvisoryLocks.Lock.AUDIT_READ_CHAIN),
+        RECORDS(AdvisoryLocks.Lock.AUDIT_RECORDS_CHAIN);
 
         final AdvisoryLocks.Lock lock;
 
         Chain(AdvisoryLocks.Lock lock) {
             this.lock = lock;
         }
+
+        /** The hash of an event of this chain (each chain but WRITE salts the link with its name). */
+        String hash(String previous, Instant at, Actor actor, AuditEntry entry) {
+            return this == WRITE
+                    ? AuditLog.hash(previous, at, actor, entry)
+                    : AuditLog.hash(name() + "\n" + (previous == null ? "" : previous), at, actor, entry);
+        }
+    }
+
+    /** Whether the action is a records act, kept in the {@link Chain#RECORDS} chain. */
+    static boolean recordsAct(String action) {
+        return action.startsWith("retention")
+                || action.startsWith("legal-hold.")
+                || action.startsWith("subject-access.");
     }
 
     @Inject
@@ -75,7 +94,18 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<AuditEntry> entries) {
         Instant now = time.now();
-        append(Chain.WRITE, entries, currentActor(), now);
+        Actor actor = currentActor();
+        // always WRITE before RECORDS, so two appenders never wait for each other in opposite orders
+        append(
+                Chain.WRITE,
+                entries.stream().filter(e -> !recordsAct(e.action())).toList(),
+                actor,
+                now);
+        append(
+                Chain.RECORDS,
+                entries.stream().filter(e -> recordsAct(e.action())).toList(),
+                actor,
+                now);
         events.publish(entries, now);
     }
 
@@ -120,9 +150,7 @@ public class AuditLog {
         String[] roles = actor.roles().toArray(String[]::new);
         List<Object[]> rows = new ArrayList<>();
         for (AuditEntry entry : entries) {
-            String hash = chain == Chain.READ
-                    ? hash("READ\n" + (previous == null ? "" : previous), now, actor, entry)
-                    : hash(previous, now, actor, entry);
+            String hash = chain.hash(previous, now, actor, entry);
             rows.add(new Object[] {
                 now,
                 actor.subject(),

@@ -41,16 +41,17 @@ public final class AuditViews {
 
             @Schema(
                     description =
-                            "The chain this event links into: `WRITE` for changes, `READ` for human reads (ADR 0004);"
+                            "The chain this event links into: `WRITE` for changes, `READ` for human reads (ADR 0004), `RECORDS` for"
+                                    + " retention, holds, disposal and subject access (kept the longest);"
                                     + " `prevHash` names the previous event of the same chain.",
-                    enumeration = {"WRITE", "READ"})
+                    enumeration = {"WRITE", "READ", "RECORDS"})
             String chain) {}
 
     @Schema(name = "AuditChainCheck", description = "One chain (changes, or human reads) recomputed.")
     public record ChainCheck(
             @Schema(
                     required = true,
-                    enumeration = {"WRITE", "READ"})
+                    enumeration = {"WRITE", "READ", "RECORDS"})
             String chain,
 
             @Schema(required = true, description = "Events recomputed.")

@@ -148,7 +148,7 @@ public final class EventViews {
     public record AuditCheckpointData(
             @Schema(
                     required = true,
-                    enumeration = {"WRITE", "READ"})
+                    enumeration = {"WRITE", "READ", "RECORDS"})
             String chain,
 
             @Schema(required = true, description = "The checkpoint's number in its chain, from 1, without gaps.")

@@ -196,14 +196,15 @@ public class DisposalJob {
                         // what remains is one unbroken chain (clocks need not agree with ids)
                         "WITH b AS (SELECT ch.chain, LEAST((SELECT coalesce(max(c.event_id), 0) FROM audit_checkpoints c"
                                 + " WHERE c.chain = ch.chain), (SELECT coalesce(min(y.id), 9223372036854775807)"
-                                + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= ?),"
+                                + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= CASE ch.chain"
+                                + " WHEN 'RECORDS' THEN ?::timestamptz ELSE ?::timestamptz END),"
                                 + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
                                 + " JOIN audit_events y ON y.school_urn = h.target_id AND y.chain = ch.chain"
                                 + " WHERE h.lifted_at IS NULL AND h.target_type = 'SCHOOL'),"
                                 + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
                                 + " JOIN audit_events y ON y.target_type = 'adult' AND y.target_id = h.target_id"
                                 + " AND y.chain = ch.chain WHERE h.lifted_at IS NULL AND h.target_type = 'ADULT'))"
-                                + " AS upto FROM (VALUES ('WRITE'), ('READ')) ch (chain))"
+                                + " AS upto FROM (VALUES ('WRITE'), ('READ'), ('RECORDS')) ch (chain))"
                                 + " SELECT e.id::text, e.hash FROM audit_events e JOIN b ON b.chain = e.chain"
                                 + " WHERE e.id < b.upto ORDER BY e.id",
                         List.of("DELETE FROM audit_events WHERE id = ANY(?::bigint[])")));
@@ -274,6 +275,10 @@ public class DisposalJob {
                     .cutoff(today)
                     .atStartOfDay(ZoneOffset.UTC)
                     .toInstant();
+            // the records acts' chain is kept as long as the longest period of any class
+            Object[] since = step.recordClass() == RecordClass.AUDIT_EVENT
+                    ? new Object[] {longest(periods, today), cutoff}
+                    : new Object[] {cutoff};
             int count = 0;
             if (dryRun) {
                 List<String[]> due = QuarkusTransaction.requiringNew()
@@ -281,7 +286,7 @@ public class DisposalJob {
                                 "read records due for disposal",
                                 step.candidates(),
                                 r -> new String[] {r.string(1), r.string(2)},
-                                cutoff));
+                                since));
                 count = due.size();
                 for (String[] d : due) {
                     if (shown.size() < SHOWN_IN_DRY_RUN) {
@@ -292,7 +297,7 @@ public class DisposalJob {
                 while (true) {
                     int size = batchSize;
                     List<String[]> batch = QuarkusTransaction.requiringNew()
-                            .call(() -> disposeBatch(id, ++batchNumber[0], step, cutoff, size));
+                            .call(() -> disposeBatch(id, ++batchNumber[0], step, since, size));
                     count += batch.size();
                     if (!batch.isEmpty()) {
                         afterBatch.run();
@@ -336,15 +341,16 @@ public class DisposalJob {
      * One batch in the caller's (new) transaction, under the disposal lock: what is due now, disposed of, its
      * certificate items and one audit entry naming the class, the count and the SHA-256 of the items.
      */
-    private List<String[]> disposeBatch(UUID run, int number, Step step, Instant cutoff, int size) {
+    private List<String[]> disposeBatch(UUID run, int number, Step step, Object[] since, int size) {
         locks.lock(AdvisoryLocks.Lock.DISPOSAL);
         sql.list("allow disposal", "SELECT set_config('smp.disposal', 'on', true)", r -> true);
+        Object[] args = java.util.Arrays.copyOf(since, since.length + 1);
+        args[since.length] = size;
         List<String[]> due = sql.list(
                 "read records due for disposal",
                 step.candidates() + " LIMIT ?",
                 r -> new String[] {r.string(1), r.string(2)},
-                cutoff,
-                size);
+                args);
         if (due.isEmpty()) {
             return due;
         }
@@ -390,18 +396,18 @@ public class DisposalJob {
                         step.recordClass().name(),
                         "batch:" + number,
                         "count:" + due.size(),
-                        "certificate-sha256:" + sha256(digest.toString()))));
+                        "certificate-sha256:" + org.schooltrust.smp.common.text.Sha256.hex(digest.toString()))));
         return due;
     }
 
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The cutoff of the longest period of any class: how long the records acts' audit chain is kept. */
+    private static Instant longest(Map<RecordClass, RetentionRule> periods, LocalDate today) {
+        return periods.values().stream()
+                .map(rule -> rule.cutoff(today))
+                .min(LocalDate::compareTo)
+                .orElseThrow()
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
     }
 
     public RunView get(UUID id) {

@@ -167,6 +167,29 @@ class LegalHoldsTest {
     }
 
     @Test
+    void theRecordsActsAreAChainKeptForTheLongestPeriod() {
+        String school = TestData.newSchool();
+        var schoolHold = hold("SCHOOL", school);
+        String placed = Db.first(
+                "SELECT id::text FROM audit_events WHERE action = 'legal-hold.placed' AND target_id = ?",
+                (String) schoolHold.path("id"));
+        assertThat(Db.first("SELECT chain FROM audit_events WHERE id = ?::bigint", placed))
+                .isEqualTo("RECORDS");
+        lift(schoolHold);
+        TestData.newSchool();
+        chain.checkpoint();
+        disposeAfter(RecordClass.AUDIT_EVENT.floor().plusYears(1));
+        assertThat(Db.count("SELECT count(*) FROM audit_events WHERE id = ?::bigint", placed))
+                .as("past the audit period, the record of the hold is still kept")
+                .isEqualTo(1);
+        Api.as(Tokens.trustAdmin())
+                .get("/api/v1/audit-events/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
+    }
+
+    @Test
     void aPolicyVersionStillAcknowledgedIsNotRunningTowardsDisposal() {
         String school = TestData.newSchool();
         String adult = TestData.hrAdultAt(school);

@@ -20,6 +20,8 @@ public class AdvisoryLocks {
         AUDIT_CHAIN(0x5350_4155_4449_5401L),
         /** Appenders to the read-audit chain (human reads), which never take {@link #AUDIT_CHAIN}. */
         AUDIT_READ_CHAIN(0x5350_4155_4452_4401L),
+        /** Appenders to the records-acts audit chain (retention, holds, disposal, subject access). */
+        AUDIT_RECORDS_CHAIN(0x5350_4155_5245_4301L),
         /** Loading the seed policy on an empty database, once however many replicas start together. */
         SEED_POLICY(0x5350_5345_4544_0001L),
         /** Changes that reach the public register (accounts and school names), so its delta reads miss nothing. */
