@@ -95,6 +95,9 @@ public class DisposalJob {
                 + " OR (h.target_type = 'RECORD' AND h.target_id = " + id + "::text)))";
     }
 
+    /** Disposal through the schema owner's function, which deletes only what this run has certified (V27). */
+    private static final String DEFINER = "SELECT smp_dispose('%s', ?::text[])";
+
     private static final String ROW_HASH = "encode(sha256(convert_to(row_to_json(%s)::text, 'UTF8')), 'hex')";
 
     /** One class: which rows are due (id, content hash), and what disposing of a batch of ids does. */
@@ -109,10 +112,8 @@ public class DisposalJob {
                 "c.handling_schools",
                 "c.about_pupil_mis_id",
                 "c.id");
-        List<String> concernDelete = List.of(
-                "DELETE FROM concern_timeline WHERE concern_id = ANY(?::uuid[])",
-                "DELETE FROM concern_evidence WHERE concern_id = ANY(?::uuid[])",
-                "DELETE FROM concerns WHERE id = ANY(?::uuid[])");
+        // the records the application's role may not delete go through the owner's smp_dispose (V27)
+        List<String> concernDelete = List.of(DEFINER.formatted("concerns"));
         return List.of(
                 new Step(
                         RecordClass.DECLARATION_PUPIL_NAME,
@@ -133,21 +134,21 @@ public class DisposalJob {
                                 + " WHERE d.status IN ('ENDED', 'WITHDRAWN', 'DECLINED')"
                                 + " AND coalesce(d.ended_at, d.updated_at) < ?"
                                 + notHeld("d.adult_id", "d.school_urn", "d.pupil_mis_id", "d.id"),
-                        List.of("DELETE FROM family_declarations WHERE id = ANY(?::uuid[])")),
+                        List.of(DEFINER.formatted("family_declarations"))),
                 new Step(
                         RecordClass.ACKNOWLEDGEMENT,
                         "DELETED",
                         "SELECT k.id::text, " + ROW_HASH.formatted("k") + " FROM acknowledgements k"
                                 + " JOIN adults a ON a.id = k.adult_id WHERE NOT a.active AND a.updated_at < ?"
                                 + notHeld("k.adult_id", "k.school_urn", null, "k.id"),
-                        List.of("DELETE FROM acknowledgements WHERE id = ANY(?::uuid[])")),
+                        List.of(DEFINER.formatted("acknowledgements"))),
                 new Step(
                         RecordClass.NIL_RETURN,
                         "DELETED",
                         "SELECT n.id::text, " + ROW_HASH.formatted("n") + " FROM family_nil_returns n"
                                 + " JOIN adults a ON a.id = n.adult_id WHERE NOT a.active AND a.updated_at < ?"
                                 + notHeld("n.adult_id", "n.school_urn", null, "n.id"),
-                        List.of("DELETE FROM family_nil_returns WHERE id = ANY(?::uuid[])")),
+                        List.of(DEFINER.formatted("family_nil_returns"))),
                 new Step(
                         RecordClass.CONCERN,
                         "DELETED",
@@ -178,7 +179,7 @@ public class DisposalJob {
                                 + " AND NOT EXISTS (SELECT 1 FROM policy_versions o WHERE o.basis_id = v.id AND o.id <> v.id)"
                                 + " AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL"
                                 + " AND h.target_type = 'RECORD' AND h.target_id = v.id::text)",
-                        List.of("DELETE FROM policy_versions WHERE id = ANY(?::uuid[])")),
+                        List.of(DEFINER.formatted("policy_versions"))),
                 new Step(
                         RecordClass.WEBHOOK_DELIVERY,
                         "DELETED",
@@ -207,7 +208,7 @@ public class DisposalJob {
                                 + " AS upto FROM (VALUES ('WRITE'), ('READ'), ('RECORDS')) ch (chain))"
                                 + " SELECT e.id::text, e.hash FROM audit_events e JOIN b ON b.chain = e.chain"
                                 + " WHERE e.id < b.upto ORDER BY e.id",
-                        List.of("DELETE FROM audit_events WHERE id = ANY(?::bigint[])")));
+                        List.of(DEFINER.formatted("audit_events"))));
     }
 
     private volatile Runnable afterBatch = () -> {};
@@ -363,13 +364,6 @@ public class DisposalJob {
                         r -> new Object[] {r.string(1), r.longValue(2), r.string(3)},
                         ids)
                 : List.of();
-        for (String statement : step.dispose()) {
-            sql.update("dispose of records", statement, ids);
-        }
-        // in the same transaction: a signed record of what left each chain (ADR 0018)
-        for (Object[] last : lastPerChain) {
-            chain.recordDisposal((String) last[0], (Long) last[1], (String) last[2]);
-        }
         Instant now = time.now();
         List<Object[]> items = new ArrayList<>();
         StringBuilder digest = new StringBuilder();
@@ -387,6 +381,18 @@ public class DisposalJob {
                 "INSERT INTO disposal_certificates (run_id, batch, record_class, record_id, sha256, action,"
                         + " disposed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 items);
+        // after the certificate: smp_dispose deletes only records a run in progress has certified
+        for (String statement : step.dispose()) {
+            if (statement.startsWith("SELECT")) {
+                sql.list("dispose of records", statement, r -> true, ids);
+            } else {
+                sql.update("dispose of records", statement, ids);
+            }
+        }
+        // in the same transaction: a signed record of what left each chain (ADR 0018)
+        for (Object[] last : lastPerChain) {
+            chain.recordDisposal((String) last[0], (Long) last[1], (String) last[2]);
+        }
         audit.record(new AuditEntry(
                 "retention.batch-disposed",
                 "disposal-run",

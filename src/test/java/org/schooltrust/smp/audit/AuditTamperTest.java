@@ -26,7 +26,8 @@ import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
 /**
- * Tampering with the application's own database login (issue 24): each way of rewriting the trail that the old
+ * Tampering as a database owner could (issue 24) — what the application's own login could do in a single-role
+ * deployment; with two roles it holds no UPDATE or DELETE on the trail at all ({@code AuditTrailTest}). Each way of rewriting the trail that the old
  * checkpoints let through — cutting the tail with its checkpointed head, deleting a prefix under the old
  * {@code smp.disposal} setting, removing a checkpoint, letting checkpoints stop — is found by verify; without a key
  * the answer is UNANCHORED, never ok. Every change is undone.
@@ -66,9 +67,12 @@ class AuditTamperTest {
         return Long.parseLong(Db.first("SELECT max(id)::text FROM audit_events WHERE chain = 'WRITE'"));
     }
 
-    /** Runs statements as the application's login, with the append-only rule bypassed the old way. */
+    /**
+     * Runs statements as the schema's owner with the append-only rule bypassed the old way: what the application's own
+     * login could do in a single-role deployment (with two roles it is refused outright, {@code AuditTrailTest}).
+     */
     private void asApplication(String... statements) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Db.owner()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT set_config('smp.disposal', 'on', true)");
@@ -82,7 +86,7 @@ class AuditTamperTest {
 
     private List<Map<String, Object>> rows(String table, String where) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Db.owner();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE " + where + " ORDER BY id")) {
             while (rs.next()) {
@@ -97,7 +101,7 @@ class AuditTamperTest {
     }
 
     private void restore(String table, List<Map<String, Object>> rows) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Db.owner()) {
             for (Map<String, Object> row : rows) {
                 String columns = String.join(", ", row.keySet());
                 String marks = String.join(", ", java.util.Collections.nCopies(row.size(), "?"));

@@ -86,13 +86,32 @@ class AuditTrailTest {
     @Test
     void rowsCannotBeUpdatedOrDeleted() throws SQLException {
         TestData.newSchool();
+        // the application's own login holds no UPDATE, DELETE or TRUNCATE on the trail at all (two roles, issue 24)
         try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SELECT set_config('smp.disposal', 'on', false)");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_events SET action = 'x'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_events"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_events"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM concern_evidence"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM concerns")).hasMessageContaining("permission denied");
+            // nor through the owner's disposal function, for records no disposal run has certified
+            assertThatThrownBy(() -> s.executeQuery("SELECT smp_dispose('audit_events', ARRAY(SELECT id::text FROM"
+                            + " audit_events ORDER BY id LIMIT 1))"))
+                    .hasMessageContaining("certified");
+            s.execute("RESET smp.disposal");
+        }
+        // and the schema's owner meets the append-only triggers
+        try (Connection c = org.schooltrust.smp.support.Db.owner();
                 Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_events SET action = 'x'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_events"))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_events")).hasMessageContaining("append-only");
         }
     }
 

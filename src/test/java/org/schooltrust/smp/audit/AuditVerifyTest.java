@@ -58,7 +58,7 @@ class AuditVerifyTest {
     }
 
     private void superuser(String sql, Object... args) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = org.schooltrust.smp.support.Db.owner()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete");

@@ -104,7 +104,7 @@ class PersonalDataCoverageTest {
 
     @Test
     void aTableAddedWithoutADeclarationIsFound() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = org.schooltrust.smp.support.Db.owner()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE forgotten_feature (id uuid PRIMARY KEY, adult_id uuid REFERENCES adults (id))");

@@ -12,6 +12,13 @@ public final class Db {
 
     private Db() {}
 
+    /** A connection as the schema's owner (the migrations' role): what a database administrator could do. */
+    public static Connection owner() throws SQLException {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        return java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+    }
+
     public static long count(String sql, Object... args) {
         return Long.parseLong(first(sql, args));
     }
