@@ -272,6 +272,18 @@ class HelmChartTest {
         assertThat(template().withValuesFile(CI_VALUES).call()).contains("SMP_AUDIT_CHECKPOINT_KEY");
     }
 
+    @Test
+    void aMigrationSecretRunsTheMigrationsAsTheSchemasOwner() {
+        assertThat(template().withValuesFile(CI_VALUES).call()).doesNotContain("QUARKUS_FLYWAY_USERNAME");
+        assertThat(template()
+                        .withValuesFile(CI_VALUES)
+                        .set("database.migrationSecret", "smp-db-owner")
+                        .call())
+                .contains("QUARKUS_FLYWAY_USERNAME")
+                .contains("QUARKUS_FLYWAY_PASSWORD")
+                .contains("smp-db-owner");
+    }
+
     private static TemplateCommand template() {
         return new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
     }
