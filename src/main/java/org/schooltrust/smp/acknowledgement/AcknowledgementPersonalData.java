@@ -9,6 +9,21 @@ import org.schooltrust.smp.common.records.PersonalData;
 class AcknowledgementPersonalData implements PersonalData {
 
     @Override
+    public List<Disposal> disposals() {
+        return List.of(new Disposal(
+                "ACKNOWLEDGEMENT",
+                "acknowledgements k JOIN adults a ON a.id = k.adult_id",
+                "k.id",
+                "true",
+                "CASE WHEN NOT a.active THEN a.updated_at END",
+                "ARRAY[k.adult_id]",
+                "ARRAY[k.school_urn]",
+                "NULL::text",
+                "DELETED",
+                List.of(PersonalData.throughOwner("acknowledgements"))));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.of("acknowledgements", "ACKNOWLEDGEMENT"),

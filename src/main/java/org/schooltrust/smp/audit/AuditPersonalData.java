@@ -9,6 +9,22 @@ import org.schooltrust.smp.common.records.PersonalData;
 class AuditPersonalData implements PersonalData {
 
     @Override
+    public List<Disposal> disposals() {
+        // disposed of as a prefix of each chain (ADR 0018): the job's own query; this definition serves the read
+        return List.of(new Disposal(
+                "AUDIT_EVENT",
+                "audit_events e",
+                "e.id",
+                "true",
+                "e.occurred_at",
+                "ARRAY(SELECT a.id FROM adults a WHERE e.target_type = 'adult' AND a.hr_id = e.target_id)",
+                "array_remove(ARRAY[e.school_urn::text], NULL)",
+                "NULL::text",
+                "DELETED",
+                List.of(PersonalData.throughOwner("audit_events"))));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.of("audit_events", "AUDIT_EVENT"),

@@ -1,12 +1,32 @@
 package org.schooltrust.smp.policy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
 import java.util.List;
 import org.schooltrust.smp.common.records.PersonalData;
 
 /** The personal data this feature holds (issue 24; {@link PersonalData}). */
 @ApplicationScoped
 class PolicyPersonalData implements PersonalData {
+
+    @Override
+    public List<Disposal> disposals() {
+        // a version still acknowledged, or the basis of another, is kept
+        return List.of(new Disposal(
+                "POLICY_VERSION",
+                "policy_versions v",
+                "v.id",
+                "true",
+                "CASE WHEN v.status IN " + PersonalData.in(EnumSet.of(VersionStatus.SUPERSEDED, VersionStatus.RETIRED))
+                        + " AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = v.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM policy_versions o WHERE o.basis_id = v.id AND o.id <> v.id)"
+                        + " THEN v.ended_at END",
+                "ARRAY[]::uuid[]",
+                "ARRAY[]::text[]",
+                "NULL::text",
+                "DELETED",
+                List.of(PersonalData.throughOwner("policy_versions"))));
+    }
 
     @Override
     public List<Table> tables() {

@@ -9,6 +9,23 @@ import org.schooltrust.smp.common.records.PersonalData;
 class ReminderPersonalData implements PersonalData {
 
     @Override
+    public List<Disposal> disposals() {
+        return List.of(new Disposal(
+                "REMINDER",
+                "reminder_messages m",
+                "m.id",
+                "true",
+                "m.created_at",
+                "ARRAY[m.recipient_adult_id]",
+                "ARRAY[m.school_urn]",
+                "NULL::text",
+                "DELETED",
+                List.of(
+                        "DELETE FROM reminders WHERE message_id = ANY(?::uuid[])",
+                        "DELETE FROM reminder_messages WHERE id = ANY(?::uuid[])")));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.of("reminder_messages", "REMINDER"),

@@ -23,6 +23,7 @@ import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.records.PersonalData;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.retention.RetentionViews.Disposed;
 import org.schooltrust.smp.retention.RetentionViews.RunView;
@@ -77,138 +78,47 @@ public class DisposalJob {
         }
     }
 
-    /** A legal hold on the adult, school, pupil or record spares the row. */
-    private static String notHeld(String adult, String school, String pupil, String id) {
-        return notHeld(adult, school, null, pupil, id);
-    }
-
-    /** As above; {@code schools}, when given, is an array of further schools whose hold spares the row. */
-    private static String notHeld(String adult, String school, String schools, String pupil, String id) {
-        return " AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL AND ("
-                + (adult == null
-                        ? "false"
-                        : "(h.target_type = 'ADULT' AND h.target_id IN (SELECT x.hr_id FROM adults x"
-                                + " WHERE x.id IN (" + adult + ")))")
-                + " OR (h.target_type = 'SCHOOL' AND h.target_id = " + school + ")"
-                + (schools == null ? "" : " OR (h.target_type = 'SCHOOL' AND h.target_id = ANY(" + schools + "))")
-                + (pupil == null ? "" : " OR (h.target_type = 'PUPIL' AND h.target_id = " + pupil + ")")
-                + " OR (h.target_type = 'RECORD' AND h.target_id = " + id + "::text)))";
-    }
-
-    /** Disposal through the schema owner's function, which deletes only what this run has certified (V27). */
-    private static final String DEFINER = "SELECT smp_dispose('%s', ?::text[])";
-
-    private static final String ROW_HASH = "encode(sha256(convert_to(row_to_json(%s)::text, 'UTF8')), 'hex')";
-
     /** One class: which rows are due (id, content hash), and what disposing of a batch of ids does. */
     private record Step(RecordClass recordClass, String action, String candidates, List<String> dispose) {}
 
+    @Inject
+    RecordRules records;
+
+    /** Every class but the audit trail from its feature's declaration (RecordRules); then the audit prefix. */
     private List<Step> steps() {
-        String cp = "('INDECENT_IMAGES', 'RADICALISATION')";
-        // a hold on a school covers the concerns handled there too, wherever they were raised
-        String concernHeld = notHeld(
-                "c.reporter_adult_id, c.about_adult_id",
-                "c.school_urn",
-                "c.handling_schools",
-                "c.about_pupil_mis_id",
-                "c.id");
-        // the records the application's role may not delete go through the owner's smp_dispose (V27)
-        List<String> concernDelete = List.of(DEFINER.formatted("concerns"));
-        return List.of(
-                new Step(
-                        RecordClass.DECLARATION_PUPIL_NAME,
-                        "ANONYMISED",
-                        // the hash of the whole row, as for the other classes: a hash of the name alone could be
-                        // reversed from a list of
-                        // names
-                        "SELECT d.id::text, encode(sha256(convert_to(row_to_json(d)::text, 'UTF8')), 'hex')"
-                                + " FROM family_declarations d"
-                                + " WHERE d.status = 'ENDED' AND d.ended_at < ? AND d.pupil_name <> ''"
-                                + notHeld("d.adult_id", "d.school_urn", "d.pupil_mis_id", "d.id"),
-                        List.of("UPDATE family_declarations SET pupil_name = '', version = version + 1"
-                                + " WHERE id = ANY(?::uuid[])")),
-                new Step(
-                        RecordClass.FAMILY_DECLARATION,
-                        "DELETED",
-                        "SELECT d.id::text, " + ROW_HASH.formatted("d") + " FROM family_declarations d"
-                                + " WHERE d.status IN ('ENDED', 'WITHDRAWN', 'DECLINED')"
-                                + " AND coalesce(d.ended_at, d.updated_at) < ?"
-                                + notHeld("d.adult_id", "d.school_urn", "d.pupil_mis_id", "d.id"),
-                        List.of(DEFINER.formatted("family_declarations"))),
-                new Step(
-                        RecordClass.ACKNOWLEDGEMENT,
-                        "DELETED",
-                        "SELECT k.id::text, " + ROW_HASH.formatted("k") + " FROM acknowledgements k"
-                                + " JOIN adults a ON a.id = k.adult_id WHERE NOT a.active AND a.updated_at < ?"
-                                + notHeld("k.adult_id", "k.school_urn", null, "k.id"),
-                        List.of(DEFINER.formatted("acknowledgements"))),
-                new Step(
-                        RecordClass.NIL_RETURN,
-                        "DELETED",
-                        "SELECT n.id::text, " + ROW_HASH.formatted("n") + " FROM family_nil_returns n"
-                                + " JOIN adults a ON a.id = n.adult_id WHERE NOT a.active AND a.updated_at < ?"
-                                + notHeld("n.adult_id", "n.school_urn", null, "n.id"),
-                        List.of(DEFINER.formatted("family_nil_returns"))),
-                new Step(
-                        RecordClass.CONCERN,
-                        "DELETED",
-                        "SELECT c.id::text, " + ROW_HASH.formatted("c") + " FROM concerns c WHERE c.status = 'CLOSED'"
-                                + " AND c.closed_at < ? AND c.category NOT IN " + cp + concernHeld,
-                        concernDelete),
-                new Step(
-                        RecordClass.CONCERN_CHILD_PROTECTION,
-                        "DELETED",
-                        "SELECT c.id::text, " + ROW_HASH.formatted("c") + " FROM concerns c WHERE c.status = 'CLOSED'"
-                                + " AND c.closed_at < ? AND c.category IN " + cp + concernHeld,
-                        concernDelete),
-                new Step(
-                        RecordClass.REMINDER,
-                        "DELETED",
-                        "SELECT m.id::text, " + ROW_HASH.formatted("m")
-                                + " FROM reminder_messages m WHERE m.created_at < ?"
-                                + notHeld("m.recipient_adult_id", "m.school_urn", null, "m.id"),
-                        List.of(
-                                "DELETE FROM reminders WHERE message_id = ANY(?::uuid[])",
-                                "DELETE FROM reminder_messages WHERE id = ANY(?::uuid[])")),
-                new Step(
-                        RecordClass.POLICY_VERSION,
-                        "DELETED",
-                        "SELECT v.id::text, " + ROW_HASH.formatted("v") + " FROM policy_versions v"
-                                + " WHERE v.status IN ('SUPERSEDED', 'RETIRED') AND v.ended_at < ?"
-                                + " AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = v.id)"
-                                + " AND NOT EXISTS (SELECT 1 FROM policy_versions o WHERE o.basis_id = v.id AND o.id <> v.id)"
-                                + " AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL"
-                                + " AND h.target_type = 'RECORD' AND h.target_id = v.id::text)",
-                        List.of(DEFINER.formatted("policy_versions"))),
-                new Step(
-                        RecordClass.WEBHOOK_DELIVERY,
-                        "DELETED",
-                        "SELECT w.id::text, " + ROW_HASH.formatted("w") + " FROM webhook_deliveries w"
-                                + " WHERE w.status <> 'PENDING' AND w.updated_at < ?"
-                                + notHeld(null, "w.school_urn", null, "w.id"),
-                        // attempts go with their delivery (ON DELETE CASCADE)
-                        List.of("DELETE FROM webhook_deliveries WHERE id = ANY(?::uuid[])")),
-                // audit events: only before a signed checkpoint, so the chain stays verifiable from it (ADR 0018)
-                new Step(
-                        RecordClass.AUDIT_EVENT,
-                        "DELETED",
-                        // a prefix of each chain by id: up to its first event not yet due, its first event under a
-                        // hold (on the adult it is about, or its school), and before its latest signed checkpoint, so
-                        // what remains is one unbroken chain (clocks need not agree with ids)
-                        "WITH b AS (SELECT ch.chain, LEAST((SELECT coalesce(max(c.event_id), 0) FROM audit_checkpoints c"
-                                + " WHERE c.chain = ch.chain), (SELECT coalesce(min(y.id), 9223372036854775807)"
-                                + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= CASE ch.chain"
-                                + " WHEN 'RECORDS' THEN ?::timestamptz ELSE ?::timestamptz END),"
-                                + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
-                                + " JOIN audit_events y ON y.school_urn = h.target_id AND y.chain = ch.chain"
-                                + " WHERE h.lifted_at IS NULL AND h.target_type = 'SCHOOL'),"
-                                + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
-                                + " JOIN audit_events y ON y.target_type = 'adult' AND y.target_id = h.target_id"
-                                + " AND y.chain = ch.chain WHERE h.lifted_at IS NULL AND h.target_type = 'ADULT'))"
-                                + " AS upto FROM (VALUES ('WRITE'), ('READ'), ('RECORDS')) ch (chain))"
-                                + " SELECT e.id::text, e.hash FROM audit_events e JOIN b ON b.chain = e.chain"
-                                + " WHERE e.id < b.upto ORDER BY e.id",
-                        List.of(DEFINER.formatted("audit_events"))));
+        List<Step> steps = new ArrayList<>();
+        for (RecordClass c : RecordClass.values()) {
+            if (c != RecordClass.AUDIT_EVENT) {
+                PersonalData.Disposal d = records.of(c);
+                steps.add(new Step(c, d.action(), RecordRules.candidates(d), d.dispose()));
+            }
+        }
+        steps.add(auditPrefix());
+        return steps;
+    }
+
+    /** Audit events: only before a signed checkpoint, so the chain stays verifiable from it (ADR 0018). */
+    private static Step auditPrefix() {
+        return new Step(
+                RecordClass.AUDIT_EVENT,
+                "DELETED",
+                // a prefix of each chain by id: up to its first event not yet due, its first event under a
+                // hold (on the adult it is about, or its school), and before its latest signed checkpoint, so
+                // what remains is one unbroken chain (clocks need not agree with ids)
+                "WITH b AS (SELECT ch.chain, LEAST((SELECT coalesce(max(c.event_id), 0) FROM audit_checkpoints c"
+                        + " WHERE c.chain = ch.chain), (SELECT coalesce(min(y.id), 9223372036854775807)"
+                        + " FROM audit_events y WHERE y.chain = ch.chain AND y.occurred_at >= CASE ch.chain"
+                        + " WHEN 'RECORDS' THEN ?::timestamptz ELSE ?::timestamptz END),"
+                        + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
+                        + " JOIN audit_events y ON y.school_urn = h.target_id AND y.chain = ch.chain"
+                        + " WHERE h.lifted_at IS NULL AND h.target_type = 'SCHOOL'),"
+                        + " (SELECT coalesce(min(y.id), 9223372036854775807) FROM legal_holds h"
+                        + " JOIN audit_events y ON y.target_type = 'adult' AND y.target_id = h.target_id"
+                        + " AND y.chain = ch.chain WHERE h.lifted_at IS NULL AND h.target_type = 'ADULT'))"
+                        + " AS upto FROM (VALUES ('WRITE'), ('READ'), ('RECORDS')) ch (chain))"
+                        + " SELECT e.id::text, e.hash FROM audit_events e JOIN b ON b.chain = e.chain"
+                        + " WHERE e.id < b.upto ORDER BY e.id",
+                List.of(PersonalData.throughOwner("audit_events")));
     }
 
     private volatile Runnable afterBatch = () -> {};
@@ -298,9 +208,10 @@ public class DisposalJob {
                 while (true) {
                     int size = batchSize;
                     List<String[]> batch = QuarkusTransaction.requiringNew()
-                            .call(() -> disposeBatch(id, ++batchNumber[0], step, since, size));
+                            .call(() -> disposeBatch(id, batchNumber[0] + 1, step, since, size));
                     count += batch.size();
                     if (!batch.isEmpty()) {
+                        batchNumber[0]++;
                         afterBatch.run();
                     }
                     if (batch.size() < size) {

@@ -24,6 +24,9 @@ class RetentionStore {
     @Inject
     Sql sql;
 
+    @Inject
+    RecordRules records;
+
     Map<RecordClass, RetentionRule> rules() {
         Map<RecordClass, RetentionRule> rules = new EnumMap<>(RecordClass.class);
         sql.list(
@@ -107,12 +110,8 @@ class RetentionStore {
             case "PUPIL" ->
                 "SELECT 1 FROM family_declarations WHERE pupil_mis_id = ? UNION ALL"
                         + " SELECT 1 FROM concerns WHERE about_pupil_mis_id = ?";
-            default ->
-                "SELECT 1 FROM family_declarations WHERE id = ?::uuid UNION ALL SELECT 1 FROM concerns WHERE id = ?::uuid"
-                        + " UNION ALL SELECT 1 FROM acknowledgements WHERE id = ?::uuid UNION ALL"
-                        + " SELECT 1 FROM family_nil_returns WHERE id = ?::uuid UNION ALL"
-                        + " SELECT 1 FROM reminder_messages WHERE id = ?::uuid UNION ALL"
-                        + " SELECT 1 FROM policy_versions WHERE id = ?::uuid";
+            // a record of any class the features declare (RecordRules)
+            default -> records.anyRecord();
         };
         Object[] args = new Object[(int) query.chars().filter(ch -> ch == '?').count()];
         Arrays.fill(args, target);

@@ -32,4 +32,42 @@ public interface PersonalData {
     }
 
     List<Table> tables();
+
+    /**
+     * How one retention record class held in these tables is disposed of — the one definition the disposal job, the
+     * per-record retention read and the legal-hold targets are all built from (retention/{@code RecordRules}). SQL
+     * fragments over {@code from}: {@code member} which rows are of the class; {@code basis} the instant its period
+     * runs from (null while it has not begun); {@code adults} ({@code uuid[]}), {@code schools} ({@code text[]}) and
+     * {@code pupil} (text or NULL) whose hold keeps a row; {@code dispose} the statements that dispose of a batch,
+     * each taking the ids as its one parameter; {@code action} DELETED or ANONYMISED.
+     */
+    record Disposal(
+            String recordClass,
+            String from,
+            String id,
+            String member,
+            String basis,
+            String adults,
+            String schools,
+            String pupil,
+            String action,
+            List<String> dispose) {}
+
+    /** The record classes disposed of from these tables (none by default). */
+    default List<Disposal> disposals() {
+        return List.of();
+    }
+
+    /** Enum constants as an SQL list of literals, e.g. {@code ('ENDED', 'WITHDRAWN')}: status sets come from enums. */
+    static String in(java.util.Collection<? extends Enum<?>> values) {
+        return values.stream()
+                .map(v -> "'" + v.name() + "'")
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
+    /** Disposal through the schema owner's function, which deletes only what a run in progress certified (V27). */
+    static String throughOwner(String table) {
+        return "SELECT smp_dispose('" + table + "', ?::text[])";
+    }
 }
