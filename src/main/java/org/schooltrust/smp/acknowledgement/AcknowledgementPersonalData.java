@@ -24,6 +24,18 @@ class AcknowledgementPersonalData implements PersonalData {
     }
 
     @Override
+    public List<Section> sections() {
+        return List.of(new Section(
+                "acknowledgements",
+                30,
+                false,
+                "SELECT k.id, p.slug AS policy, v.label AS version, k.school_urn, k.body_sha256,"
+                        + " k.statements, k.acknowledged_at, k.client_id, k.user_agent FROM acknowledgements k"
+                        + " JOIN policy_versions v ON v.id = k.version_id JOIN policies p ON p.id = v.policy_id"
+                        + " WHERE k.adult_id = ? ORDER BY k.acknowledged_at"));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.of("acknowledgements", "ACKNOWLEDGEMENT"),

@@ -34,6 +34,30 @@ class ConcernPersonalData implements PersonalData {
     }
 
     @Override
+    public List<Section> sections() {
+        return List.of(
+                // what the subject reported and the evidence they gave; never the handlers' notes or concerns about
+                // them (the export withholds those)
+                new Section(
+                        "concernsRaised",
+                        80,
+                        false,
+                        "SELECT c.id, c.school_urn, c.category, c.urgent, c.status, c.occurred_at,"
+                                + " c.platform, c.location_url, c.description, c.about_pupil_mis_id, c.raised_at,"
+                                + " (SELECT coalesce(json_agg(json_build_object('id', e.id, 'fileName', e.file_name,"
+                                + " 'mediaType', e.media_type, 'sizeBytes', e.size_bytes, 'sha256', e.sha256,"
+                                + " 'uploadedAt', e.uploaded_at) ORDER BY e.uploaded_at), '[]') FROM concern_evidence e"
+                                + " WHERE e.concern_id = c.id AND e.uploaded_by = c.reporter_adult_id) AS evidence"
+                                + " FROM concerns c WHERE c.reporter_adult_id = ? ORDER BY c.raised_at"),
+                new Section(
+                        "expressPermissions",
+                        90,
+                        false,
+                        "SELECT id, school_urn, purpose, channel, valid_from, valid_to, granted_at, revoked_at"
+                                + " FROM express_permissions WHERE adult_id = ? ORDER BY granted_at"));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.of("concerns", "CONCERN"),

@@ -52,6 +52,24 @@ class DeclarationPersonalData implements PersonalData {
     }
 
     @Override
+    public List<Section> sections() {
+        return List.of(
+                new Section(
+                        "familyDeclarations",
+                        40,
+                        false,
+                        "SELECT id, school_urn, pupil_mis_id, pupil_name, relationship, relationship_other, note,"
+                                + " status, info_answer, created_at, acknowledged_at, ended_at, end_reason, reconfirm_by,"
+                                + " reconfirmed_at FROM family_declarations WHERE adult_id = ? ORDER BY created_at"),
+                new Section(
+                        "nilReturns",
+                        50,
+                        false,
+                        "SELECT id, school_urn, declared_at FROM family_nil_returns WHERE adult_id = ?"
+                                + " ORDER BY declared_at"));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.of("family_declarations", "FAMILY_DECLARATION"), Table.of("family_nil_returns", "NIL_RETURN"));

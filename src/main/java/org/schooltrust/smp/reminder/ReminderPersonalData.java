@@ -26,6 +26,16 @@ class ReminderPersonalData implements PersonalData {
     }
 
     @Override
+    public List<Section> sections() {
+        return List.of(new Section(
+                "remindersSent",
+                60,
+                false,
+                "SELECT id, kind, stage, school_urn, created_at, email_status, sent_at"
+                        + " FROM reminder_messages WHERE recipient_adult_id = ? ORDER BY created_at"));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.of("reminder_messages", "REMINDER"),

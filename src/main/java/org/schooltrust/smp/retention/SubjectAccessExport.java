@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -16,6 +20,8 @@ import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.records.PersonalData;
+import org.schooltrust.smp.common.records.PersonalData.Section;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 
@@ -26,6 +32,9 @@ import org.schooltrust.smp.common.time.TimeSource;
  */
 @ApplicationScoped
 public class SubjectAccessExport {
+
+    @Inject
+    Instance<PersonalData> features;
 
     private static final String WITHHELD_CONCERN = "A concern raised about the subject: withheld so as not to prejudice"
             + " safeguarding or the prevention of harm (DPA 2018 Sch. 2 para. 2 and Sch. 3; Keeping Children Safe in"
@@ -84,77 +93,20 @@ public class SubjectAccessExport {
         doc.put("requestReference", request.reference().strip());
         doc.put("generatedAt", time.now().toString());
         doc.put("note", "Everything the Trust Social Media Policy service holds about this adult. Times are UTC.");
-        section(
-                doc,
-                "record",
-                "SELECT row_to_json(x) FROM (SELECT hr_id, first_name, last_name, work_email, category,"
-                        + " active, source, created_at, updated_at FROM adults WHERE id = ?) x",
-                adult);
-        list(
-                doc,
-                "assignments",
-                "SELECT school_urn, job_title, start_date, end_date, responsibilities FROM adult_assignments"
-                        + " WHERE adult_id = ? ORDER BY position",
-                adult);
-        list(
-                doc,
-                "acknowledgements",
-                "SELECT k.id, p.slug AS policy, v.label AS version, k.school_urn, k.body_sha256,"
-                        + " k.statements, k.acknowledged_at, k.client_id, k.user_agent FROM acknowledgements k"
-                        + " JOIN policy_versions v ON v.id = k.version_id JOIN policies p ON p.id = v.policy_id"
-                        + " WHERE k.adult_id = ? ORDER BY k.acknowledged_at",
-                adult);
-        list(
-                doc,
-                "familyDeclarations",
-                "SELECT id, school_urn, pupil_mis_id, pupil_name, relationship,"
-                        + " relationship_other, note, status, info_answer, created_at, acknowledged_at, ended_at, end_reason,"
-                        + " reconfirm_by, reconfirmed_at FROM family_declarations WHERE adult_id = ? ORDER BY created_at",
-                adult);
-        list(
-                doc,
-                "nilReturns",
-                "SELECT id, school_urn, declared_at FROM family_nil_returns WHERE adult_id = ?"
-                        + " ORDER BY declared_at",
-                adult);
-        list(
-                doc,
-                "remindersSent",
-                "SELECT id, kind, stage, school_urn, created_at, email_status, sent_at"
-                        + " FROM reminder_messages WHERE recipient_adult_id = ? ORDER BY created_at",
-                adult);
-        list(
-                doc,
-                "socialAccounts",
-                "SELECT s.id, s.school_urn, s.platform, s.handle, s.status, s.purpose,"
-                        + " CASE WHEN s.proposer_adult_id = ? THEN s.reason END AS reason_as_proposed,"
-                        + " s.proposer_adult_id = ? AS proposed_by_subject,"
-                        + " EXISTS (SELECT 1 FROM social_account_administrators a WHERE a.account_id = s.id AND a.adult_id = ?)"
-                        + " AS administered_by_subject, s.proposed_at FROM social_accounts s WHERE s.proposer_adult_id = ?"
-                        + " OR EXISTS (SELECT 1 FROM social_account_administrators a WHERE a.account_id = s.id AND a.adult_id = ?)"
-                        + " ORDER BY s.proposed_at",
-                adult,
-                adult,
-                adult,
-                adult,
-                adult);
-        list(
-                doc,
-                "concernsRaised",
-                "SELECT c.id, c.school_urn, c.category, c.urgent, c.status, c.occurred_at,"
-                        + " c.platform, c.location_url, c.description, c.about_pupil_mis_id, c.raised_at,"
-                        + " (SELECT coalesce(json_agg(json_build_object('id', e.id, 'fileName', e.file_name, 'mediaType',"
-                        + " e.media_type, 'sizeBytes', e.size_bytes, 'sha256', e.sha256, 'uploadedAt', e.uploaded_at)"
-                        + " ORDER BY e.uploaded_at), '[]') FROM concern_evidence e WHERE e.concern_id = c.id"
-                        + " AND e.uploaded_by = c.reporter_adult_id) AS evidence FROM concerns c WHERE c.reporter_adult_id = ?"
-                        + " ORDER BY c.raised_at",
-                adult);
-        list(
-                doc,
-                "expressPermissions",
-                "SELECT id, school_urn, purpose, channel, valid_from, valid_to, granted_at,"
-                        + " revoked_at FROM express_permissions WHERE adult_id = ? ORDER BY granted_at",
-                adult);
+        // each feature's own sections, declared where its tables live (PersonalData.sections)
+        List<Section> sections = new ArrayList<>();
+        features.forEach(f -> sections.addAll(f.sections()));
+        sections.sort(Comparator.comparingInt(Section::order));
+        for (Section declared : sections) {
+            Object[] args = new Object
+                    [(int) declared.query().chars().filter(ch -> ch == '?').count()];
+            Arrays.fill(args, adult);
+            if (declared.single()) {
+                section(doc, declared.name(), "SELECT row_to_json(x) FROM (" + declared.query() + ") x", args);
+            } else {
+                list(doc, declared.name(), declared.query(), args);
+            }
+        }
         list(
                 doc,
                 "auditEvents",

@@ -9,6 +9,23 @@ import org.schooltrust.smp.common.records.PersonalData;
 class StaffPersonalData implements PersonalData {
 
     @Override
+    public List<Section> sections() {
+        return List.of(
+                new Section(
+                        "record",
+                        10,
+                        true,
+                        "SELECT hr_id, first_name, last_name, work_email, category, active, source, created_at,"
+                                + " updated_at FROM adults WHERE id = ?"),
+                new Section(
+                        "assignments",
+                        20,
+                        false,
+                        "SELECT school_urn, job_title, start_date, end_date, responsibilities FROM adult_assignments"
+                                + " WHERE adult_id = ? ORDER BY position"));
+    }
+
+    @Override
     public List<Table> tables() {
         return List.of(
                 Table.kept(

@@ -53,6 +53,19 @@ public interface PersonalData {
             String action,
             List<String> dispose) {}
 
+    /**
+     * One section of a subject-access export (UK GDPR Art. 15): what these tables hold about the subject, as rows
+     * ({@code single}: one object). Every parameter of {@code query} is bound to the subject's adult id. Sections are
+     * placed in the document by {@code order}; what is withheld and what needs review before release is decided by the
+     * export itself (retention/{@code SubjectAccessExport}).
+     */
+    record Section(String name, int order, boolean single, String query) {}
+
+    /** The sections of a subject-access export these tables supply (none by default). */
+    default List<Section> sections() {
+        return List.of();
+    }
+
     /** The record classes disposed of from these tables (none by default). */
     default List<Disposal> disposals() {
         return List.of();
