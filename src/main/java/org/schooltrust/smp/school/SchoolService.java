@@ -91,6 +91,12 @@ public class SchoolService {
                 s -> Cursor.encode(s.updatedAt().toString(), s.urn()));
     }
 
+    /** Every school of the Trust in URN order, up to {@code max} (a SCIM provider's groups, issue 29). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<School> all(int max) {
+        return School.<School>findAll(Sort.by("urn")).range(0, max - 1).list();
+    }
+
     /** Which of these URNs are schools of the Trust. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<String> existingUrns(Collection<String> urns) {

@@ -223,6 +223,106 @@ class AdultStore {
                 rows);
     }
 
+    /** What the identity provider calls these adults (SCIM, issue 29), for those it has written. */
+    Map<UUID, IdpLink> findLinks(Collection<UUID> ids) {
+        Map<UUID, IdpLink> links = new HashMap<>();
+        if (ids.isEmpty()) {
+            return links;
+        }
+        sql.list(
+                "read identity-provider links",
+                "SELECT adult_id, user_name, external_id FROM scim_links WHERE adult_id = ANY(?)",
+                row -> links.put(row.uuid(1), new IdpLink(row.string(2), row.string(3))),
+                (Object) ids.toArray(UUID[]::new));
+        return links;
+    }
+
+    /** The adult another link already gives this user name (compared without case) or external id, if any. */
+    Optional<UUID> linkHolder(String userName, String externalId) {
+        return sql.first(
+                "find an identity-provider link",
+                "SELECT adult_id FROM scim_links WHERE lower(user_name) = lower(?) OR external_id = ? LIMIT 1",
+                row -> row.uuid(1),
+                userName,
+                externalId);
+    }
+
+    /** Records what the identity provider calls the adult. */
+    void saveLink(UUID adultId, IdpLink link, Instant now) {
+        sql.update(
+                "save an identity-provider link",
+                "INSERT INTO scim_links (adult_id, user_name, external_id, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (adult_id) DO UPDATE SET user_name = EXCLUDED.user_name,"
+                        + " external_id = EXCLUDED.external_id, updated_at = EXCLUDED.updated_at",
+                adultId,
+                link.userName(),
+                link.externalId(),
+                now,
+                now);
+    }
+
+    /**
+     * The provider's user search (SCIM filters, issue 29): every adult, active or not, matching all the given names, in
+     * HR-id order from a 0-based offset. An adult without a link answers to their work email as user name.
+     */
+    List<Adult> provisioned(ProvisionedMatch match, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = provisionedWhere(match, args);
+        args.add(offset);
+        args.add(limit);
+        return query(
+                "SELECT " + COLUMNS + " FROM adults a LEFT JOIN scim_links l ON l.adult_id = a.id" + where
+                        + " ORDER BY a.hr_id OFFSET ? LIMIT ?",
+                args);
+    }
+
+    /** How many adults {@link #provisioned} would list in all. */
+    long countProvisioned(ProvisionedMatch match) {
+        List<Object> args = new ArrayList<>();
+        String where = provisionedWhere(match, args);
+        return sql.first(
+                        "count provisioned adults",
+                        "SELECT count(*) FROM adults a LEFT JOIN scim_links l ON l.adult_id = a.id" + where,
+                        row -> row.longValue(1),
+                        args.toArray())
+                .orElse(0L);
+    }
+
+    private static String provisionedWhere(ProvisionedMatch match, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (match.id() != null) {
+            where.append(" AND a.id = ?");
+            args.add(match.id());
+        }
+        if (match.userName() != null) {
+            where.append(" AND (lower(l.user_name) = lower(?) OR l.adult_id IS NULL AND a.work_email = lower(?))");
+            args.add(match.userName());
+            args.add(match.userName());
+        }
+        if (match.externalId() != null) {
+            where.append(" AND l.external_id = ?");
+            args.add(match.externalId());
+        }
+        if (match.workEmail() != null) {
+            where.append(" AND a.work_email = lower(?)");
+            args.add(match.workEmail());
+        }
+        if (match.hrId() != null) {
+            where.append(" AND a.hr_id = ?");
+            args.add(match.hrId());
+        }
+        return where.toString();
+    }
+
+    /** Active adults with an assignment at the school on the day (a SCIM group's members), in HR-id order. */
+    List<Adult> currentAt(String schoolUrn, java.time.LocalDate day) {
+        return query(
+                "SELECT " + COLUMNS + " FROM adults a WHERE a.active AND EXISTS (SELECT 1 FROM adult_assignments s"
+                        + " WHERE s.adult_id = a.id AND s.school_urn = ? AND s.start_date <= ?"
+                        + " AND (s.end_date IS NULL OR s.end_date >= ?)) ORDER BY a.hr_id",
+                List.of(schoolUrn, day, day));
+    }
+
     private static java.util.Set<Responsibility> responsibilities(List<String> names) {
         java.util.Set<Responsibility> set = java.util.EnumSet.noneOf(Responsibility.class);
         names.forEach(n -> set.add(Responsibility.valueOf(n)));

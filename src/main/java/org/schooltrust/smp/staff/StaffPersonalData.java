@@ -22,7 +22,12 @@ class StaffPersonalData implements PersonalData {
                         20,
                         false,
                         "SELECT school_urn, job_title, start_date, end_date, responsibilities FROM adult_assignments"
-                                + " WHERE adult_id = ? ORDER BY position"));
+                                + " WHERE adult_id = ? ORDER BY position"),
+                new Section(
+                        "identity-provider",
+                        30,
+                        true,
+                        "SELECT user_name, external_id, created_at, updated_at FROM scim_links WHERE adult_id = ?"));
     }
 
     @Override
@@ -31,6 +36,9 @@ class StaffPersonalData implements PersonalData {
                 Table.kept(
                         "adults",
                         "the staff register itself: HR keeps it current, a leaver is deactivated, never deleted, so the records that run from their leaving date can be disposed of on time"),
-                Table.kept("adult_assignments", "part of the staff register (where an adult works), as adults"));
+                Table.kept("adult_assignments", "part of the staff register (where an adult works), as adults"),
+                Table.kept(
+                        "scim_links",
+                        "what the Trust's identity provider calls an adult (SCIM), kept with the register's record"));
     }
 }

@@ -65,6 +65,36 @@ public class StaffService {
         return store.findByIds(ids);
     }
 
+    /** One adult with what the identity provider calls them, whoever they are (SCIM, issue 29; role-checked there). */
+    public ProvisionedAdult provisioned(UUID id) {
+        Adult adult = store.findByIds(List.of(id)).get(id);
+        if (adult == null) {
+            throw new ResourceNotFoundException("No user with id " + id + ".");
+        }
+        return new ProvisionedAdult(adult, store.findLinks(List.of(id)).get(id), false);
+    }
+
+    /** The provider's user search: a 0-based offset into every matching adult, and how many match in all. */
+    public ProvisionedPage provisioned(ProvisionedMatch match, int offset, int count) {
+        long total = store.countProvisioned(match);
+        List<Adult> adults = count == 0 ? List.of() : store.provisioned(match, offset, count);
+        Map<UUID, IdpLink> links =
+                store.findLinks(adults.stream().map(Adult::id).toList());
+        return new ProvisionedPage(
+                total,
+                adults.stream()
+                        .map(a -> new ProvisionedAdult(a, links.get(a.id()), false))
+                        .toList());
+    }
+
+    /** A page of the provider's user search. */
+    public record ProvisionedPage(long total, List<ProvisionedAdult> items) {}
+
+    /** The active adults working at the school today (a SCIM group's members). */
+    public List<Adult> currentAt(String schoolUrn) {
+        return store.currentAt(schoolUrn, time.today());
+    }
+
     public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {
         Instant afterUpdatedAt = null;
         String afterHrId = null;

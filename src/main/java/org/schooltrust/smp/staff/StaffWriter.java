@@ -17,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
@@ -191,6 +194,143 @@ public class StaffWriter {
         // a Head is shown what a Head may read of the record: the assignments at their own schools
         Adult shown = headOnly ? adult.showingOnlySchools(caller.headedSchools()) : adult;
         return new Versioned<>(shown, adult.version(), !applied.created.isEmpty());
+    }
+
+    /**
+     * A change from the Trust's identity provider (SCIM, issue 29), through the same path as HR's sync: the register
+     * lock, the same validation, audit, events and leaver handling. {@code id} names the adult to change, or is null to
+     * create one — or, when the HR id is already in the register without a provider link (HR synced them before SCIM was
+     * switched on), to adopt that adult. What the change leaves {@code null} stays as it is. The record is HR-kept.
+     */
+    @Transactional
+    public ProvisionedAdult provision(UUID id, Provisioning change) {
+        store.lockRegister();
+        Adult existing;
+        if (id != null) {
+            existing = store.findByIds(List.of(id)).get(id);
+            if (existing == null) {
+                throw new ResourceNotFoundException("No user with id " + id + ".");
+            }
+        } else {
+            if (change.hrId() == null) {
+                throw ValidationFailedException.of("hrId", "is required to create a user (the mapped HR id attribute)");
+            }
+            existing = store.findByHrIds(List.of(change.hrId())).get(change.hrId());
+            if (existing != null && store.findLinks(List.of(existing.id())).containsKey(existing.id())) {
+                throw new ConflictException("A user with HR id " + change.hrId() + " already exists.");
+            }
+        }
+        IdpLink before = existing == null
+                ? null
+                : store.findLinks(List.of(existing.id())).get(existing.id());
+        if (existing != null && change.hrId() != null && !change.hrId().equals(existing.hrId())) {
+            throw ValidationFailedException.of(
+                    "hrId", "cannot change: the register keys this adult by HR id " + existing.hrId());
+        }
+        String hrId = existing == null ? change.hrId() : existing.hrId();
+        String userName = firstNonNull(change.userName(), before == null ? null : before.userName());
+        String workEmail = firstNonNull(change.workEmail(), existing == null ? null : existing.workEmail());
+        if (userName == null) {
+            userName = workEmail;
+        }
+        String externalId = firstNonNull(change.externalId(), before == null ? null : before.externalId());
+        if (userName == null) {
+            throw ValidationFailedException.of("userName", "is required");
+        }
+        IdpLink link = new IdpLink(userName, externalId);
+        UUID holder = store.linkHolder(userName, externalId).orElse(null);
+        if (holder != null && (existing == null || !holder.equals(existing.id()))) {
+            throw new ConflictException("Another user already has this userName or externalId.");
+        }
+        AdultCategory category =
+                change.category() != null ? change.category() : existing == null ? null : existing.category();
+        Boolean active =
+                change.active() != null ? change.active() : existing == null ? Boolean.TRUE : existing.active();
+        List<FieldError> errors = new ArrayList<>();
+        List<AssignmentInput> assignments =
+                provisionedAssignments(existing == null ? List.of() : existing.assignments(), change, errors);
+        AdultInput input = new AdultInput(
+                hrId,
+                firstNonNull(change.firstName(), existing == null ? null : existing.firstName()),
+                firstNonNull(change.lastName(), existing == null ? null : existing.lastName()),
+                workEmail,
+                category == null ? null : category.name(),
+                active,
+                assignments);
+        validate(input, "", errors);
+        checkSchoolsExist(List.of(input), "", errors);
+        rejectIfAny(errors);
+        Applied applied = apply(List.of(input), AdultSource.HR, false);
+        Adult adult = applied.all().stream().findFirst().orElseThrow();
+        if (!link.equals(before)) {
+            store.saveLink(adult.id(), link, time.now());
+        }
+        return new ProvisionedAdult(adult, link, !applied.created.isEmpty());
+    }
+
+    /**
+     * Group memberships as assignments: joining a school opens an assignment from today unless one is current or
+     * ahead; leaving ends the current ones yesterday (one that starts later is removed). Responsibilities, when given,
+     * are set on the current assignments.
+     */
+    private List<AssignmentInput> provisionedAssignments(
+            List<Assignment> current, Provisioning change, List<FieldError> errors) {
+        LocalDate today = time.today();
+        List<Assignment> next = new ArrayList<>();
+        for (Assignment a : current) {
+            boolean ongoing = a.endDate() == null || !a.endDate().isBefore(today);
+            if (change.leaveSchools().contains(a.schoolUrn()) && ongoing) {
+                if (a.startDate().isBefore(today)) {
+                    next.add(new Assignment(
+                            a.schoolUrn(), a.jobTitle(), a.startDate(), today.minusDays(1), a.responsibilities()));
+                }
+                continue;
+            }
+            next.add(a);
+        }
+        for (String urn : new TreeSet<>(change.joinSchools())) {
+            boolean member = next.stream()
+                    .anyMatch(a -> a.schoolUrn().equals(urn)
+                            && (a.endDate() == null || !a.endDate().isBefore(today)));
+            if (!member) {
+                next.removeIf(a -> a.schoolUrn().equals(urn) && a.startDate().equals(today));
+                next.add(new Assignment(urn, null, today, null));
+            }
+        }
+        if (change.responsibilities() != null) {
+            Set<String> ongoingSchools = new HashSet<>();
+            for (int i = 0; i < next.size(); i++) {
+                Assignment a = next.get(i);
+                if (a.endDate() == null || !a.endDate().isBefore(today)) {
+                    ongoingSchools.add(a.schoolUrn());
+                    next.set(
+                            i,
+                            new Assignment(
+                                    a.schoolUrn(),
+                                    a.jobTitle(),
+                                    a.startDate(),
+                                    a.endDate(),
+                                    change.responsibilities().getOrDefault(a.schoolUrn(), Set.of())));
+                }
+            }
+            change.responsibilities().keySet().stream()
+                    .filter(urn -> !ongoingSchools.contains(urn))
+                    .sorted()
+                    .forEach(urn -> errors.add(new FieldError(
+                            "responsibilities", "names school " + urn + ", which is not one of the user's groups")));
+        }
+        return next.stream()
+                .map(a -> new AssignmentInput(
+                        a.schoolUrn(),
+                        a.jobTitle(),
+                        a.startDate(),
+                        a.endDate(),
+                        a.responsibilitiesInOrder().stream().map(Enum::name).toList()))
+                .toList();
+    }
+
+    private static <T> T firstNonNull(T first, T second) {
+        return first != null ? first : second;
     }
 
     /**

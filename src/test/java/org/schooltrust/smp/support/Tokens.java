@@ -63,6 +63,11 @@ public final class Tokens {
                 claims(subject, Set.of("hr-sync"), "hr-sync").claim("preferred_username", "service-account-hr-sync"));
     }
 
+    /** The identity provider's SCIM client (issue 29). */
+    public static String scim() {
+        return client("entra-scim", Set.of("scim-provisioner"));
+    }
+
     public static String registerReader() {
         return client("register-reader", Set.of("register-reader"));
     }

@@ -77,8 +77,9 @@ public class ProblemMapper {
                 uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""),
                 requestId,
                 fieldErrors(error));
+        ProblemWriter.Rendered rendered = writer.render(problem);
         Response.ResponseBuilder response =
-                Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(writer.write(problem));
+                Response.status(rendered.status()).type(rendered.mediaType()).entity(rendered.body());
         if (type.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }

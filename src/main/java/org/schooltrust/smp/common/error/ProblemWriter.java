@@ -25,4 +25,21 @@ public class ProblemWriter {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** An error as its path's clients read it: problem+json, or a SCIM error under the SCIM path (ADR 0025). */
+    public record Rendered(int status, String mediaType, String body) {}
+
+    public Rendered render(Problem problem) {
+        if (!ScimDialect.covers(problem.instance())) {
+            return new Rendered(problem.status(), Problem.MEDIA_TYPE, write(problem));
+        }
+        try {
+            return new Rendered(
+                    ScimDialect.status(problem.status()),
+                    ScimDialect.MEDIA_TYPE,
+                    json.writeValueAsString(ScimDialect.body(problem)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

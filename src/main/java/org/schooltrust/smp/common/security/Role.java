@@ -12,7 +12,9 @@ public enum Role {
     /** The Trust's designated safeguarding lead: concerns no school could handle, and every one about a Head. */
     TRUST_DSL(Role.Names.TRUST_DSL),
     /** The Trust's data protection officer: subject-access exports, each for a named request. */
-    DPO(Role.Names.DPO);
+    DPO(Role.Names.DPO),
+    /** The Trust's identity provider's SCIM client (Entra ID, Okta): keeps the staff register current (issue 29). */
+    SCIM_PROVISIONER(Role.Names.SCIM_PROVISIONER);
 
     private final String claimValue;
 
@@ -45,6 +47,7 @@ public enum Role {
         public static final String DSL = "dsl";
         public static final String TRUST_DSL = "trust-dsl";
         public static final String DPO = "dpo";
+        public static final String SCIM_PROVISIONER = "scim-provisioner";
 
         private Names() {}
     }

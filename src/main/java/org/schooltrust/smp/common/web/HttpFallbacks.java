@@ -135,9 +135,10 @@ class HttpFallbacks {
             return;
         }
         Problem problem = writer.problem(type, detail, rc.normalizedPath(), RequestIds.of(rc), List.of());
+        ProblemWriter.Rendered rendered = writer.render(problem);
         rc.response()
-                .setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(writer.write(problem));
+                .setStatusCode(rendered.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, rendered.mediaType())
+                .end(rendered.body());
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.schooltrust.smp.common.error.Problem;
+import org.schooltrust.smp.common.error.ScimDialect;
 
 /**
  * Documents the errors every operation can answer, all with the one {@code Problem} schema, so no operation in the
@@ -23,6 +24,7 @@ import org.schooltrust.smp.common.error.Problem;
 public class OpenApiErrorResponses implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String SCIM_ERROR_REF = "#/components/schemas/ScimError";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -32,9 +34,13 @@ public class OpenApiErrorResponses implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        if (openAPI.getPaths().getPathItems().keySet().stream().anyMatch(ScimDialect::covers)) {
+            openAPI.getComponents().addSchema("ScimError", scimError());
+        }
         for (Map.Entry<String, PathItem> path :
                 openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasPathParameter = path.getKey().contains("{");
+            scimPath = ScimDialect.covers(path.getKey());
             if (path.getValue().getParameters() != null) {
                 path.getValue().getParameters().forEach(p -> tidy(p.getSchema()));
             }
@@ -218,6 +224,29 @@ public class OpenApiErrorResponses implements OASFilter {
                 .findFirst();
     }
 
+    /** RFC 7644 §3.12's error body, which the SCIM adapter answers instead of a problem document. */
+    private static org.eclipse.microprofile.openapi.models.media.Schema scimError() {
+        var string = org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING;
+        return OASFactory.createSchema()
+                .description("A SCIM error (RFC 7644 §3.12): every error under `/scim/v2`. `status` is the HTTP status"
+                        + " as a string; `scimType` is SCIM's error keyword where there is one (`invalidFilter`,"
+                        + " `invalidSyntax`, `invalidPath`, `invalidValue`, `mutability`, `uniqueness`).")
+                .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.OBJECT)
+                .addRequired("schemas")
+                .addRequired("status")
+                .addProperty(
+                        "schemas",
+                        OASFactory.createSchema()
+                                .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().addType(string)))
+                .addProperty("status", OASFactory.createSchema().addType(string).examples(java.util.List.of("400")))
+                .addProperty("scimType", OASFactory.createSchema().addType(string))
+                .addProperty("detail", OASFactory.createSchema().addType(string));
+    }
+
+    /** Whether the path being documented is the SCIM adapter's, whose errors are SCIM's (ADR 0025). */
+    private static boolean scimPath;
+
     private static void add(APIResponses responses, String code, String description) {
         if (responses.hasAPIResponse(code)) {
             APIResponse declared = responses.getAPIResponse(code);
@@ -233,6 +262,13 @@ public class OpenApiErrorResponses implements OASFilter {
     }
 
     private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        if (scimPath) {
+            return OASFactory.createContent()
+                    .addMediaType(
+                            ScimDialect.MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(SCIM_ERROR_REF)));
+        }
         return OASFactory.createContent()
                 .addMediaType(
                         Problem.MEDIA_TYPE,
