@@ -60,6 +60,17 @@ other=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN"
 curl -sf -o /dev/null "${base}/q/openapi" || fail "the contract is not served at /q/openapi"
 echo "dev mode: the README's flows answer as documented"
 
+# The public page (issue 28) as a person uses it, in a real headless Chromium with axe-core (web/browser-check.mjs):
+# Debian's chromium, playwright-core and axe-core from the npm registry. Screenshots: target/browser/.
+if [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && command -v npm >/dev/null 2>&1; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  node web/browser-check.mjs "${base}" target/browser || fail "the public page's browser check"
+elif [ "${CI:-}" = "true" ]; then
+  fail "CI=true, but Chromium (${CHROMIUM:-/usr/bin/chromium}) or npm is missing: the public page's browser check cannot be skipped"
+else
+  echo "Chromium or npm missing: skipping the public page's browser check (CI=true makes this an error)"
+fi
+
 stop
 trap - EXIT
 if kill -0 "${pid}" 2>/dev/null; then

@@ -31,6 +31,8 @@ import org.schooltrust.smp.event.EventViews.WebhookEndpointData;
 public enum EventType {
     SCHOOL_CREATED("school.created", "school.created", Family.SCHOOL, null),
     SCHOOL_UPDATED("school.updated", "school.updated", Family.SCHOOL, null),
+    /** The school's public social-media page settings changed (issue 28). */
+    SCHOOL_PUBLIC_PAGE_UPDATED("school.public_page_updated", "school.public-page.updated", Family.SCHOOL, null),
     STAFF_CREATED("staff.created", "staff.created", Family.STAFF, null),
     STAFF_UPDATED("staff.updated", "staff.updated", Family.STAFF, null),
     STAFF_DEACTIVATED("staff.deactivated", "staff.deactivated", Family.STAFF, null),

@@ -69,6 +69,40 @@ class RegisterQueries {
                 .findFirst();
     }
 
+    /** Accounts of a school that have been on the register (official, suspended or retired), by platform and handle. */
+    static final String SCHOOL_PUBLIC = "SELECT id, school_urn, platform, handle, canonical_url, purpose, status,"
+            + " live_since, reviewed_at, coalesce(retired_at, suspended_at) FROM social_accounts"
+            + " WHERE school_urn = ? AND live_since IS NOT NULL AND status IN ('ACTIVE', 'SUSPENDED', 'RETIRED')"
+            + " ORDER BY platform, handle, id";
+
+    List<PublicAccount> publicAccounts(String schoolUrn) {
+        return sql.list(
+                "read a school's public accounts",
+                SCHOOL_PUBLIC,
+                row -> new PublicAccount(
+                        row.uuid(1),
+                        row.string(2),
+                        row.enumValue(3, Platform.class),
+                        row.string(4),
+                        row.string(5),
+                        row.enumValue(6, Purpose.class),
+                        row.enumValue(7, AccountStatus.class),
+                        row.instant(8),
+                        row.instant(9),
+                        row.instant(10)),
+                schoolUrn);
+    }
+
+    /** The number of official accounts per school, for the Trust's page. */
+    java.util.Map<String, Long> officialCounts() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        sql.list(
+                "count official accounts by school",
+                "SELECT school_urn, count(*) FROM social_accounts WHERE status = 'ACTIVE' GROUP BY school_urn",
+                row -> counts.put(row.string(1), row.longValue(2)));
+        return counts;
+    }
+
     private List<RegisterEntry> query(String query, Object... args) {
         return sql.list(
                 "read the register",

@@ -118,6 +118,64 @@ public class RegisterService {
                 .orElseGet(() -> new Verification(false, null, null, read));
     }
 
+    /**
+     * A school's accounts for its public page (issue 28), read without a login: the register is public by design and
+     * these rows carry no adult's data.
+     */
+    public List<PublicAccount> publicAccounts(String schoolUrn) {
+        return queries.publicAccounts(schoolUrn);
+    }
+
+    /** Official accounts per school, for the Trust's public page. */
+    public java.util.Map<String, Long> officialCounts() {
+        return queries.officialCounts();
+    }
+
+    /** What the public page's check answers. */
+    public enum CheckAnswer {
+        /** On the register now. */
+        OFFICIAL,
+        /** Was the school's account: suspended or retired. */
+        NO_LONGER_USED,
+        /** Anything else, including whatever cannot be read: the check fails closed. */
+        NOT_THIS_SCHOOL
+    }
+
+    /** The answer and the account it concerns, if any. */
+    public record Check(CheckAnswer answer, PublicAccount account) {}
+
+    /**
+     * Is this link or handle one of the school's accounts? A link is read by the register's canonicaliser; a bare
+     * handle is tried on each platform the school has been on. Only an exact canonical match counts: a look-alike,
+     * another school's account or anything unreadable is {@code NOT_THIS_SCHOOL}, never official.
+     */
+    public Check checkForSchool(String schoolUrn, String input) {
+        List<PublicAccount> accounts = queries.publicAccounts(schoolUrn);
+        String text = input == null ? "" : input.strip();
+        List<Canonical> candidates = new ArrayList<>();
+        if (text.contains("/") || text.contains("://")) {
+            Canonicalizer.fromUrl(text.contains("://") ? text : "https://" + text)
+                    .ifPresent(candidates::add);
+        } else if (!text.isEmpty()) {
+            accounts.stream()
+                    .map(PublicAccount::platform)
+                    .distinct()
+                    .forEach(p -> Canonicalizer.fromHandle(p, text).ifPresent(candidates::add));
+        }
+        Check best = new Check(CheckAnswer.NOT_THIS_SCHOOL, null);
+        for (Canonical c : candidates) {
+            for (PublicAccount a : accounts) {
+                if (a.platform() == c.platform() && a.handle().equals(c.handle())) {
+                    if (a.official()) {
+                        return new Check(CheckAnswer.OFFICIAL, a);
+                    }
+                    best = new Check(CheckAnswer.NO_LONGER_USED, a);
+                }
+            }
+        }
+        return best;
+    }
+
     private void requireAuthenticated() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();

@@ -252,6 +252,7 @@ class CanonicalizerTest {
                 .isEqualTo(expected);
     }
 
+    /** Inputs that must never verify as the registered accounts (also read by {@code PublicPageTest}). */
     static Stream<String> lookAlikes() {
         return Stream.of(
                 "https://x.com.evil.example/StJamesPrimary",

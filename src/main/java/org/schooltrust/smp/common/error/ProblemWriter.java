@@ -14,6 +14,9 @@ public class ProblemWriter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<ProblemDialect> dialects;
+
     public Problem problem(ProblemType type, String detail, String path, String requestId, List<FieldError> errors) {
         return new Problem(type.uri(), type.title(), type.status(), detail, path, requestId, errors);
     }
@@ -30,6 +33,11 @@ public class ProblemWriter {
     public record Rendered(int status, String mediaType, String body) {}
 
     public Rendered render(Problem problem) {
+        for (ProblemDialect dialect : dialects) {
+            if (dialect.covers(problem.instance())) {
+                return dialect.render(problem);
+            }
+        }
         if (!ScimDialect.covers(problem.instance())) {
             return new Rendered(problem.status(), Problem.MEDIA_TYPE, write(problem));
         }
