@@ -27,9 +27,12 @@ import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.policy.PolicyService;
 import org.schooltrust.smp.policy.PolicyVersion;
+import org.schooltrust.smp.policy.Statement;
+import org.schooltrust.smp.policy.VersionStatus;
 import org.schooltrust.smp.staff.Adult;
 import org.schooltrust.smp.staff.StaffService;
 
@@ -38,7 +41,7 @@ import org.schooltrust.smp.staff.StaffService;
 class AcknowledgementService {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     static final String AUDIT_TYPE = "acknowledgement";
 
@@ -79,7 +82,7 @@ class AcknowledgementService {
             throw ValidationFailedException.of("schoolUrn", "is not a school you currently work in");
         }
         PolicyVersion version = policies.findVersion(input.policy(), input.version())
-                .filter(v -> v.status() != org.schooltrust.smp.policy.VersionStatus.DRAFT)
+                .filter(v -> v.status() != VersionStatus.DRAFT)
                 .orElseThrow(
                         () -> ValidationFailedException.of("version", "is not a version of policy " + input.policy()));
 
@@ -208,9 +211,8 @@ class AcknowledgementService {
 
     private String statementsJson(PolicyVersion version) {
         try {
-            return json.writeValueAsString(version.statements().stream()
-                    .map(org.schooltrust.smp.policy.Statement::code)
-                    .toList());
+            return json.writeValueAsString(
+                    version.statements().stream().map(Statement::code).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

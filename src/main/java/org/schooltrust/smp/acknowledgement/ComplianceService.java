@@ -2,11 +2,13 @@ package org.schooltrust.smp.acknowledgement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.AdultRow;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolCompliance;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolSummary;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.TrustCompliance;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -16,6 +18,7 @@ import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.policy.PolicyService;
 import org.schooltrust.smp.policy.PolicyVersion;
 import org.schooltrust.smp.school.SchoolService;
+import org.schooltrust.smp.staff.StaffInputs;
 
 /** Who has acknowledged what, for the Head of a school and for the Trust. */
 @ApplicationScoped
@@ -36,19 +39,22 @@ class ComplianceService {
     @Inject
     Caller caller;
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public SchoolCompliance school(String urn, String slug, RequirementStatus status, PageParams page) {
         String version = checkSchoolAccess(urn, slug);
-        String after = Cursor.key(page.cursor, org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID);
+        String after = Cursor.key(page.cursor, StaffInputs.AdultInput.HR_ID);
         Page<AdultRow> rows = Page.of(
                 queries.adults(slug, urn, status, after, page.limit() + 1), page.limit(), r -> Cursor.encode(r.hrId()));
         return new SchoolCompliance(slug, version, urn, queries.counts(slug, urn), rows.items(), rows.nextCursor());
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public List<AdultRow> schoolExport(String urn, String slug, RequirementStatus status) {
         checkSchoolAccess(urn, slug);
         return queries.adults(slug, urn, status, null, CSV_LIMIT);
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public TrustCompliance trust(String slug, PageParams page) {
         String version = currentLabel(slug);
         Page<SchoolSummary> rows = Page.of(

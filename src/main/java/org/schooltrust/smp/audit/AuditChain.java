@@ -28,6 +28,7 @@ import org.schooltrust.smp.audit.AuditViews.Verification;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.time.TimeSource;
+import org.schooltrust.smp.event.EventService;
 
 /**
  * Proves the audit trail untouched (ADR 0018): recomputes each chain's hashes and links, and checks them against
@@ -57,7 +58,7 @@ public class AuditChain {
     AdvisoryLocks locks;
 
     @Inject
-    org.schooltrust.smp.event.EventService events;
+    EventService events;
 
     @ConfigProperty(name = "smp.audit.checkpoint-every", defaultValue = "1h")
     java.time.Duration every;

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.RequestIds;
 import org.schooltrust.smp.event.EventService;
@@ -194,7 +195,7 @@ public class AuditLog {
                 nullToEmpty(entry.schoolUrn()),
                 nullToEmpty(actor.requestId()),
                 String.join(",", entry.changedFields()));
-        return org.schooltrust.smp.common.text.Sha256.hex(canonical);
+        return Sha256.hex(canonical);
     }
 
     private static String nullToEmpty(String value) {

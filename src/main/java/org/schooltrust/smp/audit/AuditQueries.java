@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.schooltrust.smp.audit.AuditViews.AuditEventView;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
@@ -69,8 +70,7 @@ class AuditQueries {
         try {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
-            throw new org.schooltrust.smp.common.error.InvalidRequestException(
-                    "The cursor is not one this server issued for this list.");
+            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
         }
     }
 

@@ -26,6 +26,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.web.QueryParams;
 
 @Path("/api/v1/audit-events")
 @Tag(name = "Audit")
@@ -34,7 +35,7 @@ import org.schooltrust.smp.common.security.Role;
 public class AuditResource {
 
     @Inject
-    AuditQueries queries;
+    AuditService audit;
 
     @GET
     @RolesAllowed(Role.Names.TRUST_ADMIN)
@@ -59,11 +60,8 @@ public class AuditResource {
                             schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{6}$"))
                     String schoolUrn,
             @Context UriInfo uri) {
-        return Pages.ok(queries.list(new AuditQueries.AuditFilter(targetType, targetId, schoolUrn), page), uri);
+        return Pages.ok(audit.list(targetType, targetId, schoolUrn, page), uri);
     }
-
-    @Inject
-    AuditChain chain;
 
     @GET
     @Path("/verify")
@@ -87,8 +85,6 @@ public class AuditResource {
                             description = "Check events up to this time (ISO-8601).",
                             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     String to) {
-        return chain.verify(
-                org.schooltrust.smp.common.web.QueryParams.instant("from", from),
-                org.schooltrust.smp.common.web.QueryParams.instant("to", to));
+        return audit.verify(QueryParams.instant("from", from), QueryParams.instant("to", to));
     }
 }

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
@@ -461,6 +462,7 @@ public class ConcernService {
         return new ConcernViews.Coverage(store.coverage(time.today(), gapsOnly));
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Counts counts() {
         return new Counts(store.counts());
     }
@@ -535,6 +537,9 @@ public class ConcernService {
     }
 
     /** The bytes of a piece of evidence already authorised and audited by {@link #evidence} or {@link #myEvidence}. */
+    // streamed slice by slice, a statement each, after this returns: a transaction would hold a
+    // connection for the whole download
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public StreamingOutput stream(ConcernStore.Content content) {
         return store.stream(content);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.AccessDeniedException;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
@@ -136,17 +137,20 @@ public class PermissionService {
         return Versioned.existing(view(after), after.permission().version());
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Versioned<PermissionView> get(String urn, UUID id) {
         requireHead(urn);
         PermissionStore.Row row = inSchool(urn, id);
         return Versioned.existing(view(row), row.permission().version());
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Page<PermissionView> school(String urn, PageParams page) {
         requireHead(urn);
         return page(urn, null, page);
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Page<PermissionView> mine(PageParams page) {
         return page(null, staff.me().id(), page);
     }
@@ -155,6 +159,7 @@ public class PermissionService {
      * Granted or not: an active permission for this adult, school and purpose today. trust-admin asks about anyone; a
      * Head or DSL about their schools; any other adult only about themselves. Anything else is a 404.
      */
+    @Transactional(dontRollbackOn = ApiException.class)
     public PermissionCheck check(String urn, String hrId, String purpose) {
         List<FieldError> errors = new ArrayList<>();
         if (hrId == null || hrId.isBlank()) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.schooltrust.smp.common.validation.EnumValue;
+import org.schooltrust.smp.common.validation.NotDotSegment;
 
 /** Request bodies of the family-declaration endpoints. */
 public final class DeclarationInputs {
@@ -28,7 +29,7 @@ public final class DeclarationInputs {
             String schoolUrn,
 
             @NotNull
-            @org.schooltrust.smp.common.validation.NotDotSegment
+            @NotDotSegment
             @Pattern(regexp = PUPIL, message = "must be the pupil's MIS id (1-64 letters, digits, '.', '_', '-')")
             @Schema(required = true, description = "The pupil's id in the school's MIS.")
             String pupilMisId,
@@ -84,10 +85,7 @@ public final class DeclarationInputs {
             @NotNull @Pattern(regexp = HR_ID) @Schema(required = true)
             String staffHrId,
 
-            @org.schooltrust.smp.common.validation.NotDotSegment
-            @NotNull
-            @Pattern(regexp = PUPIL)
-            @Schema(required = true)
+            @NotDotSegment @NotNull @Pattern(regexp = PUPIL) @Schema(required = true)
             String pupilMisId) {}
 
     @Schema(name = "FamilyLinkCheckRequest")

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
+import org.schooltrust.smp.event.EventType;
 import org.schooltrust.smp.staff.Adult;
 import org.schooltrust.smp.staff.AdultsLeftSchools;
 import org.schooltrust.smp.staff.StaffService;
@@ -25,7 +27,7 @@ import org.schooltrust.smp.staff.StaffService;
 class DeclarationRecords {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     @Inject
     StaffService staff;
@@ -72,10 +74,10 @@ class DeclarationRecords {
      */
     static AuditEntry change(String action, FamilyDeclaration d, String staffHrId, List<String> changed) {
         java.util.Map<String, String> refs = new java.util.HashMap<>();
-        refs.put(org.schooltrust.smp.event.EventType.PUPIL_MIS_ID, d.pupilMisId());
-        refs.put(org.schooltrust.smp.event.EventType.LINKED, Boolean.toString(d.acknowledgedAt() != null));
+        refs.put(EventType.PUPIL_MIS_ID, d.pupilMisId());
+        refs.put(EventType.LINKED, Boolean.toString(d.acknowledgedAt() != null));
         if (staffHrId != null) {
-            refs.put(org.schooltrust.smp.event.EventType.STAFF_HR_ID, staffHrId);
+            refs.put(EventType.STAFF_HR_ID, staffHrId);
         }
         return new AuditEntry(action, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), changed).withRefs(refs);
     }

@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
+import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.time.TimeSource;
 
 /**
  * Ends active declarations of adults who no longer work at the school because an assignment's end date has passed
@@ -19,10 +21,10 @@ import org.schooltrust.smp.common.db.AdvisoryLocks;
 public class DepartureSweep {
 
     @Inject
-    org.schooltrust.smp.common.db.Sql sql;
+    Sql sql;
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     @Inject
     DeclarationRecords declarations;

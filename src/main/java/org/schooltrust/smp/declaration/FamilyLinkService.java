@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
@@ -16,6 +17,7 @@ import org.schooltrust.smp.declaration.DeclarationViews.CheckResponse;
 import org.schooltrust.smp.declaration.DeclarationViews.Link;
 import org.schooltrust.smp.declaration.DeclarationViews.SchoolCounts;
 import org.schooltrust.smp.declaration.DeclarationViews.Unanswered;
+import org.schooltrust.smp.staff.StaffInputs;
 
 /** What a school's MIS and the Trust may know of family links: statuses and ids, never names or notes. */
 @ApplicationScoped
@@ -30,11 +32,13 @@ class FamilyLinkService {
     @Inject
     Caller caller;
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public CheckResponse check(String urn, DeclarationInputs.Check request) {
         requireMisOf(urn);
         return new CheckResponse(queries.check(urn, request.pairs()));
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Page<Link> feed(String urn, Instant updatedSince, PageParams page) {
         requireMisOf(urn);
         Instant afterTime = Instant.EPOCH;
@@ -64,14 +68,16 @@ class FamilyLinkService {
         return active.size();
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Page<Unanswered> unanswered(String urn, PageParams page) {
         if (!caller.isHeadOf(urn)) {
             throw new ResourceNotFoundException("No school " + urn + " among your schools.");
         }
-        String after = Cursor.key(page.cursor, org.schooltrust.smp.staff.StaffInputs.AdultInput.HR_ID);
+        String after = Cursor.key(page.cursor, StaffInputs.AdultInput.HR_ID);
         return Page.of(queries.unanswered(urn, after, page.limit() + 1), page.limit(), u -> Cursor.encode(u.hrId()));
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Page<SchoolCounts> counts(PageParams page) {
         String after = Cursor.key(page.cursor, Cursor.URN);
         return Page.of(queries.counts(after, page.limit() + 1), page.limit(), c -> Cursor.encode(c.schoolUrn()));

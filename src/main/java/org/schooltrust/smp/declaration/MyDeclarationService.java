@@ -19,6 +19,7 @@ import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
@@ -33,7 +34,7 @@ import org.schooltrust.smp.staff.StaffService;
 class MyDeclarationService {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     @Inject
     StaffService staff;

@@ -18,6 +18,7 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.security.StaffKey;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 import org.schooltrust.smp.staff.Adult;
@@ -32,7 +33,7 @@ import org.schooltrust.smp.staff.StaffService;
 class SchoolDeclarationService {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     @Inject
     StaffService staff;

@@ -2,6 +2,7 @@ package org.schooltrust.smp.event;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.schooltrust.smp.common.error.InvalidRequestException;
 import org.schooltrust.smp.common.paging.Cursor;
 
 /**
@@ -26,8 +27,7 @@ public record FeedPosition(String txId, long position) implements Comparable<Fee
             new java.math.BigInteger(tx).longValueExact(); // an xid8 is 64 bits
             return new FeedPosition(tx, Long.parseLong(position));
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new org.schooltrust.smp.common.error.InvalidRequestException(
-                    "The cursor is not one this server issued for this list.");
+            throw new InvalidRequestException("The cursor is not one this server issued for this list.");
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.schooltrust.smp.common.validation.EnumValue;
+import org.schooltrust.smp.common.validation.NotDotSegment;
 import org.schooltrust.smp.staff.AdultCategory;
 
 /** The policy feature's request bodies, one nested record each (docs/architecture.md: DTOs). */
@@ -32,7 +33,7 @@ public final class PolicyInputs {
             description = "A draft version's content. The server computes the body's SHA-256.")
     public record VersionInput(
             @NotNull
-            @org.schooltrust.smp.common.validation.NotDotSegment
+            @NotDotSegment
             @Pattern(regexp = LABEL, message = "must be 1-32 letters, digits, '.', '_' or '-'")
             @Schema(required = true, examples = "1.1", pattern = LABEL)
             String label,

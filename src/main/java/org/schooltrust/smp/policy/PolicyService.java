@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -26,6 +27,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.policy.PolicyInputs.PolicyInput;
 import org.schooltrust.smp.policy.PolicyInputs.VersionInput;
@@ -40,7 +42,7 @@ public class PolicyService {
     public static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     static final String POLICY = "policy";
     static final String VERSION = "policy-version";
@@ -140,8 +142,7 @@ public class PolicyService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public org.schooltrust.smp.common.paging.Page<PolicyVersion> versions(
-            String slug, org.schooltrust.smp.common.paging.PageParams page) {
+    public Page<PolicyVersion> versions(String slug, PageParams page) {
         Policy policy = policy(slug);
         Cursor.TimeAndId after = Cursor.TimeAndId.decode(page.cursor);
         List<PolicyVersion> rows = PolicyVersion.<PolicyVersion>find(
@@ -152,10 +153,8 @@ public class PolicyService {
                 .range(0, page.limit())
                 .list();
         // drafts are hidden from all but trust-admin; a page may then hold fewer rows, never a wrong cursor
-        org.schooltrust.smp.common.paging.Page<PolicyVersion> found = org.schooltrust.smp.common.paging.Page.of(
-                rows, page.limit(), v -> Cursor.TimeAndId.encode(v.createdAt(), v.id()));
-        return new org.schooltrust.smp.common.paging.Page<>(
-                found.items().stream().filter(this::visible).toList(), found.nextCursor());
+        Page<PolicyVersion> found = Page.of(rows, page.limit(), v -> Cursor.TimeAndId.encode(v.createdAt(), v.id()));
+        return new Page<>(found.items().stream().filter(this::visible).toList(), found.nextCursor());
     }
 
     /** A version visible to the caller: drafts only to trust-admin; anything else is 404. */
@@ -202,6 +201,7 @@ public class PolicyService {
                 .collect(java.util.stream.Collectors.toMap(PolicyVersion::id, v -> v));
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Optional<PolicyVersion> findVersion(String slug, String label) {
         return PolicyVersion.find("policy.slug = ?1 and label = ?2", slug, label)
                 .firstResultOptional();

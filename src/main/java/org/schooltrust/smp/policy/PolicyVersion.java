@@ -21,6 +21,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.schooltrust.smp.common.db.VersionedEntity;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
+import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.staff.AdultCategory;
 
 /**
@@ -195,7 +196,7 @@ public class PolicyVersion extends VersionedEntity {
     }
 
     static String sha256(String body) {
-        return org.schooltrust.smp.common.text.Sha256.hex(body);
+        return Sha256.hex(body);
     }
 
     private void apply(VersionContent content) {

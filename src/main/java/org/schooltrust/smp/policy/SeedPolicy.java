@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.staff.AdultCategory;
 
 /**
@@ -28,7 +29,7 @@ import org.schooltrust.smp.staff.AdultCategory;
 public class SeedPolicy {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     public static final String SLUG = "social-media";
     public static final String LABEL = "1.0";

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.web.Versioned;
 
 /** The reminder tables (migration V10): schedules, the calendar, messages and the reminders they carry. */
 @ApplicationScoped
@@ -41,12 +42,12 @@ class ReminderStore {
     }
 
     /** One kind's schedule with its version, in one read. */
-    org.schooltrust.smp.common.web.Versioned<ReminderSchedule> schedule(ReminderKind kind) {
+    Versioned<ReminderSchedule> schedule(ReminderKind kind) {
         return sql.first(
                         "read a reminder schedule",
                         "SELECT kind, enabled, days_before::text[], on_due_date, after_days, repeat_every_days,"
                                 + " max_sends, expires_after_days, version FROM reminder_schedules WHERE kind = ?",
-                        row -> org.schooltrust.smp.common.web.Versioned.existing(scheduleOf(row), row.longValue(9)),
+                        row -> Versioned.existing(scheduleOf(row), row.longValue(9)),
                         kind)
                 .orElseThrow();
     }

@@ -24,6 +24,7 @@ import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.records.PersonalData;
+import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.retention.RetentionViews.Disposed;
 import org.schooltrust.smp.retention.RetentionViews.RunView;
@@ -313,7 +314,7 @@ public class DisposalJob {
                         step.recordClass().name(),
                         "batch:" + number,
                         "count:" + due.size(),
-                        "certificate-sha256:" + org.schooltrust.smp.common.text.Sha256.hex(digest.toString()))));
+                        "certificate-sha256:" + Sha256.hex(digest.toString()))));
         return due;
     }
 

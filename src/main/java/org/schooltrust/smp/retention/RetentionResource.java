@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.common.web.Responses;
@@ -49,9 +50,6 @@ public class RetentionResource {
 
     @Inject
     RetentionService retention;
-
-    @Inject
-    DisposalJob disposal;
 
     @GET
     @Path("/retention-rules")
@@ -168,9 +166,6 @@ public class RetentionResource {
         return Responses.ok(change.body(), change.version());
     }
 
-    @Inject
-    RecordRetentionQuery records;
-
     @GET
     @Path("/retention-rules/{recordClass}/records/{id}")
     @Operation(
@@ -185,7 +180,7 @@ public class RetentionResource {
                             schema = @Schema(type = SchemaType.STRING))
                     String recordClass,
             @PathParam("id") @Parameter(description = "The record's id.") String id) {
-        return records.of(recordClass, id);
+        return retention.record(recordClass, id);
     }
 
     @POST
@@ -278,7 +273,7 @@ public class RetentionResource {
                             description = "`true`: change nothing. Default `false`.",
                             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                     String dryRun) {
-        return disposal.run(Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
+        return retention.dispose(Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
     }
 
     @GET
@@ -303,9 +298,7 @@ public class RetentionResource {
                                             maximum = "1000",
                                             defaultValue = "1000"))
                     String limit) {
-        return disposal.get(
-                id,
-                after == null ? null : Long.valueOf(after),
-                limit == null ? 1000 : org.schooltrust.smp.common.paging.PageParams.limitOf(limit));
+        return retention.certificate(
+                id, after == null ? null : Long.valueOf(after), limit == null ? 1000 : PageParams.limitOf(limit));
     }
 }

@@ -15,6 +15,7 @@ import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.AccessDeniedException;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
@@ -50,10 +51,39 @@ public class RetentionService {
     @Inject
     AdvisoryLocks locks;
 
+    @Inject
+    DisposalJob disposal;
+
+    @Inject
+    RecordRetentionQuery records;
+
+    /** What retention holds for one record, as the disposal job would decide it today. */
+    @Transactional
+    public RetentionViews.RecordRetention record(String recordClass, String id) {
+        return records.of(recordClass, id);
+    }
+
+    /**
+     * A disposal run now: the job commits batch by batch, each in a transaction of its own (ADR 0019), so this runs
+     * outside one.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public RetentionViews.RunView dispose(boolean dryRun) {
+        return disposal.run(dryRun);
+    }
+
+    /** A disposal run's certificate, a page of its entries. */
+    @Transactional
+    public RetentionViews.RunView certificate(java.util.UUID id, Long after, int limit) {
+        return disposal.get(id, after, limit);
+    }
+
+    @Transactional(dontRollbackOn = ApiException.class)
     public Map<RecordClass, RetentionRule> rules() {
         return store.rules();
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public List<RuleView> list() {
         return rules().values().stream().map(RuleView::of).toList();
     }
@@ -159,10 +189,12 @@ public class RetentionService {
                 .withRefs(refs);
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public List<ChangeView> changes() {
         return store.changes().stream().map(ChangeView::of).toList();
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Versioned<ChangeView> change(UUID id) {
         RetentionChange change =
                 store.change(id).orElseThrow(() -> new ResourceNotFoundException("No retention change " + id + "."));
@@ -277,10 +309,12 @@ public class RetentionService {
         return propose(RetentionChange.Kind.LIFT_HOLD, null, null, id, null);
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public List<HoldView> holds() {
         return store.holds();
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Versioned<HoldView> get(UUID id) {
         return store.hold(id).orElseThrow(() -> new ResourceNotFoundException("No legal hold " + id + "."));
     }

@@ -19,6 +19,7 @@ import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.school.SchoolInputs.SchoolInput;
@@ -27,7 +28,7 @@ import org.schooltrust.smp.school.SchoolInputs.SchoolInput;
 public class SchoolService {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     static final String AUDIT_TYPE = "school";
 

@@ -4,6 +4,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.common.web.QueryParams;
 import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
 import org.schooltrust.smp.socialaccount.RegisterViews.CanonicalRef;
@@ -41,6 +44,7 @@ public class RegisterService {
      * A strong ETag for one register answer: a hash of everything the answer depends on (the register's fingerprint
      * from the database, and the query), so it is the same on every replica and changes whenever the body would.
      */
+    @Transactional(dontRollbackOn = ApiException.class)
     public EntityTag etag(Instant updatedSince, PageParams page) {
         requireAuthenticated();
         String basis = String.join(
@@ -57,6 +61,7 @@ public class RegisterService {
      * Without {@code updatedSince}: ACTIVE accounts by school URN. With it: every account that entered, changed on or
      * left the register since then, oldest change first, suspended and retired ones with {@code removed: true}.
      */
+    @Transactional(dontRollbackOn = ApiException.class)
     public Page<RegisterEntry> list(Instant updatedSince, PageParams page) {
         requireAuthenticated();
         int fetch = page.limit() + 1;
@@ -85,6 +90,7 @@ public class RegisterService {
     }
 
     /** Is this URL (or platform and handle) an official account? Exactly one of the two forms must be given. */
+    @Transactional(dontRollbackOn = ApiException.class)
     public Verification verify(String url, String platform, String handle) {
         requireAuthenticated();
         boolean byUrl = url != null && !url.isBlank();
@@ -122,11 +128,13 @@ public class RegisterService {
      * A school's accounts for its public page (issue 28), read without a login: the register is public by design and
      * these rows carry no adult's data.
      */
+    @Transactional(dontRollbackOn = ApiException.class)
     public List<PublicAccount> publicAccounts(String schoolUrn) {
         return queries.publicAccounts(schoolUrn);
     }
 
     /** Official accounts per school, for the Trust's public page. */
+    @Transactional(dontRollbackOn = ApiException.class)
     public java.util.Map<String, Long> officialCounts() {
         return queries.officialCounts();
     }
@@ -149,6 +157,7 @@ public class RegisterService {
      * handle is tried on each platform the school has been on. Only an exact canonical match counts: a look-alike,
      * another school's account or anything unreadable is {@code NOT_THIS_SCHOOL}, never official.
      */
+    @Transactional(dontRollbackOn = ApiException.class)
     public Check checkForSchool(String schoolUrn, String input) {
         List<PublicAccount> accounts = queries.publicAccounts(schoolUrn);
         String text = input == null ? "" : input.strip();
@@ -183,6 +192,6 @@ public class RegisterService {
     }
 
     private static String sha256(String text) {
-        return org.schooltrust.smp.common.text.Sha256.hex(text);
+        return Sha256.hex(text);
     }
 }

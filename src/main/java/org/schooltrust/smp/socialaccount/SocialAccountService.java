@@ -29,6 +29,8 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.text.Sha256;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.school.SchoolService;
 import org.schooltrust.smp.socialaccount.Canonicalizer.Canonical;
@@ -51,7 +53,7 @@ import org.schooltrust.smp.staff.StaffService;
 class SocialAccountService {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     @Inject
     AdvisoryLocks locks;
@@ -355,7 +357,7 @@ class SocialAccountService {
                 input.purpose(),
                 input.reason().strip(),
                 String.join(",", input.administrators()));
-        return org.schooltrust.smp.common.text.Sha256.hex(canonical);
+        return Sha256.hex(canonical);
     }
 
     LocalDate today() {

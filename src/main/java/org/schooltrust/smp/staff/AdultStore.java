@@ -295,7 +295,10 @@ class AdultStore {
             args.add(match.id());
         }
         if (match.userName() != null) {
-            where.append(" AND (lower(l.user_name) = lower(?) OR l.adult_id IS NULL AND a.work_email = lower(?))");
+            // two index lookups (the link's user name, or the work email of an adult with no link), never a scan
+            where.append(" AND a.id IN (SELECT adult_id FROM scim_links WHERE lower(user_name) = lower(?)"
+                    + " UNION ALL SELECT w.id FROM adults w WHERE w.work_email = lower(?)"
+                    + " AND NOT EXISTS (SELECT 1 FROM scim_links x WHERE x.adult_id = w.id))");
             args.add(match.userName());
             args.add(match.userName());
         }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.schooltrust.smp.common.validation.EnumValue;
+import org.schooltrust.smp.common.validation.NotDotSegment;
 
 /** The staff feature's request bodies, one nested record each (docs/architecture.md: DTOs). */
 public final class StaffInputs {
@@ -21,7 +22,7 @@ public final class StaffInputs {
             description =
                     "An adult's full record as HR (or a Head, for volunteers and governors) holds it; PUT and sync replace the stored record with it.")
     public record AdultInput(
-            @org.schooltrust.smp.common.validation.NotDotSegment
+            @NotDotSegment
             @Pattern(regexp = AdultInput.HR_ID_PATTERN, message = "must be 1-64 letters, digits, '.', '_' or '-'")
             @Schema(
                     description = "HR id. Required in a bulk sync; in a PUT it may be omitted or must equal the path.",

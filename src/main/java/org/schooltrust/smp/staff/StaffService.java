@@ -2,6 +2,7 @@ package org.schooltrust.smp.staff;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.staff.StaffInputs.AdultInput;
 
@@ -38,6 +41,7 @@ public class StaffService {
         return Visibility.of(caller, time.today(), leaverGraceDays);
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Adult get(String hrId) {
         Visibility visibility = visibility();
         return store.findVisible(hrId, visibility)
@@ -47,6 +51,7 @@ public class StaffService {
     }
 
     /** The adult the token names (staff-id claim, or the email fallback). */
+    @Transactional(dontRollbackOn = ApiException.class)
     public Adult me() {
         return store.findBySelf(visibility())
                 .orElseThrow(() -> new ResourceNotFoundException("Your token names no adult of the staff register."));
@@ -56,16 +61,19 @@ public class StaffService {
      * Adults by HR id, whoever is asking (no visibility or role check): for other features' rules, such as "the
      * administrators of a school account are active adults of that school". Never return these to a caller as-is.
      */
+    @Transactional(dontRollbackOn = ApiException.class)
     public Map<String, Adult> findByHrIds(Collection<String> hrIds) {
         return hrIds.isEmpty() ? Map.of() : store.findByHrIds(hrIds);
     }
 
     /** Adults by internal id, with no visibility or role check (see {@link #findByHrIds}). */
+    @Transactional(dontRollbackOn = ApiException.class)
     public Map<UUID, Adult> findByIds(Collection<UUID> ids) {
         return store.findByIds(ids);
     }
 
     /** One adult with what the identity provider calls them, whoever they are (SCIM, issue 29; role-checked there). */
+    @Transactional(dontRollbackOn = ApiException.class)
     public ProvisionedAdult provisioned(UUID id) {
         Adult adult = store.findByIds(List.of(id)).get(id);
         if (adult == null) {
@@ -75,6 +83,7 @@ public class StaffService {
     }
 
     /** The provider's user search: a 0-based offset into every matching adult, and how many match in all. */
+    @Transactional(dontRollbackOn = ApiException.class)
     public ProvisionedPage provisioned(ProvisionedMatch match, int offset, int count) {
         long total = store.countProvisioned(match);
         List<Adult> adults = count == 0 ? List.of() : store.provisioned(match, offset, count);
@@ -91,10 +100,12 @@ public class StaffService {
     public record ProvisionedPage(long total, List<ProvisionedAdult> items) {}
 
     /** The active adults working at the school today (a SCIM group's members). */
+    @Transactional(dontRollbackOn = ApiException.class)
     public List<Adult> currentAt(String schoolUrn) {
         return store.currentAt(schoolUrn, time.today());
     }
 
+    @Transactional(dontRollbackOn = ApiException.class)
     public Page<Adult> list(String schoolUrn, Boolean active, Instant updatedSince, PageParams page) {
         Instant afterUpdatedAt = null;
         String afterHrId = null;
@@ -111,8 +122,7 @@ public class StaffService {
         if (schoolUrn != null
                 && !visibility.everyone()
                 && !visibility.schools().contains(schoolUrn)
-                && (caller.has(org.schooltrust.smp.common.security.Role.HEAD_OF_SCHOOL)
-                        || !caller.schools().contains(schoolUrn))) {
+                && (caller.has(Role.HEAD_OF_SCHOOL) || !caller.schools().contains(schoolUrn))) {
             throw new ResourceNotFoundException("No school with URN " + schoolUrn + " is visible to you.");
         }
         StaffQuery query = new StaffQuery(schoolUrn, active, updatedSince, afterUpdatedAt, afterHrId);

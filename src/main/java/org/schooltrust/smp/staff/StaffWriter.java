@@ -27,6 +27,7 @@ import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.school.SchoolService;
@@ -44,7 +45,7 @@ import org.schooltrust.smp.staff.StaffViews.SyncResult;
 public class StaffWriter {
 
     @Inject
-    org.schooltrust.smp.common.time.TimeSource time;
+    TimeSource time;
 
     public static final int MAX_RECORDS = 10_000;
     static final String AUDIT_TYPE = "adult";

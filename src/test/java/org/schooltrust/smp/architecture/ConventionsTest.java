@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.common.paging.Page;
+import org.schooltrust.smp.common.paging.PageParams;
 
 /** The conventions of docs/architecture.md that a machine can check, so the next capability cannot drift. */
 class ConventionsTest {
@@ -165,6 +167,111 @@ class ConventionsTest {
                 .check(MAIN);
     }
 
+    /**
+     * Resources are thin (docs/architecture.md): they call their own feature's services, never a store, query, job or
+     * another feature (issue 22).
+     */
+    @Test
+    void resourcesCallOnlyTheirOwnFeaturesServices() {
+        for (String feature : FEATURES) {
+            noClasses()
+                    .that()
+                    .resideInAPackage(ROOT + "." + feature + "..")
+                    .and()
+                    .haveSimpleNameEndingWith("Resource")
+                    .should()
+                    .dependOnClassesThat(JavaClass.Predicates.resideInAPackage(ROOT + "..")
+                            .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                    JavaClass.Predicates.resideInAnyPackage(
+                                            ROOT + "." + feature + "..", ROOT + ".common.."))))
+                    .because("a resource uses its own feature's services; features meet in services")
+                    .check(MAIN);
+        }
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Store")
+                        .or(JavaClass.Predicates.simpleNameEndingWith("Queries"))
+                        .or(JavaClass.Predicates.simpleNameEndingWith("Query"))
+                        .or(JavaClass.Predicates.simpleNameEndingWith("Job"))
+                        .or(JavaClass.Predicates.simpleNameEndingWith("Chain")))
+                .because("reads and jobs are reached through a service, in its transaction")
+                .check(MAIN);
+    }
+
+    /**
+     * Every public method of a feature's service runs in a transaction (or says it must not: an explicit
+     * {@code @Transactional(NOT_SUPPORTED)}), so a read never pairs one version's body with another's ETag (issue 22).
+     */
+    @Test
+    void everyPublicServiceMethodIsTransactional() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (JavaClass type : MAIN) {
+            if (!type.getSimpleName().endsWith("Service")
+                    || type.getPackageName().startsWith(ROOT + ".common")
+                    || type.isAnnotatedWith(jakarta.transaction.Transactional.class)) {
+                continue;
+            }
+            for (com.tngtech.archunit.core.domain.JavaMethod method : type.getMethods()) {
+                var modifiers = method.getModifiers();
+                if (modifiers.contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                        && !modifiers.contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)
+                        && !modifiers.contains(com.tngtech.archunit.core.domain.JavaModifier.SYNTHETIC)
+                        && !method.isAnnotatedWith(jakarta.transaction.Transactional.class)) {
+                    missing.add(type.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(missing)
+                .as("public service methods without @Transactional")
+                .isEmpty();
+    }
+
+    /**
+     * One way to name a project type: imported, never written out fully qualified in code (issue 22), so a reader sees a
+     * class's dependencies in its imports. Comments and string literals do not count.
+     */
+    @Test
+    void projectTypesAreImportedNotWrittenOut() throws java.io.IOException {
+        java.util.regex.Pattern qualified =
+                java.util.regex.Pattern.compile("\\borg\\.schooltrust\\.smp\\.(?:[a-z]\\w*\\.)+[A-Z]");
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (String root : java.util.List.of("src/main/java", "src/test/java")) {
+            java.util.List<java.nio.file.Path> sources;
+            try (java.util.stream.Stream<java.nio.file.Path> files =
+                    java.nio.file.Files.walk(java.nio.file.Path.of(root))) {
+                sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+            }
+            for (java.nio.file.Path file : sources) {
+                boolean inComment = false;
+                int number = 0;
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    number++;
+                    String code = line.strip();
+                    if (code.startsWith("/*")) {
+                        inComment = true;
+                    }
+                    boolean skip = inComment
+                            || code.startsWith("*")
+                            || code.startsWith("//")
+                            || code.startsWith("import ")
+                            || code.startsWith("package ");
+                    if (code.contains("*/")) {
+                        inComment = false;
+                    }
+                    String withoutStrings = code.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+                    if (!skip && qualified.matcher(withoutStrings).find()) {
+                        found.add(file + ":" + number);
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(found)
+                .as("project types written out fully qualified")
+                .isEmpty();
+    }
+
     /** Every list is bounded: an endpoint that answers a {@code Page} takes {@code PageParams} (limit, cursor). */
     @Test
     void everyListTakesPageParams() {
@@ -174,11 +281,10 @@ class ConventionsTest {
                 continue;
             }
             for (java.lang.reflect.Method method : type.reflect().getDeclaredMethods()) {
-                boolean returnsPage = method.getGenericReturnType()
-                        .getTypeName()
-                        .contains(org.schooltrust.smp.common.paging.Page.class.getName());
-                boolean paged = java.util.Arrays.asList(method.getParameterTypes())
-                        .contains(org.schooltrust.smp.common.paging.PageParams.class);
+                boolean returnsPage =
+                        method.getGenericReturnType().getTypeName().contains(Page.class.getName());
+                boolean paged =
+                        java.util.Arrays.asList(method.getParameterTypes()).contains(PageParams.class);
                 if (returnsPage && !paged) {
                     unbounded.add(type.getSimpleName() + "." + method.getName());
                 }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
+import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
@@ -106,7 +107,7 @@ class AuditTrailTest {
             s.execute("RESET smp.disposal");
         }
         // and the schema's owner meets the append-only triggers
-        try (Connection c = org.schooltrust.smp.support.Db.owner();
+        try (Connection c = Db.owner();
                 Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_events SET action = 'x'"))
                     .hasMessageContaining("append-only");

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
+import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
@@ -50,7 +51,7 @@ class AuditVerifyTest {
     private long freshEvent() {
         String urn = TestData.newSchool();
         TestData.hrAdultAt(urn);
-        long id = Long.parseLong(org.schooltrust.smp.support.Db.first(
+        long id = Long.parseLong(Db.first(
                 "SELECT id FROM audit_events WHERE chain = 'WRITE' AND target_id = ? ORDER BY id LIMIT 1", urn));
         TestData.hrAdultAt(urn); // an event after it
         chain.checkpoint();
@@ -58,7 +59,7 @@ class AuditVerifyTest {
     }
 
     private void superuser(String sql, Object... args) throws Exception {
-        try (Connection c = org.schooltrust.smp.support.Db.owner()) {
+        try (Connection c = Db.owner()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete");
@@ -85,7 +86,7 @@ class AuditVerifyTest {
         assertThat(before.getLong("chains.find { it.chain == 'WRITE' }.checkpointsMatched"))
                 .isPositive();
 
-        String target = org.schooltrust.smp.support.Db.first("SELECT target_id FROM audit_events WHERE id = ?", id);
+        String target = Db.first("SELECT target_id FROM audit_events WHERE id = ?", id);
         superuser("UPDATE audit_events SET target_id = 'someone-else' WHERE id = ?", id);
         try {
             JsonPath after = verify();

@@ -27,6 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.schooltrust.smp.acknowledgement.ComplianceHotStatements;
+import org.schooltrust.smp.declaration.DeclarationHotStatements;
+import org.schooltrust.smp.event.EventHotStatements;
+import org.schooltrust.smp.reminder.ReminderHotStatements;
+import org.schooltrust.smp.socialaccount.RegisterHotStatements;
+import org.schooltrust.smp.staff.StaffHotStatements;
+import org.schooltrust.smp.webhook.WebhookHotStatements;
 
 /**
  * Benchmark script (not a test): {@code bash bench/run.sh performance [1|10]}. Seeds a Trust at 1× and 10× size, each
@@ -393,16 +400,15 @@ public final class PerformanceBenchmark {
                 .mapToObj(PerformanceBenchmark::hrId)
                 .toArray(String[]::new);
         List<PlanStability.HotStatement> statements = new ArrayList<>();
-        statements.addAll(org.schooltrust.smp.declaration.DeclarationHotStatements.of(
-                urn, hrIds.toArray(String[]::new), pupils.toArray(String[]::new)));
-        statements.addAll(org.schooltrust.smp.acknowledgement.ComplianceHotStatements.of(
-                "social-media", urn, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
-        statements.addAll(org.schooltrust.smp.socialaccount.RegisterHotStatements.of());
-        statements.addAll(org.schooltrust.smp.event.EventHotStatements.of(java.util.Set.of(urn)));
-        statements.addAll(org.schooltrust.smp.webhook.WebhookHotStatements.of());
-        statements.addAll(org.schooltrust.smp.reminder.ReminderHotStatements.of());
         statements.addAll(
-                org.schooltrust.smp.staff.StaffHotStatements.of(batch, adultIds.toArray(java.util.UUID[]::new)));
+                DeclarationHotStatements.of(urn, hrIds.toArray(String[]::new), pupils.toArray(String[]::new)));
+        statements.addAll(
+                ComplianceHotStatements.of("social-media", urn, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+        statements.addAll(RegisterHotStatements.of());
+        statements.addAll(EventHotStatements.of(java.util.Set.of(urn)));
+        statements.addAll(WebhookHotStatements.of());
+        statements.addAll(ReminderHotStatements.of());
+        statements.addAll(StaffHotStatements.of(batch, adultIds.toArray(java.util.UUID[]::new)));
         System.out.println();
         System.out.printf(
                 "== Plan stability (%dx): each statement prepared once, %d EXPLAIN ANALYZE runs on one connection"

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
+import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.Tokens;
 
 @ApiTest
@@ -182,7 +183,7 @@ class ErrorHandlingTest {
         isProblem(Api.as(Tokens.trustAdmin()).get("/api/v1/schools?cursor=AA").then(), 400, "malformed-request");
         isProblem(Api.as(Tokens.trustAdmin()).get("/api/v1/schools?limit=abc").then(), 422, "validation-failed")
                 .body("errors.field", hasItem("limit"));
-        long schools = org.schooltrust.smp.support.Db.count("SELECT count(*) FROM schools");
+        long schools = Db.count("SELECT count(*) FROM schools");
         isProblem(
                 Api.as(Tokens.trustAdmin())
                         .body(Map.of("name", "Nul\u0000School", "status", "OPEN"))
@@ -190,7 +191,7 @@ class ErrorHandlingTest {
                         .then(),
                 400,
                 "unacceptable-value");
-        org.assertj.core.api.Assertions.assertThat(org.schooltrust.smp.support.Db.count("SELECT count(*) FROM schools"))
+        org.assertj.core.api.Assertions.assertThat(Db.count("SELECT count(*) FROM schools"))
                 .isEqualTo(schools);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
+import org.schooltrust.smp.support.Events;
 import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
@@ -56,7 +57,7 @@ class PermissionTest {
         String head = Tokens.head(headId, school);
         String adult = TestData.hrAdultAt(school);
         LocalDate today = LocalDate.now(TestClock.get());
-        String cursor = org.schooltrust.smp.support.Events.latest();
+        String cursor = Events.latest();
         var created = Api.as(head)
                 .body(permission(adult, today, today.plusDays(30)))
                 .post("/api/v1/schools/{urn}/permissions", school)
@@ -100,7 +101,7 @@ class PermissionTest {
                 .body("status", equalTo("REVOKED"));
         assertThat(granted(Tokens.trustAdmin(), school, adult, PURPOSE)).isFalse();
 
-        var feed = org.schooltrust.smp.support.Events.poll(Tokens.trustAdmin(), cursor, "school=" + school);
+        var feed = Events.poll(Tokens.trustAdmin(), cursor, "school=" + school);
         assertThat(feed.types()).contains("permission.granted", "permission.revoked");
     }
 

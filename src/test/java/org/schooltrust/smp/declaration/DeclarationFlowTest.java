@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
@@ -437,7 +438,7 @@ class DeclarationFlowTest {
             holder.setAutoCommit(false);
             // a long write elsewhere holds the write chain's lock; the Head's audited reads must not wait for it
             try (var lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, org.schooltrust.smp.common.db.AdvisoryLocks.Lock.AUDIT_CHAIN.key());
+                lock.setLong(1, AdvisoryLocks.Lock.AUDIT_CHAIN.key());
                 lock.execute();
             }
             var read = pool.submit(() -> {

@@ -21,6 +21,7 @@ import org.schooltrust.smp.client.api.AcknowledgementsApi;
 import org.schooltrust.smp.client.api.FamilyDeclarationsApi;
 import org.schooltrust.smp.client.api.FamilyLinksMisApi;
 import org.schooltrust.smp.client.api.PoliciesApi;
+import org.schooltrust.smp.client.api.SchoolsApi;
 import org.schooltrust.smp.client.api.SocialAccountRegisterApi;
 import org.schooltrust.smp.client.api.StaffApi;
 import org.schooltrust.smp.client.model.AcknowledgementInput;
@@ -37,6 +38,8 @@ import org.schooltrust.smp.client.model.PageRegisterEntry;
 import org.schooltrust.smp.client.model.PolicyVersion;
 import org.schooltrust.smp.client.model.Problem;
 import org.schooltrust.smp.client.model.Relationship;
+import org.schooltrust.smp.client.model.SchoolInput;
+import org.schooltrust.smp.client.model.SchoolStatus;
 import org.schooltrust.smp.client.model.StaffSyncRequest;
 import org.schooltrust.smp.client.model.Statement;
 import org.schooltrust.smp.client.model.SyncMode;
@@ -77,12 +80,10 @@ class GeneratedClientIT {
     void hrSyncsThenReadsTheDeltaPageByPageFollowingLink() throws Exception {
         ApiClient hr = as(api.hrSync());
         // a school of this test's own, so the suite's other visibility checks are not disturbed
-        new org.schooltrust.smp.client.api.SchoolsApi(hr)
+        new SchoolsApi(hr)
                 .schoolResourcePut(
                         OWN_SCHOOL,
-                        new org.schooltrust.smp.client.model.SchoolInput()
-                                .name("Generated Client Academy")
-                                .status(org.schooltrust.smp.client.model.SchoolStatus.OPEN),
+                        new SchoolInput().name("Generated Client Academy").status(SchoolStatus.OPEN),
                         null);
         StaffApi staff = new StaffApi(hr);
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(2);

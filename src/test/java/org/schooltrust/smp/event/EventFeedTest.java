@@ -21,10 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.Events;
+import org.schooltrust.smp.support.SocialAccounts;
 import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
@@ -274,7 +276,7 @@ class EventFeedTest {
                 .statusCode(400)
                 .contentType("application/problem+json");
         Api.as(admin)
-                .queryParam("after", org.schooltrust.smp.common.paging.Cursor.encode("1; DROP", "2"))
+                .queryParam("after", Cursor.encode("1; DROP", "2"))
                 .get("/api/v1/events")
                 .then()
                 .statusCode(400);
@@ -321,14 +323,14 @@ class EventFeedTest {
 
     @Test
     void theRegisterReaderSeesAccountsJoiningAndLeavingTheRegisterAndNothingElse() {
-        var school = org.schooltrust.smp.support.SocialAccounts.aSchool();
+        var school = SocialAccounts.aSchool();
         String cursor = Events.latest();
-        String live = school.active(org.schooltrust.smp.support.SocialAccounts.newHandle());
-        String neverLive = school.approved(org.schooltrust.smp.support.SocialAccounts.newHandle());
-        org.schooltrust.smp.support.SocialAccounts.transition(school.head(), neverLive, "retire", Map.of())
+        String live = school.active(SocialAccounts.newHandle());
+        String neverLive = school.approved(SocialAccounts.newHandle());
+        SocialAccounts.transition(school.head(), neverLive, "retire", Map.of())
                 .then()
                 .statusCode(200);
-        org.schooltrust.smp.support.SocialAccounts.transition(school.head(), live, "suspend", Map.of("reason", REASON))
+        SocialAccounts.transition(school.head(), live, "suspend", Map.of("reason", REASON))
                 .then()
                 .statusCode(200);
 

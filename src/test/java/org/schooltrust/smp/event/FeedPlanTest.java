@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.bench.PlanStability;
 import org.schooltrust.smp.bench.PlanStability.HotStatement;
 import org.schooltrust.smp.support.ApiTest;
 
@@ -83,11 +84,11 @@ class FeedPlanTest {
 
     private static String generic(Statement s, HotStatement hot) throws Exception {
         s.execute("SET plan_cache_mode = force_generic_plan");
-        s.execute("PREPARE feed AS " + org.schooltrust.smp.bench.PlanStability.numbered(hot.sql()));
+        s.execute("PREPARE feed AS " + PlanStability.numbered(hot.sql()));
         StringBuilder plan = new StringBuilder();
         try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE) EXECUTE feed"
                 + hot.args().stream()
-                        .map(org.schooltrust.smp.bench.PlanStability::literal)
+                        .map(PlanStability::literal)
                         .collect(java.util.stream.Collectors.joining(", ", "(", ")")))) {
             while (rs.next()) {
                 plan.append(rs.getString(1)).append('\n');

@@ -13,8 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.reminder.ReminderMailer;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
+import org.schooltrust.smp.support.MailServer;
 import org.schooltrust.smp.support.Policies;
 import org.schooltrust.smp.support.SocialAccounts;
 import org.schooltrust.smp.support.TestData;
@@ -37,7 +39,7 @@ class LogPrivacyTest {
             "A reason that is long enough to pass the rule: private-reason-text for parents.";
 
     @jakarta.inject.Inject
-    org.schooltrust.smp.reminder.ReminderMailer mailer;
+    ReminderMailer mailer;
 
     @Test
     void theMainFlowsLogNothingPersonal() throws Exception {
@@ -68,7 +70,7 @@ class LogPrivacyTest {
         Logger ours = Logger.getLogger("org.schooltrust");
         Level configured = ours.getLevel();
         ours.setLevel(Level.ALL); // the service's own debug lines too
-        org.schooltrust.smp.support.MailServer.stopShared(); // so the mail outbox logs its failures
+        MailServer.stopShared(); // so the mail outbox logs its failures
         String email;
         try {
             String school = TestData.newSchool();

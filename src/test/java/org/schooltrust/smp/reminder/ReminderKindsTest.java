@@ -19,6 +19,7 @@ import org.schooltrust.smp.support.MailServer;
 import org.schooltrust.smp.support.SocialAccounts;
 import org.schooltrust.smp.support.SocialAccounts.SchoolStaff;
 import org.schooltrust.smp.support.TestClock;
+import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
 /**
@@ -57,8 +58,8 @@ class ReminderKindsTest {
 
     /** HR names the adult the school's Head in the register: whom digests go to. */
     static void designateHead(String hrId, String urn) {
-        Map<String, Object> adult = new java.util.HashMap<>(
-                org.schooltrust.smp.support.TestData.anAdult(hrId).build());
+        Map<String, Object> adult =
+                new java.util.HashMap<>(TestData.anAdult(hrId).build());
         adult.put(
                 "assignments",
                 List.of(Map.of(

@@ -20,10 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.audit.AuditChain;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
+import org.schooltrust.smp.support.Holds;
 import org.schooltrust.smp.support.Policies;
 import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
@@ -55,7 +57,7 @@ class LegalHoldsTest {
     }
 
     private static void lift(ExtractableResponse<Response> hold) {
-        org.schooltrust.smp.support.Holds.lift(hold.path("id"));
+        Holds.lift(hold.path("id"));
     }
 
     private static boolean held(String recordClass, String id) {
@@ -140,7 +142,7 @@ class LegalHoldsTest {
     }
 
     @Inject
-    org.schooltrust.smp.audit.AuditChain chain;
+    AuditChain chain;
 
     @Test
     void theAuditPrefixStopsAtTheFirstEventUnderAHold() {
@@ -234,6 +236,6 @@ class LegalHoldsTest {
             assertThat(placing.get(30, TimeUnit.SECONDS)).isEqualTo(201);
         }
         String id = Db.first("SELECT id::text FROM legal_holds WHERE target_id = ? AND lifted_at IS NULL", school);
-        org.schooltrust.smp.support.Holds.lift(id);
+        Holds.lift(id);
     }
 }

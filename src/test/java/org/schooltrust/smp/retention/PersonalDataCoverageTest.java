@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.common.records.PersonalData;
 import org.schooltrust.smp.support.ApiTest;
+import org.schooltrust.smp.support.Db;
 
 /**
  * Personal data declared once (issue 24, item 1, first part): every table that refers to an adult or a pupil — a
@@ -104,7 +105,7 @@ class PersonalDataCoverageTest {
 
     @Test
     void aTableAddedWithoutADeclarationIsFound() throws Exception {
-        try (Connection c = org.schooltrust.smp.support.Db.owner()) {
+        try (Connection c = Db.owner()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE forgotten_feature (id uuid PRIMARY KEY, adult_id uuid REFERENCES adults (id))");

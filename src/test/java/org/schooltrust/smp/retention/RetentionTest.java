@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
+import org.schooltrust.smp.support.Holds;
 import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
@@ -176,7 +177,7 @@ class RetentionTest {
                         runId))
                 .isEqualTo(1);
 
-        org.schooltrust.smp.support.Holds.lift(hold.path("id"));
+        Holds.lift(hold.path("id"));
         dispose();
         assertThat(Db.count("SELECT count(*) FROM family_declarations WHERE id = ?::uuid", held))
                 .isZero();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
+import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
@@ -241,7 +242,7 @@ class StaffAccessTest {
                 .build());
         String head = Tokens.headToken(headHrId, ownSchool);
         Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(200);
-        org.schooltrust.smp.support.TestClock clock = org.schooltrust.smp.support.TestClock.get();
+        TestClock clock = TestClock.get();
         try {
             clock.advance(java.time.Duration.ofDays(1));
             Api.as(head).get("/api/v1/staff/{id}", ownAdult).then().statusCode(404);

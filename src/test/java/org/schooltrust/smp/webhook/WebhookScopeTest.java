@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
+import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.Events;
+import org.schooltrust.smp.support.Holds;
 import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
@@ -244,24 +246,24 @@ class WebhookScopeTest {
         TestClock.get()
                 .advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, today.plusDays(90)) + 1));
         Api.as(admin).post("/api/v1/disposal-runs").then().statusCode(200);
-        assertThat(org.schooltrust.smp.support.Db.count(
+        assertThat(Db.count(
                         "SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ?::uuid AND school_urn = ?",
                         id,
                         a))
                 .as("past the feed's 90 days: gone")
                 .isZero();
-        assertThat(org.schooltrust.smp.support.Db.count(
+        assertThat(Db.count(
                         "SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ?::uuid AND school_urn = ?",
                         id,
                         b))
                 .as("held")
                 .isEqualTo(1);
-        assertThat(org.schooltrust.smp.support.Db.count(
+        assertThat(Db.count(
                         "SELECT count(*) FROM webhook_attempts t JOIN webhook_deliveries d ON d.id = t.delivery_id"
                                 + " WHERE d.endpoint_id = ?::uuid",
                         id))
                 .isEqualTo(1);
-        org.schooltrust.smp.support.Holds.lift(heldId);
+        Holds.lift(heldId);
     }
 
     /** A name only the test's resolver knows; the operator's allow-list in the test profile lists it. */

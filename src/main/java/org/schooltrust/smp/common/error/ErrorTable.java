@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.schooltrust.smp.common.json.StrictJson;
 
 /**
  * The one table from exception to HTTP status and problem type. Lookups walk the exception's class hierarchy, so a
@@ -70,7 +71,7 @@ public final class ErrorTable {
         TABLE.put(ValidationFailedException.class, VALIDATION_FAILED);
         TABLE.put(ConstraintViolationException.class, VALIDATION_FAILED);
         TABLE.put(InvalidRequestException.class, MALFORMED_REQUEST);
-        TABLE.put(org.schooltrust.smp.common.json.StrictJson.UnacceptableText.class, UNACCEPTABLE_VALUE);
+        TABLE.put(StrictJson.UnacceptableText.class, UNACCEPTABLE_VALUE);
         TABLE.put(JsonProcessingException.class, MALFORMED_REQUEST);
         TABLE.put(BadRequestException.class, MALFORMED_REQUEST);
         TABLE.put(UnauthorizedException.class, UNAUTHORIZED);

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.schooltrust.smp.common.web.RequestIds;
+import org.schooltrust.smp.common.web.UuidParameters;
 
 /**
  * The one exception mapper: every error leaves the service as {@code application/problem+json}, with the status and
@@ -141,7 +142,7 @@ public class ProblemMapper {
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
         }
-        if (error instanceof org.schooltrust.smp.common.web.UuidParameters.InvalidUuid invalid) {
+        if (error instanceof UuidParameters.InvalidUuid invalid) {
             return List.of(new FieldError(invalid.parameter(), "must be a UUID"));
         }
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
