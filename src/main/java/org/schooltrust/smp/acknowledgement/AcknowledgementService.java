@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,7 +60,7 @@ class AcknowledgementService {
     Caller caller;
 
     @Inject
-    EntityManager em;
+    AcknowledgementStore store;
 
     @Inject
     ObjectMapper json;
@@ -117,21 +116,18 @@ class AcknowledgementService {
         }
 
         UUID id = UUID.randomUUID();
-        int inserted = em.createNativeQuery("INSERT INTO acknowledgements (id, adult_id, version_id, school_urn,"
-                        + " body_sha256, statements, acknowledged_at, client_id, user_agent, idempotency_key)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING")
-                .setParameter(1, id)
-                .setParameter(2, adult.id())
-                .setParameter(3, version.id())
-                .setParameter(4, input.schoolUrn())
-                .setParameter(5, version.bodySha256())
-                .setParameter(6, statementsJson(version))
-                .setParameter(7, time.now())
-                .setParameter(8, caller.clientId().orElse(null))
-                .setParameter(9, userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())))
-                .setParameter(10, idempotencyKey)
-                .executeUpdate();
-        if (inserted == 0) {
+        boolean inserted = store.insertIfAbsent(
+                id,
+                adult.id(),
+                version.id(),
+                input.schoolUrn(),
+                version.bodySha256(),
+                statementsJson(version),
+                time.now(),
+                caller.clientId().orElse(null),
+                userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())),
+                idempotencyKey);
+        if (!inserted) {
             Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn())
                     .orElseThrow(() -> new IdempotencyKeyReusedException("acknowledgement"));
             // a concurrent retry with the same key is a replay of the request that won: 201, like the first answer

@@ -49,7 +49,7 @@ public class AuditChain {
     Optional<String> keyFile;
 
     @Inject
-    Sql sql;
+    AuditChainStore store;
 
     @Inject
     TimeSource time;
@@ -112,10 +112,10 @@ public class AuditChain {
         }
     }
 
-    private static final String CHECKPOINT_COLUMNS = "sequence, event_id, event_hash, signed_at, previous_signature,"
+    static final String CHECKPOINT_COLUMNS = "sequence, event_id, event_hash, signed_at, previous_signature,"
             + " disposed_through, disposed_hash, signature";
 
-    private static Checkpoint checkpointOf(Sql.Row r) throws java.sql.SQLException {
+    static Checkpoint checkpointOf(Sql.Row r) throws java.sql.SQLException {
         return new Checkpoint(
                 r.nullableLong(1),
                 r.longValue(2),
@@ -177,20 +177,11 @@ public class AuditChain {
     }
 
     private Optional<Object[]> head(AuditLog.Chain chain) {
-        return sql.first(
-                "read an audit chain head",
-                "SELECT id, hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1",
-                r -> new Object[] {r.longValue(1), r.string(2)},
-                chain);
+        return store.head(chain);
     }
 
     private Optional<Checkpoint> latest(AuditLog.Chain chain) {
-        return sql.first(
-                "read the last audit checkpoint",
-                "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoints WHERE chain = ? AND sequence IS NOT NULL"
-                        + " ORDER BY sequence DESC LIMIT 1",
-                AuditChain::checkpointOf,
-                chain);
+        return store.latest(chain);
     }
 
     private void write(
@@ -211,11 +202,7 @@ public class AuditChain {
         if (last.isEmpty() && through == null) {
             // the first chained checkpoint of a trail disposed of before chaining (V22): it starts from where the
             // chain starts today, which it could not prove but records from now on
-            Optional<Object[]> start = sql.first(
-                    "read an audit chain's first event",
-                    "SELECT id, prev_hash FROM audit_events WHERE chain = ? ORDER BY id LIMIT 1",
-                    r -> new Object[] {r.longValue(1), r.string(2)},
-                    chain);
+            Optional<Object[]> start = store.firstEvent(chain);
             if (start.isPresent() && start.get()[1] != null) {
                 through = (Long) start.get()[0] - 1;
                 throughHash = (String) start.get()[1];
@@ -231,18 +218,7 @@ public class AuditChain {
                 throughHash,
                 null);
         String signature = mac(key, next.payload(chain.name()));
-        sql.update(
-                "write an audit checkpoint",
-                "INSERT INTO audit_checkpoints (chain, " + CHECKPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                chain,
-                next.sequence(),
-                next.eventId(),
-                next.eventHash(),
-                now,
-                next.previous(),
-                through,
-                throughHash,
-                signature);
+        store.insertCheckpoint(chain, next, now, through, throughHash, signature);
         // off the database as well: the log, and an event every trust-admin feed and webhook consumer keeps
         LOG.infof(
                 "audit checkpoint %s #%d: event %d hash %s disposed-through %s signature %s",
@@ -279,11 +255,7 @@ public class AuditChain {
 
     private ChainCheck verify(AuditLog.Chain chain, Instant from, Instant to) {
         Optional<byte[]> key = key();
-        List<Checkpoint> stored = sql.list(
-                "read audit checkpoints",
-                "SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoints WHERE chain = ? ORDER BY id",
-                AuditChain::checkpointOf,
-                chain);
+        List<Checkpoint> stored = store.checkpoints(chain);
         // the checkpoints themselves: signatures, then the chained ones' sequence and links
         Map<Long, String> signed = new HashMap<>();
         int badSignatures = 0;
@@ -333,20 +305,7 @@ public class AuditChain {
         long checkpointsMatched = 0;
         java.util.Set<Long> seen = new java.util.HashSet<>();
         while (true) {
-            List<Row> rows = sql.list(
-                    "read audit events to verify",
-                    "SELECT id, occurred_at, actor_subject, actor_roles, client_id, action, target_type, target_id,"
-                            + " school_urn, request_id, changed_fields, prev_hash, hash FROM audit_events"
-                            + " WHERE chain = ? AND id > ? AND (?::timestamptz IS NULL OR occurred_at >= ?)"
-                            + " AND (?::timestamptz IS NULL OR occurred_at <= ?) ORDER BY id LIMIT ?",
-                    Row::of,
-                    chain,
-                    after,
-                    from,
-                    from,
-                    to,
-                    to,
-                    BATCH);
+            List<Row> rows = store.events(chain, after, from, to, BATCH);
             for (Row row : rows) {
                 String reason = null;
                 if (first) {
@@ -422,7 +381,7 @@ public class AuditChain {
         return new ChainCheck(chain.name(), checked, null, null, checkpointsMatched, 0);
     }
 
-    private record Row(long id, Instant at, Actor actor, AuditEntry entry, String prevHash, String hash) {
+    record Row(long id, Instant at, Actor actor, AuditEntry entry, String prevHash, String hash) {
         static Row of(Sql.Row r) throws java.sql.SQLException {
             return new Row(
                     r.longValue(1),

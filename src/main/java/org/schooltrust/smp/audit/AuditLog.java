@@ -7,12 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
-import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -28,10 +26,6 @@ import org.schooltrust.smp.event.EventService;
  */
 @ApplicationScoped
 public class AuditLog {
-
-    private static final String INSERT = "INSERT INTO audit_events (occurred_at, actor_subject, actor_roles, client_id,"
-            + " action, target_type, target_id, school_urn, request_id, changed_fields, prev_hash, hash, chain)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * The chains: changes; human reads (which must never stall a change); and the records acts — retention rules,
@@ -72,7 +66,7 @@ public class AuditLog {
     Duration readDedupeWindow;
 
     @Inject
-    Sql sql;
+    AuditStore store;
 
     @Inject
     Caller caller;
@@ -122,15 +116,11 @@ public class AuditLog {
         }
         Actor actor = currentActor();
         Instant now = time.now();
-        Set<String> recent = new HashSet<>(sql.list(
-                "read recent audit events",
-                "SELECT action || ' ' || target_type || ' ' || target_id FROM audit_events WHERE chain = 'READ'"
-                        + " AND actor_subject = ? AND target_type = ANY(?) AND target_id = ANY(?) AND occurred_at > ?",
-                row -> row.string(1),
+        Set<String> recent = store.recentReads(
                 actor.subject(),
                 entries.stream().map(AuditEntry::targetType).distinct().toArray(String[]::new),
                 entries.stream().map(AuditEntry::targetId).distinct().toArray(String[]::new),
-                now.minus(readDedupeWindow)));
+                now.minus(readDedupeWindow));
         List<AuditEntry> fresh = entries.stream()
                 .filter(e -> !recent.contains(e.action() + " " + e.targetType() + " " + e.targetId()))
                 .toList();
@@ -142,12 +132,7 @@ public class AuditLog {
             return;
         }
         locks.lock(chain.lock);
-        String previous = sql.first(
-                        "read the audit chain head",
-                        "SELECT hash FROM audit_events WHERE chain = ? ORDER BY id DESC LIMIT 1",
-                        row -> row.string(1),
-                        chain)
-                .orElse(null);
+        String previous = store.head(chain).orElse(null);
         String[] roles = actor.roles().toArray(String[]::new);
         List<Object[]> rows = new ArrayList<>();
         for (AuditEntry entry : entries) {
@@ -169,7 +154,7 @@ public class AuditLog {
             });
             previous = hash;
         }
-        sql.batch("append audit events", INSERT, rows);
+        store.append(rows);
     }
 
     private Actor currentActor() {

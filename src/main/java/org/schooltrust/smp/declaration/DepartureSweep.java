@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
-import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.time.TimeSource;
 
 /**
@@ -21,7 +20,7 @@ import org.schooltrust.smp.common.time.TimeSource;
 public class DepartureSweep {
 
     @Inject
-    Sql sql;
+    DeclarationStore store;
 
     @Inject
     TimeSource time;
@@ -51,15 +50,7 @@ public class DepartureSweep {
         if (!locks.tryLock(AdvisoryLocks.Lock.DEPARTURE_SWEEP)) {
             return 0;
         }
-        List<UUID> ids = sql.list(
-                "find declarations of departed adults",
-                "SELECT d.id FROM family_declarations d WHERE d.status = ANY(?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM adults a JOIN adult_assignments s ON s.adult_id = a.id"
-                        + " WHERE a.id = d.adult_id AND a.active AND s.school_urn = d.school_urn"
-                        + " AND (s.end_date IS NULL OR s.end_date >= ?))",
-                row -> row.uuid(1),
-                DeclarationStatus.names(DeclarationStatus.ACTIVE),
-                time.today());
+        List<UUID> ids = store.ofDepartedAdults(time.today());
         if (ids.isEmpty()) {
             return 0;
         }

@@ -22,7 +22,7 @@ public class Notifications {
     ReminderStore store;
 
     @Inject
-    ReminderCandidates candidates;
+    ReminderCandidateQueries candidates;
 
     @Inject
     ReminderMailer mailer;
@@ -42,7 +42,7 @@ public class Notifications {
                         handlingSchools,
                         Set.of(Responsibility.HEAD_OF_SCHOOL.name(), Responsibility.DSL.name()))
                 .stream()
-                .map(ReminderCandidates.Head::id)
+                .map(ReminderCandidateQueries.Head::id)
                 .filter(id -> !id.equals(exclude))
                 .distinct()
                 .count();
@@ -95,7 +95,7 @@ public class Notifications {
             boolean mail) {
         // a concern naming an adult also goes to the DSLs: the adult named may be the school's only Head
         boolean dslsToo = urgent || exclude != null;
-        List<ReminderCandidates.Head> recipients = candidates.responsible(
+        List<ReminderCandidateQueries.Head> recipients = candidates.responsible(
                 time.today(),
                 handlingSchools,
                 dslsToo
@@ -103,7 +103,7 @@ public class Notifications {
                         : Set.of(Responsibility.HEAD_OF_SCHOOL.name()));
         int told = 0;
         java.util.Set<UUID> seen = new java.util.HashSet<>();
-        for (ReminderCandidates.Head r : recipients) {
+        for (ReminderCandidateQueries.Head r : recipients) {
             if (r.id().equals(exclude) || !seen.add(r.id())) {
                 continue;
             }

@@ -13,15 +13,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.time.TimeSource;
+import org.schooltrust.smp.reminder.ReminderStore.Claimed;
 
 /**
  * The email outbox of reminders (ADR 0016): claims due messages under a lease (so N replicas never send one message
@@ -90,9 +89,6 @@ public class ReminderMailer {
     Duration sendTimeout;
 
     @Inject
-    Sql sql;
-
-    @Inject
     ReminderStore store;
 
     @Inject
@@ -148,114 +144,9 @@ public class ReminderMailer {
         }
     }
 
-    record Claimed(
-            UUID id,
-            ReminderKind kind,
-            String stage,
-            String schoolUrn,
-            String schoolName,
-            Map<String, String> context,
-            int attempts,
-            UUID lease,
-            Instant leaseUntil,
-            String firstName,
-            String email,
-            boolean active,
-            List<String> items) {}
-
-    /** The outbox claim: due messages, oldest due first, skipping rows another replica holds. */
-    static final String CLAIM =
-            "UPDATE reminder_messages m SET lease_id = ?, lease_until = ?, attempts = m.attempts + 1"
-                    + " WHERE m.id IN (SELECT q.id FROM reminder_messages q WHERE q.email_status = 'PENDING'"
-                    + " AND q.next_attempt_at <= ? AND (q.lease_until IS NULL OR q.lease_until <= ?)"
-                    + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING m.id, m.kind, m.stage, m.school_urn, m.context::text, m.attempts,"
-                    + " m.recipient_adult_id";
-
     private List<Claimed> claim() {
         Instant now = time.now();
-        UUID leaseId = UUID.randomUUID();
-        Instant leaseUntil = now.plus(lease);
-        List<Object[]> rows = sql.list(
-                "claim due reminder emails",
-                CLAIM,
-                row -> new Object[] {
-                    row.uuid(1),
-                    row.enumValue(2, ReminderKind.class),
-                    row.string(3),
-                    row.string(4),
-                    row.string(5),
-                    row.intValue(6),
-                    row.uuid(7)
-                },
-                leaseId,
-                leaseUntil,
-                now,
-                now,
-                BATCH);
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        UUID[] ids = rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
-        Map<UUID, String[]> recipients = new HashMap<>();
-        sql.list(
-                "read reminder recipients",
-                // re-checked at send time (issue 23): a message meant for the school's Heads and DSLs (digests,
-                // concern notices) goes only to someone who still is one there today, active and assigned; a notice
-                // routed to the Trust only to an adult still active
-                "SELECT m.id, a.first_name, a.work_email, a.active AND (NOT (m.kind = ANY(?))"
-                        + " OR m.context->>'route' = 'TRUST' OR EXISTS (SELECT 1 FROM current_assignments_on(?) c"
-                        + " WHERE c.adult_id = a.id AND c.school_urn = m.school_urn"
-                        + " AND c.responsibilities && ARRAY['HEAD_OF_SCHOOL', 'DSL']::text[])), s.name"
-                        + " FROM reminder_messages m"
-                        + " JOIN adults a ON a.id = m.recipient_adult_id JOIN schools s ON s.urn = m.school_urn"
-                        + " WHERE m.id = ANY(?)",
-                row -> recipients.put(
-                        row.uuid(1),
-                        new String[] {row.string(2), row.string(3), Boolean.toString(row.bool(4)), row.string(5)}),
-                ReminderKind.toResponsible().stream().map(Enum::name).toArray(String[]::new),
-                time.today(),
-                (Object) ids);
-        Map<UUID, List<String>> items = new HashMap<>();
-        sql.list(
-                "read reminder digest items",
-                "SELECT r.message_id, r.kind, a.first_name, a.last_name, a.hr_id, p.title, r.due_date, sa.platform,"
-                        + " sa.handle FROM reminders r"
-                        + " LEFT JOIN adults a ON a.id = r.about_adult_id AND r.kind = 'OVERDUE_ESCALATION'"
-                        + " LEFT JOIN policy_versions v ON v.id = r.subject_ref AND r.kind = 'OVERDUE_ESCALATION'"
-                        + " LEFT JOIN policies p ON p.id = v.policy_id"
-                        + " LEFT JOIN social_accounts sa ON sa.id = r.subject_ref AND r.kind = 'SOCIAL_ACCOUNT_REVIEW'"
-                        + " WHERE r.message_id = ANY(?) AND r.kind IN ('OVERDUE_ESCALATION', 'SOCIAL_ACCOUNT_REVIEW')"
-                        + " ORDER BY r.message_id, a.last_name, a.first_name, sa.platform, sa.handle",
-                row -> items.computeIfAbsent(row.uuid(1), k -> new ArrayList<>())
-                        .add(
-                                row.enumValue(2, ReminderKind.class) == ReminderKind.OVERDUE_ESCALATION
-                                        ? row.string(3) + " " + row.string(4) + " (" + row.string(5) + "): "
-                                                + row.string(6) + ", due " + row.date(7)
-                                        : row.string(8) + " " + row.string(9) + ", review due " + row.date(7)),
-                (Object) ids);
-        List<Claimed> claimed = new ArrayList<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            String[] who = recipients.get(id);
-            Map<String, String> context = new HashMap<>(contextOf((String) r[4]));
-            context.put("schoolUrn", (String) r[3]);
-            claimed.add(new Claimed(
-                    id,
-                    (ReminderKind) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    who[3],
-                    context,
-                    (Integer) r[5],
-                    leaseId,
-                    leaseUntil,
-                    who[0],
-                    who[1],
-                    Boolean.parseBoolean(who[2]),
-                    items.getOrDefault(id, List.of())));
-        }
-        return claimed;
+        return store.claim(UUID.randomUUID(), now.plus(lease), now, time.today(), BATCH);
     }
 
     private boolean send(Claimed m) {
@@ -315,19 +206,6 @@ public class ReminderMailer {
     private void settle(Claimed m, String status, Instant next, String error) {
         Instant now = time.now();
         QuarkusTransaction.requiringNew()
-                .run(() -> sql.update(
-                        "settle a reminder email",
-                        "UPDATE reminder_messages SET email_status = ?, next_attempt_at = ?, sent_at = ?,"
-                                + " last_error = ?, lease_id = NULL, lease_until = NULL WHERE id = ? AND lease_id = ?",
-                        status,
-                        next,
-                        "SENT".equals(status) ? now : null,
-                        error,
-                        m.id(),
-                        m.lease()));
-    }
-
-    private Map<String, String> contextOf(String text) {
-        return store.contextOf(text);
+                .run(() -> store.settle(m, status, next, "SENT".equals(status) ? now : null, error));
     }
 }

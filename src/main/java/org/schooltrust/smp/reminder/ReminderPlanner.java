@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.schooltrust.smp.reminder.ReminderCandidates.Head;
-import org.schooltrust.smp.reminder.ReminderCandidates.Subject;
+import org.schooltrust.smp.reminder.ReminderCandidateQueries.Head;
+import org.schooltrust.smp.reminder.ReminderCandidateQueries.Subject;
 
 /**
  * Works out what a run sends today: reads every kind's candidates set-based, each kind's history in one statement,
@@ -22,7 +22,7 @@ class ReminderPlanner {
     private static final int LOOKBACK_DAYS = 400;
 
     @Inject
-    ReminderCandidates candidates;
+    ReminderCandidateQueries candidates;
 
     @Inject
     ReminderStore store;

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.web.Versioned;
 
 /** The reminder tables (migration V10): schedules, the calendar, messages and the reminders they carry. */
@@ -249,5 +252,157 @@ class ReminderStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The adult's own reminder messages, newest first, keyset-paged. */
+    List<ReminderViews.MyReminderView> mine(UUID adultId, Cursor.TimeAndId after, int limitPlusOne) {
+        return sql.list(
+                "read my reminders",
+                "SELECT m.id, m.kind, m.stage, m.school_urn, (m.context->>'dueDate')::date, m.item_count, m.created_at,"
+                        + " m.email_status, m.sent_at, m.attempts FROM reminder_messages m"
+                        + " WHERE m.recipient_adult_id = ? AND (?::timestamptz IS NULL OR (m.created_at, m.id) < (?, ?))"
+                        + " ORDER BY m.created_at DESC, m.id DESC LIMIT ?",
+                row -> new ReminderViews.MyReminderView(
+                        row.uuid(1),
+                        row.enumValue(2, ReminderKind.class),
+                        row.string(3),
+                        row.string(4),
+                        row.date(5),
+                        row.enumValue(2, ReminderKind.class).isDigest() ? row.intValue(6) : null,
+                        row.instant(7),
+                        row.enumValue(8, ReminderViews.EmailStatus.class),
+                        row.instant(9),
+                        row.intValue(10)),
+                adultId,
+                after == null ? null : after.time(),
+                after == null ? null : after.time(),
+                after == null ? null : after.id(),
+                limitPlusOne);
+    }
+
+    /** A message claimed for sending, with everything the mail needs. */
+    record Claimed(
+            UUID id,
+            ReminderKind kind,
+            String stage,
+            String schoolUrn,
+            String schoolName,
+            Map<String, String> context,
+            int attempts,
+            UUID lease,
+            Instant leaseUntil,
+            String firstName,
+            String email,
+            boolean active,
+            List<String> items) {}
+
+    /** The outbox claim: due messages, oldest due first, skipping rows another replica holds. */
+    static final String CLAIM =
+            "UPDATE reminder_messages m SET lease_id = ?, lease_until = ?, attempts = m.attempts + 1"
+                    + " WHERE m.id IN (SELECT q.id FROM reminder_messages q WHERE q.email_status = 'PENDING'"
+                    + " AND q.next_attempt_at <= ? AND (q.lease_until IS NULL OR q.lease_until <= ?)"
+                    + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING m.id, m.kind, m.stage, m.school_urn, m.context::text, m.attempts,"
+                    + " m.recipient_adult_id";
+
+    /**
+     * Claims due messages under a lease and reads what sending them needs: the recipient as the register has them
+     * today, the school's name, and a digest's items.
+     */
+    List<Claimed> claim(UUID leaseId, Instant leaseUntil, Instant now, LocalDate today, int batch) {
+        List<Object[]> rows = sql.list(
+                "claim due reminder emails",
+                CLAIM,
+                row -> new Object[] {
+                    row.uuid(1),
+                    row.enumValue(2, ReminderKind.class),
+                    row.string(3),
+                    row.string(4),
+                    row.string(5),
+                    row.intValue(6),
+                    row.uuid(7)
+                },
+                leaseId,
+                leaseUntil,
+                now,
+                now,
+                batch);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
+        Map<UUID, String[]> recipients = new HashMap<>();
+        sql.list(
+                "read reminder recipients",
+                // re-checked at send time (issue 23): a message meant for the school's Heads and DSLs (digests,
+                // concern notices) goes only to someone who still is one there today, active and assigned; a notice
+                // routed to the Trust only to an adult still active
+                "SELECT m.id, a.first_name, a.work_email, a.active AND (NOT (m.kind = ANY(?))"
+                        + " OR m.context->>'route' = 'TRUST' OR EXISTS (SELECT 1 FROM current_assignments_on(?) c"
+                        + " WHERE c.adult_id = a.id AND c.school_urn = m.school_urn"
+                        + " AND c.responsibilities && ARRAY['HEAD_OF_SCHOOL', 'DSL']::text[])), s.name"
+                        + " FROM reminder_messages m"
+                        + " JOIN adults a ON a.id = m.recipient_adult_id JOIN schools s ON s.urn = m.school_urn"
+                        + " WHERE m.id = ANY(?)",
+                row -> recipients.put(
+                        row.uuid(1),
+                        new String[] {row.string(2), row.string(3), Boolean.toString(row.bool(4)), row.string(5)}),
+                ReminderKind.toResponsible().stream().map(Enum::name).toArray(String[]::new),
+                today,
+                (Object) ids);
+        Map<UUID, List<String>> items = new HashMap<>();
+        sql.list(
+                "read reminder digest items",
+                "SELECT r.message_id, r.kind, a.first_name, a.last_name, a.hr_id, p.title, r.due_date, sa.platform,"
+                        + " sa.handle FROM reminders r"
+                        + " LEFT JOIN adults a ON a.id = r.about_adult_id AND r.kind = 'OVERDUE_ESCALATION'"
+                        + " LEFT JOIN policy_versions v ON v.id = r.subject_ref AND r.kind = 'OVERDUE_ESCALATION'"
+                        + " LEFT JOIN policies p ON p.id = v.policy_id"
+                        + " LEFT JOIN social_accounts sa ON sa.id = r.subject_ref AND r.kind = 'SOCIAL_ACCOUNT_REVIEW'"
+                        + " WHERE r.message_id = ANY(?) AND r.kind IN ('OVERDUE_ESCALATION', 'SOCIAL_ACCOUNT_REVIEW')"
+                        + " ORDER BY r.message_id, a.last_name, a.first_name, sa.platform, sa.handle",
+                row -> items.computeIfAbsent(row.uuid(1), k -> new ArrayList<>())
+                        .add(
+                                row.enumValue(2, ReminderKind.class) == ReminderKind.OVERDUE_ESCALATION
+                                        ? row.string(3) + " " + row.string(4) + " (" + row.string(5) + "): "
+                                                + row.string(6) + ", due " + row.date(7)
+                                        : row.string(8) + " " + row.string(9) + ", review due " + row.date(7)),
+                (Object) ids);
+        List<Claimed> claimed = new ArrayList<>();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            String[] who = recipients.get(id);
+            Map<String, String> context = new HashMap<>(contextOf((String) r[4]));
+            context.put("schoolUrn", (String) r[3]);
+            claimed.add(new Claimed(
+                    id,
+                    (ReminderKind) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    who[3],
+                    context,
+                    (Integer) r[5],
+                    leaseId,
+                    leaseUntil,
+                    who[0],
+                    who[1],
+                    Boolean.parseBoolean(who[2]),
+                    items.getOrDefault(id, List.of())));
+        }
+        return claimed;
+    }
+
+    /** Settles a claimed message, fenced by its lease: a claim that lost its lease changes nothing. */
+    void settle(Claimed m, String status, Instant next, Instant sentAt, String error) {
+        sql.update(
+                "settle a reminder email",
+                "UPDATE reminder_messages SET email_status = ?, next_attempt_at = ?, sent_at = ?,"
+                        + " last_error = ?, lease_id = NULL, lease_until = NULL WHERE id = ? AND lease_id = ?",
+                status,
+                next,
+                sentAt,
+                error,
+                m.id(),
+                m.lease());
     }
 }

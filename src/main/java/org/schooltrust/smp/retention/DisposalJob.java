@@ -20,7 +20,6 @@ import org.schooltrust.smp.audit.AuditChain;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
-import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.records.PersonalData;
@@ -42,7 +41,7 @@ public class DisposalJob {
     private static final int SHOWN_IN_DRY_RUN = 1000;
 
     @Inject
-    Sql sql;
+    DisposalStore store;
 
     @Inject
     RetentionService rules;
@@ -152,26 +151,12 @@ public class DisposalJob {
             QuarkusTransaction.requiringNew().run(() -> {
                 locks.lock(AdvisoryLocks.Lock.DISPOSAL);
                 // one run at a time across replicas; a run with no batch for a while died, and is closed as such
-                boolean busy = sql.first(
-                                "find a disposal run in progress",
-                                "SELECT 1 FROM disposal_runs r WHERE r.status = 'IN_PROGRESS' AND GREATEST(r.ran_at,"
-                                        + " (SELECT max(c.disposed_at) FROM disposal_certificates c WHERE c.run_id = r.id))"
-                                        + " > ?",
-                                row -> true,
-                                started.minus(STALE_RUN))
-                        .isPresent();
+                boolean busy = store.runInProgressSince(started.minus(STALE_RUN));
                 if (busy) {
                     throw new ConflictException("A disposal run is in progress; its certificate grows batch by batch.");
                 }
-                sql.update(
-                        "close runs that died",
-                        "UPDATE disposal_runs SET status = 'INTERRUPTED', completed_at = ? WHERE status = 'IN_PROGRESS'",
-                        started);
-                sql.update(
-                        "start a disposal run",
-                        "INSERT INTO disposal_runs (id, ran_at, counts, status) VALUES (?, ?, '{}'::jsonb, 'IN_PROGRESS')",
-                        id,
-                        started);
+                store.closeDeadRuns(started);
+                store.startRun(id, started);
             });
         }
         Map<RecordClass, RetentionRule> periods = rules.rules();
@@ -193,12 +178,7 @@ public class DisposalJob {
                     : new Object[] {cutoff};
             int count = 0;
             if (dryRun) {
-                List<String[]> due = QuarkusTransaction.requiringNew()
-                        .call(() -> sql.list(
-                                "read records due for disposal",
-                                step.candidates(),
-                                r -> new String[] {r.string(1), r.string(2)},
-                                since));
+                List<String[]> due = QuarkusTransaction.requiringNew().call(() -> store.due(step.candidates(), since));
                 count = due.size();
                 for (String[] d : due) {
                     if (shown.size() < SHOWN_IN_DRY_RUN) {
@@ -227,12 +207,7 @@ public class DisposalJob {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try {
-                sql.update(
-                        "complete a disposal run",
-                        "UPDATE disposal_runs SET status = 'COMPLETE', counts = ?::jsonb, completed_at = ? WHERE id = ?",
-                        json.writeValueAsString(counts),
-                        time.now(),
-                        id);
+                store.completeRun(id, json.writeValueAsString(counts), time.now());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -256,26 +231,16 @@ public class DisposalJob {
      */
     private List<String[]> disposeBatch(UUID run, int number, Step step, Object[] since, int size) {
         locks.lock(AdvisoryLocks.Lock.DISPOSAL);
-        sql.list("allow disposal", "SELECT set_config('smp.disposal', 'on', true)", r -> true);
+        store.allowDisposal();
         Object[] args = java.util.Arrays.copyOf(since, since.length + 1);
         args[since.length] = size;
-        List<String[]> due = sql.list(
-                "read records due for disposal",
-                step.candidates() + " LIMIT ?",
-                r -> new String[] {r.string(1), r.string(2)},
-                args);
+        List<String[]> due = store.due(step.candidates() + " LIMIT ?", args);
         if (due.isEmpty()) {
             return due;
         }
         Object ids = due.stream().map(d -> d[0]).toArray(String[]::new);
-        List<Object[]> lastPerChain = step.recordClass() == RecordClass.AUDIT_EVENT
-                ? sql.list(
-                        "read the last audit event disposed of per chain",
-                        "SELECT DISTINCT ON (chain) chain, id, hash FROM audit_events"
-                                + " WHERE id = ANY(?::bigint[]) ORDER BY chain, id DESC",
-                        r -> new Object[] {r.string(1), r.longValue(2), r.string(3)},
-                        ids)
-                : List.of();
+        List<Object[]> lastPerChain =
+                step.recordClass() == RecordClass.AUDIT_EVENT ? store.lastAuditEventPerChain(ids) : List.of();
         Instant now = time.now();
         List<Object[]> items = new ArrayList<>();
         StringBuilder digest = new StringBuilder();
@@ -288,18 +253,10 @@ public class DisposalJob {
                     .append(d[1])
                     .append('\n');
         }
-        sql.batch(
-                "write disposal certificate items",
-                "INSERT INTO disposal_certificates (run_id, batch, record_class, record_id, sha256, action,"
-                        + " disposed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                items);
+        store.certify(items);
         // after the certificate: smp_dispose deletes only records a run in progress has certified
         for (String statement : step.dispose()) {
-            if (statement.startsWith("SELECT")) {
-                sql.list("dispose of records", statement, r -> true, ids);
-            } else {
-                sql.update("dispose of records", statement, ids);
-            }
+            store.dispose(statement, ids);
         }
         // in the same transaction: a signed record of what left each chain (ADR 0018)
         for (Object[] last : lastPerChain) {
@@ -334,12 +291,7 @@ public class DisposalJob {
 
     /** A run with a page of its certificate after {@code after} (a sequence number; null: from the start). */
     public RunView get(UUID id, Long after, int limit) {
-        Object[] run = sql.first(
-                        "read a disposal run",
-                        "SELECT ran_at, counts::text, certificate::text, status FROM disposal_runs WHERE id = ?",
-                        r -> new Object[] {r.instant(1), r.string(2), r.string(3), r.string(4)},
-                        id)
-                .orElseThrow(() -> new ResourceNotFoundException("No disposal run " + id + "."));
+        Object[] run = store.run(id).orElseThrow(() -> new ResourceNotFoundException("No disposal run " + id + "."));
         try {
             if (run[2] != null) {
                 // a run written before V24 kept its certificate whole, in its row
@@ -347,28 +299,11 @@ public class DisposalJob {
                         (String) run[2], new com.fasterxml.jackson.core.type.TypeReference<List<Disposed>>() {});
                 return new RunView(id, false, (Instant) run[0], (String) run[3], counts((String) run[1]), whole, null);
             }
-            List<Object[]> page = sql.list(
-                    "read a page of a disposal certificate",
-                    "SELECT seq, record_class, record_id, sha256, action FROM disposal_certificates"
-                            + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                    r -> new Object[] {
-                        r.longValue(1),
-                        new Disposed(RecordClass.valueOf(r.string(2)), r.string(3), r.string(4), r.string(5))
-                    },
-                    id,
-                    after == null ? 0L : after,
-                    limit + 1);
+            List<Object[]> page = store.certificatePage(id, after == null ? 0L : after, limit + 1);
             boolean more = page.size() > limit;
             List<Object[]> shown = more ? page.subList(0, limit) : page;
             Map<String, Integer> counts = "IN_PROGRESS".equals(run[3]) || "INTERRUPTED".equals(run[3])
-                    ? sql
-                            .list(
-                                    "count a disposal run's certificate",
-                                    "SELECT record_class, count(*)::int FROM disposal_certificates WHERE run_id = ?"
-                                            + " GROUP BY record_class ORDER BY record_class",
-                                    r -> new Object[] {r.string(1), r.intValue(2)},
-                                    id)
-                            .stream()
+                    ? store.certificateCounts(id).stream()
                             .collect(java.util.stream.Collectors.toMap(
                                     r -> (String) r[0], r -> (Integer) r[1], (x, y) -> x, LinkedHashMap::new))
                     : counts((String) run[1]);

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
@@ -104,9 +105,6 @@ public class SchoolService {
         if (urns.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(School.getEntityManager()
-                .createQuery("select s.urn from School s where s.urn in :urns", String.class)
-                .setParameter("urns", urns)
-                .getResultList());
+        return School.<School>list("urn in ?1", urns).stream().map(School::urn).collect(Collectors.toSet());
     }
 }

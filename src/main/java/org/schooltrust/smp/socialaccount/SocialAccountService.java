@@ -3,7 +3,6 @@ package org.schooltrust.smp.socialaccount;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,9 +81,6 @@ class SocialAccountService {
 
     @Inject
     SchoolService schools;
-
-    @Inject
-    EntityManager em;
 
     /**
      * Proposes an account for a school (clause 8.1). A replay with the same Idempotency-Key returns the first

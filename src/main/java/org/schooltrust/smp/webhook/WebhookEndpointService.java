@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
-import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.PreconditionFailedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -72,9 +71,6 @@ public class WebhookEndpointService {
 
     @Inject
     TimeSource time;
-
-    @Inject
-    Sql sql;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -270,12 +266,7 @@ public class WebhookEndpointService {
      * commits after the endpoint exists is never skipped.
      */
     private FeedPosition feedStart() {
-        String below = sql.first(
-                        "read the feed's safe start",
-                        "SELECT greatest(pg_snapshot_xmin(pg_current_snapshot())::text::numeric - 1, 0)::text",
-                        row -> row.string(1))
-                .orElse("0");
-        return new FeedPosition(below, Long.MAX_VALUE);
+        return endpoints.feedStart();
     }
 
     private void validate(Endpoint endpoint) {

@@ -182,4 +182,17 @@ class WebhookEndpointStore {
                         id)
                 == 1;
     }
+
+    /**
+     * The feed cursor a new endpoint starts from: just below the oldest transaction still in flight, so an event that
+     * commits after the endpoint exists is never skipped.
+     */
+    FeedPosition feedStart() {
+        String below = sql.first(
+                        "read the feed's safe start",
+                        "SELECT greatest(pg_snapshot_xmin(pg_current_snapshot())::text::numeric - 1, 0)::text",
+                        row -> row.string(1))
+                .orElse("0");
+        return new FeedPosition(below, Long.MAX_VALUE);
+    }
 }

@@ -168,6 +168,45 @@ class ConventionsTest {
     }
 
     /**
+     * SQL runs only in a feature's {@code XStore}/{@code XQueries} (and {@code common.db}, which runs it for them): no
+     * service, job or resource writes a statement (issue 22). Aggregates' Panache finders are the one other way to read
+     * (ADR 0012).
+     */
+    @Test
+    void onlyStoresAndQueriesRunSql() {
+        java.util.Set<String> sqlMethods = java.util.Set.of("list", "first", "update", "batch", "copySlices");
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".common.db..")
+                .and()
+                .haveSimpleNameNotEndingWith("Store")
+                .and()
+                .haveSimpleNameNotEndingWith("Queries")
+                .and()
+                .haveSimpleNameNotEndingWith("Query")
+                .should()
+                .callMethodWhere(
+                        new com.tngtech.archunit.base.DescribedPredicate<
+                                com.tngtech.archunit.core.domain.JavaMethodCall>("a method that runs SQL") {
+                            @Override
+                            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                                JavaClass owner = call.getTargetOwner();
+                                String name = call.getName();
+                                return owner.getName().equals(ROOT + ".common.db.Sql") && sqlMethods.contains(name)
+                                        || owner.isAssignableTo("jakarta.persistence.EntityManager")
+                                                && name.startsWith("create")
+                                                && name.endsWith("Query")
+                                        || owner.isAssignableTo(java.sql.Connection.class)
+                                                && (name.equals("prepareStatement") || name.equals("createStatement"))
+                                        || owner.isAssignableTo(javax.sql.DataSource.class)
+                                                && name.equals("getConnection");
+                            }
+                        })
+                .because("one place per feature holds its statements (docs/architecture.md)")
+                .check(MAIN);
+    }
+
+    /**
      * Resources are thin (docs/architecture.md): they call their own feature's services, never a store, query, job or
      * another feature (issue 22).
      */

@@ -14,7 +14,7 @@ public final class ReminderHotStatements {
         Instant now = Instant.now();
         return List.of(new HotStatement(
                 "outbox: claim due reminder emails",
-                ReminderMailer.CLAIM,
+                ReminderStore.CLAIM,
                 new UUID(0, 1),
                 now.plusSeconds(60),
                 now,

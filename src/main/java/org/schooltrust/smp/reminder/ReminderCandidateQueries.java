@@ -15,7 +15,7 @@ import org.schooltrust.smp.common.db.Sql;
  * one school), never one per adult. The requirement rule is {@code policy_requirements_on(day)} (migration V8).
  */
 @ApplicationScoped
-class ReminderCandidates {
+class ReminderCandidateQueries {
 
     /** A Head is an active adult with a current assignment at the school marked HEAD_OF_SCHOOL. */
     record Head(String schoolUrn, UUID id, String hrId) {}

@@ -1,0 +1,45 @@
+package org.schooltrust.smp.acknowledgement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.schooltrust.smp.common.db.Sql;
+
+/** Acknowledgements written once each (append-only, V1): the insert that loses to a concurrent twin writes nothing. */
+@ApplicationScoped
+class AcknowledgementStore {
+
+    @Inject
+    Sql sql;
+
+    /** Whether this acknowledgement was written (false: one for the same adult, version and school exists). */
+    boolean insertIfAbsent(
+            UUID id,
+            UUID adultId,
+            UUID versionId,
+            String schoolUrn,
+            String bodySha256,
+            String statementsJson,
+            Instant at,
+            String clientId,
+            String userAgent,
+            String idempotencyKey) {
+        return sql.update(
+                        "record an acknowledgement",
+                        "INSERT INTO acknowledgements (id, adult_id, version_id, school_urn, body_sha256, statements,"
+                                + " acknowledged_at, client_id, user_agent, idempotency_key)"
+                                + " VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        id,
+                        adultId,
+                        versionId,
+                        schoolUrn,
+                        bodySha256,
+                        statementsJson,
+                        at,
+                        clientId,
+                        userAgent,
+                        idempotencyKey)
+                == 1;
+    }
+}
