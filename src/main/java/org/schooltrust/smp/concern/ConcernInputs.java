@@ -6,7 +6,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.schooltrust.smp.common.validation.EnumValue;
@@ -77,28 +76,4 @@ public final class ConcernInputs {
             String outcome,
 
             @Size(max = 10000) @Schema(maxLength = 10000) String text) {}
-
-    @Schema(name = "PermissionInput", description = "The Head's express permission (clause 6.5).")
-    public record PermissionInput(
-            @NotNull
-            @Pattern(regexp = AdultInput.HR_ID_PATTERN, message = "must be 1-64 letters, digits, '.', '_' or '-'")
-            @Schema(required = true, pattern = AdultInput.HR_ID_PATTERN, description = "An adult of the school.")
-            String staffHrId,
-
-            @NotBlank
-            @Size(max = 500)
-            @Schema(
-                    required = true,
-                    maxLength = 500,
-                    examples = "Class parents' group on the school's approved account",
-                    description = "What the adult may discuss with parents over social media.")
-            String purpose,
-
-            @NotBlank @Size(max = 200) @Schema(required = true, maxLength = 200, examples = "Facebook: @stjames.year4")
-            String channel,
-
-            @NotNull @Schema(required = true) LocalDate validFrom,
-
-            @NotNull @Schema(required = true, description = "Last valid day (inclusive).")
-            LocalDate validTo) {}
 }

@@ -48,13 +48,7 @@ class ConcernPersonalData implements PersonalData {
                                 + " 'mediaType', e.media_type, 'sizeBytes', e.size_bytes, 'sha256', e.sha256,"
                                 + " 'uploadedAt', e.uploaded_at) ORDER BY e.uploaded_at), '[]') FROM concern_evidence e"
                                 + " WHERE e.concern_id = c.id AND e.uploaded_by = c.reporter_adult_id) AS evidence"
-                                + " FROM concerns c WHERE c.reporter_adult_id = ? ORDER BY c.raised_at"),
-                new Section(
-                        "expressPermissions",
-                        90,
-                        false,
-                        "SELECT id, school_urn, purpose, channel, valid_from, valid_to, granted_at, revoked_at"
-                                + " FROM express_permissions WHERE adult_id = ? ORDER BY granted_at"));
+                                + " FROM concerns c WHERE c.reporter_adult_id = ? ORDER BY c.raised_at"));
     }
 
     @Override
@@ -62,9 +56,6 @@ class ConcernPersonalData implements PersonalData {
         return List.of(
                 Table.of("concerns", "CONCERN"),
                 Table.of("concern_evidence", "CONCERN"),
-                Table.of("concern_timeline", "CONCERN"),
-                Table.kept(
-                        "express_permissions",
-                        "a standing permission between an adult and a pupil (clause 6.9), kept while it stands; revoked ones go with the adult's records"));
+                Table.of("concern_timeline", "CONCERN"));
     }
 }

@@ -2,9 +2,9 @@ package org.schooltrust.smp.retention;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.schooltrust.smp.common.validation.EnumValue;
 
 /** The retention feature's request bodies (docs/architecture.md: DTOs). */
 public final class RetentionInputs {
@@ -30,11 +30,7 @@ public final class RetentionInputs {
 
     @Schema(name = "LegalHoldInput", description = "Nothing the hold covers is disposed of while it stands.")
     public record HoldInput(
-            @NotNull
-            @Pattern(regexp = "ADULT|SCHOOL|PUPIL|RECORD", message = "must be one of ADULT, SCHOOL, PUPIL, RECORD")
-            @Schema(
-                    required = true,
-                    enumeration = {"ADULT", "SCHOOL", "PUPIL", "RECORD"})
+            @NotNull @EnumValue(of = HoldTarget.class) @Schema(required = true, implementation = HoldTarget.class)
             String targetType,
 
             @NotBlank

@@ -278,14 +278,15 @@ public class RetentionService {
         // a disposal batch holds this lock from choosing its records to deleting them: a hold placed meanwhile waits
         // for the batch, so the batch can never delete what the hold now covers (issue 24)
         locks.lock(AdvisoryLocks.Lock.DISPOSAL);
-        String type = input.targetType();
+        HoldTarget kind = HoldTarget.valueOf(input.targetType());
+        String type = kind.name();
         String stripped = input.targetId().strip();
         // a record's id in its one written form (lower case), as the disposal job compares it with each row's id
-        String target = type.equals("RECORD") && RecordRetentionQuery.isUuid(stripped)
+        String target = kind == HoldTarget.RECORD && RecordRetentionQuery.isUuid(stripped)
                 ? UUID.fromString(stripped).toString()
                 : stripped;
         String reason = input.reason().strip();
-        if (!store.targetExists(type, target)) {
+        if (!store.targetExists(kind, target)) {
             throw ValidationFailedException.of(
                     "targetId", "names no " + type.toLowerCase(java.util.Locale.ROOT) + " the service holds");
         }

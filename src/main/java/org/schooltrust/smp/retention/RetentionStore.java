@@ -100,18 +100,18 @@ class RetentionStore {
     }
 
     /** Whether a hold's target names something the service holds (records by their id, matched as a uuid). */
-    boolean targetExists(String type, String target) {
-        if (type.equals("RECORD") && !RecordRetentionQuery.isUuid(target)) {
+    boolean targetExists(HoldTarget type, String target) {
+        if (type == HoldTarget.RECORD && !RecordRetentionQuery.isUuid(target)) {
             return false;
         }
         String query = switch (type) {
-            case "ADULT" -> "SELECT 1 FROM adults WHERE hr_id = ?";
-            case "SCHOOL" -> "SELECT 1 FROM schools WHERE urn = ?";
-            case "PUPIL" ->
+            case ADULT -> "SELECT 1 FROM adults WHERE hr_id = ?";
+            case SCHOOL -> "SELECT 1 FROM schools WHERE urn = ?";
+            case PUPIL ->
                 "SELECT 1 FROM family_declarations WHERE pupil_mis_id = ? UNION ALL"
                         + " SELECT 1 FROM concerns WHERE about_pupil_mis_id = ?";
             // a record of any class the features declare (RecordRules)
-            default -> records.anyRecord();
+            case RECORD -> records.anyRecord();
         };
         Object[] args = new Object[(int) query.chars().filter(ch -> ch == '?').count()];
         Arrays.fill(args, target);

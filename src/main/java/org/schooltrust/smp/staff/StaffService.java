@@ -1,5 +1,6 @@
 package org.schooltrust.smp.staff;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +35,9 @@ public class StaffService {
     @Inject
     TimeSource time;
 
+    @Inject
+    RequestAdult thisRequest;
+
     /** Days a Head still sees an adult whose assignment at their school has ended (0: from the day after). */
     @ConfigProperty(name = "smp.staff.leaver-grace-days", defaultValue = "0")
     int leaverGraceDays;
@@ -53,8 +58,19 @@ public class StaffService {
     /** The adult the token names (staff-id claim, or the email fallback). */
     @Transactional(dontRollbackOn = ApiException.class)
     public Adult me() {
-        return store.findBySelf(visibility())
-                .orElseThrow(() -> new ResourceNotFoundException("Your token names no adult of the staff register."));
+        Optional<Adult> found = null;
+        boolean inRequest = Arc.container().requestContext().isActive();
+        if (inRequest) {
+            found = thisRequest.cached();
+        }
+        if (found == null) {
+            found = store.findBySelf(visibility());
+            if (inRequest) {
+                thisRequest.remember(found);
+            }
+        }
+        return found.orElseThrow(
+                () -> new ResourceNotFoundException("Your token names no adult of the staff register."));
     }
 
     /**

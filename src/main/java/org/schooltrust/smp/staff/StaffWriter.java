@@ -1,5 +1,6 @@
 package org.schooltrust.smp.staff;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -61,6 +62,9 @@ public class StaffWriter {
 
     @Inject
     Validator validator;
+
+    @Inject
+    RequestAdult thisRequest;
 
     @Inject
     Caller caller;
@@ -411,6 +415,9 @@ public class StaffWriter {
         audit.recordAll(events);
         if (!left.isEmpty()) {
             departures.fire(new AdultsLeftSchools(left));
+        }
+        if (Arc.container().requestContext().isActive()) {
+            thisRequest.forget();
         }
         return applied;
     }

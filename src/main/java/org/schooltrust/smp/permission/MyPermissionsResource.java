@@ -1,4 +1,4 @@
-package org.schooltrust.smp.concern;
+package org.schooltrust.smp.permission;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
-import org.schooltrust.smp.concern.ConcernViews.PermissionView;
+import org.schooltrust.smp.permission.PermissionViews.PermissionView;
 
 @Path("/api/v1/me/permissions")
 @Tag(name = "Permissions")

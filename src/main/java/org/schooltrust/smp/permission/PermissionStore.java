@@ -1,4 +1,4 @@
-package org.schooltrust.smp.concern;
+package org.schooltrust.smp.permission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.schooltrust.smp.concern;
+package org.schooltrust.smp.permission;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,9 +32,9 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.Responses;
-import org.schooltrust.smp.concern.ConcernInputs.PermissionInput;
-import org.schooltrust.smp.concern.ConcernViews.PermissionCheck;
-import org.schooltrust.smp.concern.ConcernViews.PermissionView;
+import org.schooltrust.smp.permission.PermissionInputs.PermissionInput;
+import org.schooltrust.smp.permission.PermissionViews.PermissionCheck;
+import org.schooltrust.smp.permission.PermissionViews.PermissionView;
 
 @Path("/api/v1/schools/{urn}/permissions")
 @Tag(name = "Permissions")

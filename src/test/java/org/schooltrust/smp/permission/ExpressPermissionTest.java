@@ -1,4 +1,4 @@
-package org.schooltrust.smp.concern;
+package org.schooltrust.smp.permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.schooltrust.smp.concern.ConcernViews.PermissionStatus;
 
 class ExpressPermissionTest {
 

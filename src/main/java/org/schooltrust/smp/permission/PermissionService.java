@@ -1,4 +1,4 @@
-package org.schooltrust.smp.concern;
+package org.schooltrust.smp.permission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +27,10 @@ import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
-import org.schooltrust.smp.concern.ConcernInputs.PermissionInput;
-import org.schooltrust.smp.concern.ConcernViews.PermissionCheck;
-import org.schooltrust.smp.concern.ConcernViews.PermissionView;
 import org.schooltrust.smp.event.EventType;
+import org.schooltrust.smp.permission.PermissionInputs.PermissionInput;
+import org.schooltrust.smp.permission.PermissionViews.PermissionCheck;
+import org.schooltrust.smp.permission.PermissionViews.PermissionView;
 import org.schooltrust.smp.staff.Adult;
 import org.schooltrust.smp.staff.StaffService;
 

@@ -1,10 +1,9 @@
-package org.schooltrust.smp.concern;
+package org.schooltrust.smp.permission;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import org.schooltrust.smp.concern.ConcernViews.PermissionStatus;
 
 /**
  * The Head's express permission (clause 6.5): an adult of the school may discuss pupils with parents over social media
