@@ -58,6 +58,11 @@ echo "${staff}" | jq -e '(.items | length) > 0' >/dev/null || fail "staff of 100
 other=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "${base}/api/v1/schools/100002/compliance")
 [ "${other}" = "404" ] || fail "hugo read another school's compliance: ${other}"
 curl -sf -o /dev/null "${base}/q/openapi" || fail "the contract is not served at /q/openapi"
+SCIM_TOKEN=$(curl -s "${base}/dev/token/scim" | jq -r .access_token)
+scim=$(curl -s -H "Authorization: Bearer $SCIM_TOKEN" -H 'Accept: application/scim+json' \
+  "${base}/scim/v2/Users?filter=userName%20eq%20%22nobody@nowhere.example%22")
+echo "${scim}" | jq -e '.totalResults == 0 and .schemas[0] == "urn:ietf:params:scim:api:messages:2.0:ListResponse"' \
+  >/dev/null || fail "SCIM user search as the scim dev user: ${scim}"
 echo "dev mode: the README's flows answer as documented"
 
 # The public page (issue 28) as a person uses it, in a real headless Chromium with axe-core (web/browser-check.mjs):

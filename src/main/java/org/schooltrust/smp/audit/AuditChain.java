@@ -60,7 +60,7 @@ public class AuditChain {
     @Inject
     EventService events;
 
-    @ConfigProperty(name = "smp.audit.checkpoint-every", defaultValue = "1h")
+    @ConfigProperty(name = "smp.audit.checkpoint-every")
     java.time.Duration every;
 
     @Scheduled(

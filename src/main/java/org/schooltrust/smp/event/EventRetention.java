@@ -16,7 +16,7 @@ public class EventRetention {
 
     private static final Logger LOG = Logger.getLogger(EventRetention.class);
 
-    @ConfigProperty(name = "smp.events.retention", defaultValue = "P90D")
+    @ConfigProperty(name = "smp.events.retention")
     Duration retention;
 
     @Inject

@@ -41,10 +41,10 @@ public class ReminderMailer {
     @ConfigProperty(name = "smp.portal.url")
     Optional<String> portalUrl;
 
-    @ConfigProperty(name = "smp.reminders.mail-max-attempts", defaultValue = "8")
+    @ConfigProperty(name = "smp.reminders.mail-max-attempts")
     int maxAttempts;
 
-    @ConfigProperty(name = "smp.reminders.mail-lease", defaultValue = "PT2M")
+    @ConfigProperty(name = "smp.reminders.mail-lease")
     Duration lease;
 
     /** Messages of a batch in flight at once: an SMTP exchange is mostly waiting, so a few overlap well. */

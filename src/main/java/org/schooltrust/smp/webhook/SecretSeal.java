@@ -2,6 +2,7 @@ package org.schooltrust.smp.webhook;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.error.ConflictException;
 
 /**
@@ -35,13 +35,13 @@ class SecretSeal {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    @ConfigProperty(name = "smp.webhooks.secret-key")
+    @Inject
+    WebhooksConfig config;
+
     Optional<String> key;
 
-    @ConfigProperty(name = "smp.webhooks.secret-key-file")
     Optional<String> keyFile;
 
-    @ConfigProperty(name = "smp.webhooks.secret-key-previous")
     Optional<String> previousKey;
 
     private final SecureRandom random = new SecureRandom();
@@ -50,6 +50,11 @@ class SecretSeal {
 
     @PostConstruct
     void loadKeys() {
+        if (key == null) {
+            key = config.secretKey();
+            keyFile = config.secretKeyFile();
+            previousKey = config.secretKeyPrevious();
+        }
         Optional<String> current = key.filter(k -> !k.isBlank())
                 .or(() -> keyFile.filter(f -> !f.isBlank()).map(f -> {
                     try {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses webhook URLs that would make the service call into its own network (server-side request forgery), and
@@ -74,11 +73,19 @@ public class SsrfGuard {
         }
     }
 
-    @ConfigProperty(name = "smp.webhooks.allowed-hosts")
+    @Inject
+    WebhooksConfig config;
+
+    /** From the config; tests set them directly. */
     Optional<List<String>> allowedHosts;
 
-    @ConfigProperty(name = "smp.webhooks.allowed-ports")
     Optional<List<Integer>> allowedPorts;
+
+    @jakarta.annotation.PostConstruct
+    void configure() {
+        allowedHosts = config.allowedHosts();
+        allowedPorts = config.allowedPorts();
+    }
 
     @Inject
     Resolver resolver;

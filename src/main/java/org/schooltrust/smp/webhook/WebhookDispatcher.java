@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
@@ -42,15 +40,8 @@ public class WebhookDispatcher {
     static final int FAN_OUT_ENDPOINTS = 500;
     static final int SEND_BATCH = 200;
 
-    @ConfigProperty(name = "smp.webhooks.timeout", defaultValue = "PT15S")
-    Duration timeout;
-
-    @ConfigProperty(name = "smp.webhooks.disable-after", defaultValue = "P5D")
-    Duration disableAfter;
-
-    /** A lease lasts the timeout plus this margin; a replica that dies mid-attempt is retried after it. */
-    @ConfigProperty(name = "smp.webhooks.lease-margin", defaultValue = "PT45S")
-    Duration leaseMargin;
+    @Inject
+    WebhooksConfig config;
 
     @Inject
     EventService events;
@@ -75,13 +66,6 @@ public class WebhookDispatcher {
 
     private final SecureRandom random = new SecureRandom();
 
-    @ConfigProperty(name = "smp.webhooks.poll", defaultValue = "250ms")
-    Duration poll;
-
-    /** Off in tests, which call {@link #runOnce()} themselves. */
-    @ConfigProperty(name = "smp.webhooks.dispatcher-enabled", defaultValue = "true")
-    boolean dispatcherEnabled;
-
     private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
     private volatile Thread loop;
 
@@ -90,7 +74,7 @@ public class WebhookDispatcher {
      * this replica has committed events (other replicas' events wait at most one poll).
      */
     void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
-        if (!dispatcherEnabled) {
+        if (!config.dispatcherEnabled()) {
             return;
         }
         Thread thread = new Thread(this::dispatchLoop, "webhook-dispatcher");
@@ -102,7 +86,7 @@ public class WebhookDispatcher {
     private void dispatchLoop() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                wake.tryAcquire(poll.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                wake.tryAcquire(config.poll().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 runOnce();
             } catch (InterruptedException e) {
@@ -112,7 +96,7 @@ public class WebhookDispatcher {
                         "webhook dispatch failed and will run again: %s",
                         e.getClass().getSimpleName());
                 try {
-                    Thread.sleep(poll.toMillis());
+                    Thread.sleep(config.poll().toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -225,7 +209,8 @@ public class WebhookDispatcher {
     int sendDue() {
         Instant now = time.now();
         List<DeliveryStore.Claimed> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.claimDue(now, now.plus(timeout).plus(leaseMargin), SEND_BATCH));
+                .call(() ->
+                        deliveries.claimDue(now, now.plus(config.timeout()).plus(config.leaseMargin()), SEND_BATCH));
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -303,8 +288,12 @@ public class WebhookDispatcher {
                 Endpoint endpoint = byId.get(id);
                 if (endpoint != null
                         && !gone.contains(id)
-                        && endpoint.failingLongerThan(disableAfter, now)
-                        && endpoints.disable(id, "Every attempt failed for " + disableAfter.toDays() + " days.", now)) {
+                        && endpoint.failingLongerThan(config.disableAfter(), now)
+                        && endpoints.disable(
+                                id,
+                                "Every attempt failed for "
+                                        + config.disableAfter().toDays() + " days.",
+                                now)) {
                     disabled.add(AuditEntry.of(
                             "webhook-endpoint.disabled", WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
                 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.error.FieldError;
@@ -45,8 +44,8 @@ public class WebhookEndpointService {
 
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    @ConfigProperty(name = "smp.webhooks.secret-overlap", defaultValue = "PT24H")
-    Duration secretOverlap;
+    @Inject
+    WebhooksConfig config;
 
     @Inject
     WebhookEndpointStore endpoints;
@@ -180,7 +179,7 @@ public class WebhookEndpointService {
         Endpoint current = find(id);
         ETags.checkIfPresent(ifMatch, current.version());
         Instant now = time.now();
-        Duration kept = overlap == null ? secretOverlap : overlap;
+        Duration kept = overlap == null ? config.secretOverlap() : overlap;
         if (kept.isNegative() || kept.compareTo(Duration.ofDays(7)) > 0) {
             throw ValidationFailedException.of("overlap", "must be between PT0S and P7D");
         }

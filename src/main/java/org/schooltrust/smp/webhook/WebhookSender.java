@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.common.time.TimeSource;
 
@@ -45,8 +43,8 @@ class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
-    @ConfigProperty(name = "smp.webhooks.timeout", defaultValue = "PT15S")
-    Duration timeout;
+    @Inject
+    WebhooksConfig config;
 
     @Inject
     TimeSource time;
@@ -64,7 +62,8 @@ class WebhookSender {
             synchronized (this) {
                 if (client == null) {
                     client = vertx.createHttpClient(new HttpClientOptions()
-                            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                            .setConnectTimeout((int)
+                                    Math.min(Integer.MAX_VALUE, config.timeout().toMillis()))
                             .setForceSni(true)
                             .setVerifyHost(true)
                             .setMaxPoolSize(16)
@@ -118,7 +117,7 @@ class WebhookSender {
                 .setSsl(target.tls())
                 .setURI(target.target())
                 .setFollowRedirects(false)
-                .setIdleTimeout(timeout.toMillis())
+                .setIdleTimeout(config.timeout().toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("user-agent", "smp-webhooks/1")
                 .putHeader("webhook-id", id)
@@ -145,7 +144,7 @@ class WebhookSender {
         return attempt.toCompletionStage()
                 .toCompletableFuture()
                 // a body that stalls after the headers is cut off here at the latest
-                .orTimeout(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS)
+                .orTimeout(config.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause()
