@@ -75,6 +75,9 @@ public class ConcernService {
     ConcernStore store;
 
     @Inject
+    ConcernQueries queries;
+
+    @Inject
     StaffService staff;
 
     @Inject
@@ -242,7 +245,7 @@ public class ConcernService {
                 me.id(), after == null ? null : after.time(), after == null ? null : after.id(), page.limit() + 1);
         audit.recordReads(
                 rows.stream().limit(page.limit()).map(r -> read(r.concern())).toList());
-        var evidence = store.evidence(rows.stream().map(r -> r.concern().id()).toList());
+        var evidence = queries.evidence(rows.stream().map(r -> r.concern().id()).toList());
         return Page.of(
                 rows.stream()
                         .map(r -> mine(r, evidence.getOrDefault(r.concern().id(), List.of())))
@@ -459,12 +462,12 @@ public class ConcernService {
     /** Open schools and their Heads and DSLs in the register today; {@code gapsOnly}: those missing either. */
     @Transactional
     public ConcernViews.Coverage coverage(boolean gapsOnly) {
-        return new ConcernViews.Coverage(store.coverage(time.today(), gapsOnly));
+        return new ConcernViews.Coverage(queries.coverage(time.today(), gapsOnly));
     }
 
     @Transactional(dontRollbackOn = ApiException.class)
     public Counts counts() {
-        return new Counts(store.counts());
+        return new Counts(queries.counts());
     }
 
     // -- rules of access
@@ -563,7 +566,7 @@ public class ConcernService {
     }
 
     private MyConcernView mine(Row row) {
-        return mine(row, store.evidence(row.concern().id()));
+        return mine(row, queries.evidence(row.concern().id()));
     }
 
     private MyConcernView mine(Row row, List<EvidenceView> evidence) {
@@ -608,8 +611,8 @@ public class ConcernService {
                 c.handlingSchools().stream().sorted().toList(),
                 c.raisedAt(),
                 c.closedAt(),
-                store.evidence(c.id()),
-                store.timeline(c.id()),
+                queries.evidence(c.id()),
+                queries.timeline(c.id()),
                 c.route());
     }
 

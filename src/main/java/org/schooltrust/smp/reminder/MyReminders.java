@@ -14,7 +14,7 @@ import org.schooltrust.smp.staff.StaffService;
 class MyReminders {
 
     @Inject
-    ReminderStore store;
+    ReminderQueries queries;
 
     @Inject
     StaffService staff;
@@ -22,7 +22,7 @@ class MyReminders {
     Page<MyReminderView> list(PageParams page) {
         Cursor.TimeAndId after = page.cursor == null ? null : Cursor.TimeAndId.decode(page.cursor);
         UUID me = staff.me().id();
-        var rows = store.mine(me, after, page.limit() + 1);
+        var rows = queries.mine(me, after, page.limit() + 1);
         return Page.of(rows, page.limit(), r -> Cursor.TimeAndId.encode(r.createdAt(), r.id()));
     }
 }

@@ -313,7 +313,10 @@ public class DisposalJob {
                     (Instant) run[0],
                     (String) run[3],
                     counts,
-                    shown.stream().map(r -> (Disposed) r[1]).toList(),
+                    shown.stream()
+                            .map(r -> new Disposed(
+                                    RecordClass.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4]))
+                            .toList(),
                     more ? Long.toString((Long) shown.get(shown.size() - 1)[0]) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

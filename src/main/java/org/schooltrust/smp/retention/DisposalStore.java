@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.Sql;
-import org.schooltrust.smp.retention.RetentionViews.Disposed;
 
 /** The disposal job's statements (ADR 0019): runs, certificates, and each record class's own disposal. */
 @ApplicationScoped
@@ -100,16 +99,13 @@ class DisposalStore {
                 id);
     }
 
-    /** Certificate entries after a sequence number: {@code {seq, Disposed}}. */
+    /** Certificate entries after a sequence number: {@code {seq, record class, record id, sha256, action}}. */
     List<Object[]> certificatePage(UUID id, long after, int limit) {
         return sql.list(
                 "read a page of a disposal certificate",
                 "SELECT seq, record_class, record_id, sha256, action FROM disposal_certificates"
                         + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                r -> new Object[] {
-                    r.longValue(1),
-                    new Disposed(RecordClass.valueOf(r.string(2)), r.string(3), r.string(4), r.string(5))
-                },
+                r -> new Object[] {r.longValue(1), r.string(2), r.string(3), r.string(4), r.string(5)},
                 id,
                 after,
                 limit);

@@ -257,8 +257,8 @@ public class RetentionService {
                         null,
                         List.of("period")));
             } else {
-                Versioned<HoldView> hold = get(change.holdId());
-                if (hold.body().liftedAt() == null) {
+                Versioned<LegalHold> hold = hold(change.holdId());
+                if (!hold.body().lifted()) {
                     store.liftHold(change.holdId(), hold.version(), change.confirmedBy(), now);
                     audit.record(new AuditEntry(
                             "legal-hold.lifted", "legal-hold", change.holdId().toString(), null, List.of("liftedAt")));
@@ -292,19 +292,19 @@ public class RetentionService {
         }
         UUID id = UUID.randomUUID();
         Instant now = time.now();
-        HoldView hold = new HoldView(id, type, target, reason, now, null);
+        LegalHold hold = LegalHold.place(id, kind, target, reason, now);
         store.insertHold(hold, caller.subject());
         audit.record(new AuditEntry(
                 "legal-hold.placed", "legal-hold", id.toString(), null, List.of("targetType", "targetId")));
-        return Versioned.created(hold, 1L);
+        return Versioned.created(HoldView.of(hold), 1L);
     }
 
     /** Proposes lifting it: a pending change, applied once a second trust-admin confirms and the notice passes. */
     @Transactional
     public Versioned<ChangeView> lift(UUID id, String ifMatch) {
-        Versioned<HoldView> hold = get(id);
+        Versioned<LegalHold> hold = hold(id);
         ETags.checkRequired(ifMatch, hold.version());
-        if (hold.body().liftedAt() != null) {
+        if (hold.body().lifted()) {
             throw new IllegalTransitionException("This hold is already lifted.");
         }
         return propose(RetentionChange.Kind.LIFT_HOLD, null, null, id, null);
@@ -312,11 +312,15 @@ public class RetentionService {
 
     @Transactional(dontRollbackOn = ApiException.class)
     public List<HoldView> holds() {
-        return store.holds();
+        return store.holds().stream().map(HoldView::of).toList();
     }
 
     @Transactional(dontRollbackOn = ApiException.class)
     public Versioned<HoldView> get(UUID id) {
+        return hold(id).map(HoldView::of);
+    }
+
+    private Versioned<LegalHold> hold(UUID id) {
         return store.hold(id).orElseThrow(() -> new ResourceNotFoundException("No legal hold " + id + "."));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.web.Versioned;
-import org.schooltrust.smp.retention.RetentionViews.HoldView;
 
 /** The retention tables (migration V13): rules and legal holds, through {@link Sql}. */
 @ApplicationScoped
@@ -56,7 +55,7 @@ class RetentionStore {
                 == 1;
     }
 
-    void insertHold(HoldView hold, String placedBy) {
+    void insertHold(LegalHold hold, String placedBy) {
         sql.update(
                 "place a legal hold",
                 "INSERT INTO legal_holds (id, target_type, target_id, reason, placed_by, placed_at, version)"
@@ -82,20 +81,26 @@ class RetentionStore {
                 == 1;
     }
 
-    List<HoldView> holds() {
+    List<LegalHold> holds() {
         return sql.list(
                 "list legal holds",
                 HOLD + " ORDER BY placed_at, id",
                 r -> holdOf(r).body());
     }
 
-    Optional<Versioned<HoldView>> hold(UUID id) {
+    Optional<Versioned<LegalHold>> hold(UUID id) {
         return sql.first("read a legal hold", HOLD + " WHERE id = ?", RetentionStore::holdOf, id);
     }
 
-    private static Versioned<HoldView> holdOf(Sql.Row r) throws java.sql.SQLException {
+    private static Versioned<LegalHold> holdOf(Sql.Row r) throws java.sql.SQLException {
         return Versioned.existing(
-                new HoldView(r.uuid(1), r.string(2), r.string(3), r.string(4), r.instant(5), r.instant(6)),
+                new LegalHold(
+                        r.uuid(1),
+                        HoldTarget.valueOf(r.string(2)),
+                        r.string(3),
+                        r.string(4),
+                        r.instant(5),
+                        r.instant(6)),
                 r.longValue(7));
     }
 

@@ -39,7 +39,12 @@ public final class RetentionViews {
             @Schema(required = true) String targetId,
             @Schema(required = true) String reason,
             @Schema(required = true) Instant placedAt,
-            Instant liftedAt) {}
+            Instant liftedAt) {
+
+        static HoldView of(LegalHold h) {
+            return new HoldView(h.id(), h.targetType().name(), h.targetId(), h.reason(), h.placedAt(), h.liftedAt());
+        }
+    }
 
     @Schema(name = "DisposedRecord", description = "One record disposed of: its id and the SHA-256 of its content.")
     public record Disposed(

@@ -13,8 +13,6 @@ import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.event.Audience;
 import org.schooltrust.smp.event.FeedPosition;
-import org.schooltrust.smp.webhook.WebhookViews.EndpointView;
-import org.schooltrust.smp.webhook.WebhookViews.IdentityView;
 
 /**
  * A webhook endpoint: where events go, for which consumer identity, signed with which secrets, and how far the fan-out
@@ -171,20 +169,5 @@ record Endpoint(
     @Override
     public String toString() {
         return "Endpoint[" + id + ", enabled=" + enabled + "]";
-    }
-
-    EndpointView view() {
-        return new EndpointView(
-                id,
-                url,
-                description,
-                eventTypes,
-                schools,
-                new IdentityView(identityRole, identitySchools),
-                enabled,
-                disabledReason,
-                previousSecretUntil,
-                createdAt,
-                updatedAt);
     }
 }

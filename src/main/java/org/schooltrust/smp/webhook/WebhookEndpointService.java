@@ -53,6 +53,9 @@ public class WebhookEndpointService {
     @Inject
     DeliveryStore deliveries;
 
+    @Inject
+    DeliveryQueries deliveryLog;
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "smp.events.retention")
     java.time.Duration feedRetention;
 
@@ -103,7 +106,7 @@ public class WebhookEndpointService {
                 endpoint.id().toString(),
                 null,
                 List.of("url", "description", "eventTypes", "schools", "identity", "enabled")));
-        return Versioned.created(new SecretView(endpoint.view(), endpoint.secret()), 0L);
+        return Versioned.created(new SecretView(EndpointView.of(endpoint), endpoint.secret()), 0L);
     }
 
     @Transactional
@@ -113,13 +116,13 @@ public class WebhookEndpointService {
                         endpoints.page(after, page.limit() + 1),
                         page.limit(),
                         e -> Cursor.TimeAndId.encode(e.createdAt(), e.id()))
-                .map(Endpoint::view);
+                .map(EndpointView::of);
     }
 
     @Transactional
     public Versioned<EndpointView> get(UUID id) {
         Endpoint endpoint = find(id);
-        return Versioned.existing(endpoint.view(), endpoint.version());
+        return Versioned.existing(EndpointView.of(endpoint), endpoint.version());
     }
 
     @Transactional
@@ -150,7 +153,7 @@ public class WebhookEndpointService {
         validate(changed);
         List<String> fields = changedFields(current, changed);
         if (fields.isEmpty()) {
-            return Versioned.existing(current.view(), current.version());
+            return Versioned.existing(EndpointView.of(current), current.version());
         }
         save(changed);
         if (!changed.url().equals(current.url()) && !Boolean.TRUE.equals(patch.carryOverQueued())) {
@@ -188,7 +191,7 @@ public class WebhookEndpointService {
         audit.record(
                 new AuditEntry("webhook-endpoint.secret-rotated", AUDIT_TYPE, id.toString(), null, List.of("secret")));
         Endpoint saved = find(id);
-        return Versioned.existing(new SecretView(saved.view(), saved.secret()), saved.version());
+        return Versioned.existing(new SecretView(EndpointView.of(saved), saved.secret()), saved.version());
     }
 
     /** Queues a {@code webhook.ping} to the endpoint now (it is not on the feed). */
@@ -215,7 +218,7 @@ public class WebhookEndpointService {
                 ? new Cursor.TimeAndId(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1, -1))
                 : Cursor.TimeAndId.decode(page.cursor);
         return Page.of(
-                deliveries.page(id, before, page.limit() + 1),
+                deliveryLog.page(id, before, page.limit() + 1),
                 page.limit(),
                 d -> Cursor.TimeAndId.encode(d.createdAt(), d.id()));
     }

@@ -43,7 +43,23 @@ public final class WebhookViews {
             Instant previousSecretUntil,
 
             @Schema(required = true) Instant createdAt,
-            @Schema(required = true) Instant updatedAt) {}
+            @Schema(required = true) Instant updatedAt) {
+
+        static EndpointView of(Endpoint e) {
+            return new EndpointView(
+                    e.id(),
+                    e.url(),
+                    e.description(),
+                    e.eventTypes(),
+                    e.schools(),
+                    new IdentityView(e.identityRole(), e.identitySchools()),
+                    e.enabled(),
+                    e.disabledReason(),
+                    e.previousSecretUntil(),
+                    e.createdAt(),
+                    e.updatedAt());
+        }
+    }
 
     @Schema(
             name = "WebhookEndpointSecret",

@@ -207,6 +207,47 @@ class ConventionsTest {
     }
 
     /**
+     * Stores, aggregates (Panache entities) and domain records never depend on response views (issue 22): a view is
+     * built from the domain object by the view's own {@code of(...)}, in the service or a read-model {@code XQueries}.
+     */
+    @Test
+    void noStoreOrDomainTypeDependsOnViews() {
+        com.tngtech.archunit.base.DescribedPredicate<JavaClass> views =
+                new com.tngtech.archunit.base.DescribedPredicate<>("a response view") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        return c.getPackageName().startsWith(ROOT)
+                                && (c.getSimpleName().endsWith("Views")
+                                        || c.getEnclosingClass()
+                                                .map(e -> e.getSimpleName().endsWith("Views"))
+                                                .orElse(false));
+                    }
+                };
+        com.tngtech.archunit.base.DescribedPredicate<JavaClass> storesAndDomainTypes =
+                new com.tngtech.archunit.base.DescribedPredicate<>("a store or a domain type") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        boolean feature = c.getPackageName().startsWith(ROOT + ".")
+                                && !c.getPackageName().startsWith(ROOT + ".common");
+                        boolean record = c.getRawSuperclass()
+                                .map(s -> s.getName().equals("java.lang.Record"))
+                                .orElse(false);
+                        return feature
+                                && c.getEnclosingClass().isEmpty()
+                                && (c.getSimpleName().endsWith("Store")
+                                        || c.isAssignableTo("io.quarkus.hibernate.orm.panache.PanacheEntityBase")
+                                        || record);
+                    }
+                };
+        noClasses()
+                .that(storesAndDomainTypes)
+                .should()
+                .dependOnClassesThat(views)
+                .because("views are built from domain objects, never the other way round")
+                .check(MAIN);
+    }
+
+    /**
      * Resources are thin (docs/architecture.md): they call their own feature's services, never a store, query, job or
      * another feature (issue 22).
      */
