@@ -23,10 +23,10 @@ import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
-import org.schooltrust.smp.common.error.PreconditionFailedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.TooManyRequestsException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
@@ -387,9 +387,7 @@ public class ConcernService {
         Row row = handled(urn, id);
         row.concern().requireOpen("take notes");
         Instant now = time.now();
-        if (!store.touch(id, row.concern().version(), now)) {
-            throw new PreconditionFailedException("The concern changed meanwhile; read it again and retry.");
-        }
+        Versions.require(store.touch(id, row.concern().version(), now), "concern");
         store.append(id, "NOTE", null, input.text().strip(), staff.me().id(), caller.subject(), now);
         audit.record(new AuditEntry(
                 "concern.noted", AUDIT_TYPE, id.toString(), row.concern().schoolUrn(), List.of("timeline")));
@@ -403,9 +401,7 @@ public class ConcernService {
         ETags.checkRequired(ifMatch, row.concern().version());
         row.concern().requireOpen("record actions");
         Instant now = time.now();
-        if (!store.touch(id, row.concern().version(), now)) {
-            throw new PreconditionFailedException("The concern changed meanwhile; read it again and retry.");
-        }
+        Versions.require(store.touch(id, row.concern().version(), now), "concern");
         store.append(
                 id,
                 "ACTION",
@@ -529,9 +525,7 @@ public class ConcernService {
 
     private Versioned<ConcernView> move(Row row, Concern next, String entry, String text, String what) {
         Instant now = time.now();
-        if (!store.update(next, row.concern().version(), now)) {
-            throw new PreconditionFailedException("The concern changed meanwhile; read it again and retry.");
-        }
+        Versions.require(store.update(next, row.concern().version(), now), "concern");
         store.append(next.id(), entry, null, text, staff.me().id(), caller.subject(), now);
         audit.record(AuditEntry.of(
                         what, AUDIT_TYPE, next.id().toString(), next.aboutAdultId() == null ? next.schoolUrn() : null)

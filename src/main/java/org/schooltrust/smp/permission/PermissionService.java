@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
-import org.schooltrust.smp.common.error.PreconditionFailedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -128,9 +128,7 @@ public class PermissionService {
                     "A Head cannot revoke their own permission; another Head or the Trust decides on it.");
         }
         Instant now = time.now();
-        if (!store.revoke(id, row.permission().version(), me, now)) {
-            throw new PreconditionFailedException("The permission changed meanwhile; read it again and retry.");
-        }
+        Versions.require(store.revoke(id, row.permission().version(), me, now), "permission");
         audit.record(AuditEntry.of("permission.revoked", AUDIT_TYPE, id.toString(), urn)
                 .withRefs(Map.of(EventType.STAFF_HR_ID, row.hrId())));
         PermissionStore.Row after = find(id);

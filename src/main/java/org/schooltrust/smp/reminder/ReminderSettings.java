@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.FieldError;
-import org.schooltrust.smp.common.error.PreconditionFailedException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
@@ -64,9 +64,7 @@ public class ReminderSettings {
         long version = stored.version();
         ETags.checkIfPresent(ifMatch, version);
         ReminderSchedule before = stored.body();
-        if (!store.saveSchedule(schedule, version, time.now())) {
-            throw new PreconditionFailedException("The schedule changed meanwhile; read it again and retry.");
-        }
+        Versions.require(store.saveSchedule(schedule, version, time.now()), "schedule");
         audit.record(new AuditEntry(
                 "reminder-schedule.updated", "reminder-schedule", kind.name(), null, changed(before, schedule)));
         return Versioned.existing(ScheduleView.of(schedule), version + 1);
@@ -104,9 +102,7 @@ public class ReminderSettings {
         }
         long version = store.calendarVersion();
         ETags.checkIfPresent(ifMatch, version);
-        if (!store.saveCalendar(calendar, version, time.now())) {
-            throw new PreconditionFailedException("The calendar changed meanwhile; read it again and retry.");
-        }
+        Versions.require(store.saveCalendar(calendar, version, time.now()), "calendar");
         audit.record(new AuditEntry("calendar.updated", "calendar", "trust", null, List.of("closures")));
         return Versioned.existing(
                 new CalendarView(

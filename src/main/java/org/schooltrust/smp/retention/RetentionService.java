@@ -14,12 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
+import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
-import org.schooltrust.smp.common.error.PreconditionFailedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.security.Caller;
@@ -120,9 +120,7 @@ public class RetentionService {
             return new RuleChange(
                     null, propose(RetentionChange.Kind.SHORTEN_PERIOD, recordClass, period, null, input.reason()));
         }
-        if (!store.savePeriod(recordClass, period, current.version(), time.now())) {
-            throw new PreconditionFailedException("The rule changed meanwhile; read it again and retry.");
-        }
+        Versions.require(store.savePeriod(recordClass, period, current.version(), time.now()), "rule");
         audit.record(new AuditEntry(
                 "retention-rule.updated", "retention-rule", recordClass.name(), null, List.of("period")));
         return new RuleChange(
@@ -215,9 +213,7 @@ public class RetentionService {
             throw new AccessDeniedException(refused);
         }
         Instant now = time.now();
-        if (!store.confirmChange(id, change.version(), caller.subject(), now)) {
-            throw new PreconditionFailedException("The change moved on meanwhile; read it again and retry.");
-        }
+        Versions.require(store.confirmChange(id, change.version(), caller.subject(), now), "pending change");
         audit.record(changeEntry("retention-change.confirmed", change));
         applyDue();
         return change(id);
@@ -232,9 +228,7 @@ public class RetentionService {
             throw new IllegalTransitionException(
                     "This change is already " + change.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
-        if (!store.cancelChange(id, change.version(), caller.subject(), time.now())) {
-            throw new PreconditionFailedException("The change moved on meanwhile; read it again and retry.");
-        }
+        Versions.require(store.cancelChange(id, change.version(), caller.subject(), time.now()), "pending change");
         audit.record(changeEntry("retention-change.cancelled", change).atSchools(store.openSchools()));
         return change(id);
     }
@@ -247,9 +241,8 @@ public class RetentionService {
         for (RetentionChange change : store.dueChanges(now)) {
             if (change.kind() == RetentionChange.Kind.SHORTEN_PERIOD) {
                 RetentionRule current = store.rules().get(change.recordClass());
-                if (!store.savePeriod(change.recordClass(), change.period(), current.version(), now)) {
-                    throw new PreconditionFailedException("The rule changed meanwhile.");
-                }
+                Versions.require(
+                        store.savePeriod(change.recordClass(), change.period(), current.version(), now), "rule");
                 audit.record(new AuditEntry(
                         "retention-rule.updated",
                         "retention-rule",

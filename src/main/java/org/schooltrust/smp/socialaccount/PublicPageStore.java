@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.schooltrust.smp.common.db.Sql;
-import org.schooltrust.smp.common.error.PreconditionFailedException;
+import org.schooltrust.smp.common.db.Versions;
 
 /** The schools' public-page settings (V29): one versioned row per school. */
 @ApplicationScoped
@@ -67,8 +67,6 @@ class PublicPageStore {
                         next.updatedAt(),
                         next.schoolUrn(),
                         next.version() - 1);
-        if (written != 1) {
-            throw new PreconditionFailedException("The page settings were changed meanwhile; read them again.");
-        }
+        Versions.require(written == 1, "page settings");
     }
 }

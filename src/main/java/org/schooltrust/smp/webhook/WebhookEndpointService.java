@@ -14,8 +14,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.FieldError;
-import org.schooltrust.smp.common.error.PreconditionFailedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -258,9 +258,7 @@ public class WebhookEndpointService {
     }
 
     private void save(Endpoint endpoint) {
-        if (!endpoints.update(endpoint, time.now())) {
-            throw new PreconditionFailedException("The endpoint was changed by someone else; read it again.");
-        }
+        Versions.require(endpoints.update(endpoint, time.now()), "endpoint");
     }
 
     /**

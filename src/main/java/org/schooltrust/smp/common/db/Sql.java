@@ -22,7 +22,8 @@ import java.util.UUID;
  * Java values the one way ({@code String[]} → {@code text[]}, {@code UUID[]} → {@code uuid[]}, {@link Instant} →
  * {@code timestamptz}, {@link LocalDate} → {@code date}, an enum → its name), runs on the connection of the caller's
  * transaction when there is one, and wraps a {@link SQLException} (kept as the cause, so {@code ErrorTable} still sees
- * its SQLSTATE) with a message that names the purpose, never a value. Aggregates with a lifecycle use Panache.
+ * its SQLSTATE) with a message that names the purpose, never a value. Only a feature's {@code XStore}/{@code XQueries}
+ * call it (ADR 0012, guarded by {@code ConventionsTest}); the first features' aggregates are Panache entities.
  */
 @ApplicationScoped
 public class Sql {
