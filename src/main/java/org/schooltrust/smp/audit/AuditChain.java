@@ -64,7 +64,7 @@ public class AuditChain {
     java.time.Duration every;
 
     @Scheduled(
-            every = "${smp.audit.checkpoint-every:1h}",
+            every = "${smp.audit.checkpoint-every}",
             delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

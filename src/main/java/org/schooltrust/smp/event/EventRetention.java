@@ -29,7 +29,7 @@ public class EventRetention {
     TimeSource time;
 
     @Scheduled(
-            every = "${smp.events.retention-sweep:1h}",
+            every = "${smp.events.retention-sweep}",
             delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

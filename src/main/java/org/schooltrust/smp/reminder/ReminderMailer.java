@@ -105,7 +105,7 @@ public class ReminderMailer {
     }
 
     @Scheduled(
-            every = "${smp.reminders.send-every:30s}",
+            every = "${smp.reminders.send-every}",
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

@@ -58,7 +58,7 @@ public class ReminderRun {
     @ConfigProperty(name = "smp.reminders.enabled", defaultValue = "true")
     boolean enabled;
 
-    @Scheduled(cron = "${smp.reminders.cron:0 0 * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${smp.reminders.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (enabled) {
             RunResult result = run(false, null);
