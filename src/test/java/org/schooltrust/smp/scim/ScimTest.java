@@ -27,6 +27,7 @@ import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
 import org.schooltrust.smp.support.Policies;
+import org.schooltrust.smp.support.TestClock;
 import org.schooltrust.smp.support.TestData;
 import org.schooltrust.smp.support.Tokens;
 
@@ -153,6 +154,44 @@ class ScimTest {
                         hrId,
                         school))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aUserDisabledBySCIMGetsNoMoreRemindersAsAJsonSyncLeaverGetsNone() {
+        Tokens.head(TestData.newHrId("H"), school); // the school has a Head for its escalations
+        String slug = Policies.newPolicy();
+        Map<String, Object> version = Policies.version("1.0", "1. Rules\n1.1 Rule.\n", true, school);
+        version.put("dueDays", 10);
+        Policies.publish(slug, version);
+        String stays = hrIdOf(newUser(school));
+        String leaves = newUser(school);
+        String leaver = hrIdOf(leaves);
+        scim().body(Map.of(
+                        "schemas",
+                        List.of(ScimConformance.PATCH_OP),
+                        "Operations",
+                        List.of(Map.of("op", "replace", "value", Map.of("active", false)))))
+                .patch("/scim/v2/Users/{id}", leaves)
+                .then()
+                .statusCode(200);
+        try {
+            TestClock.get().advance(java.time.Duration.ofDays(3)); // the BEFORE_7 stage
+            Api.as(Tokens.trustAdmin())
+                    .queryParam("school", school)
+                    .post("/api/v1/reminders/run")
+                    .then()
+                    .statusCode(200);
+        } finally {
+            TestClock.get().reset();
+        }
+        String reminders =
+                "SELECT count(*) FROM reminders r JOIN adults a ON a.id = r.recipient_adult_id" + " WHERE a.hr_id = ?";
+        assertThat(Db.count(reminders, stays))
+                .as("an active SCIM user is reminded")
+                .isPositive();
+        assertThat(Db.count(reminders, leaver))
+                .as("a SCIM-disabled user is not")
+                .isZero();
     }
 
     @Test
