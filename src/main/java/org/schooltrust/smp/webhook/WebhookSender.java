@@ -2,6 +2,7 @@ package org.schooltrust.smp.webhook;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -56,6 +57,20 @@ class WebhookSender {
     Vertx vertx;
 
     private volatile HttpClient client;
+
+    /** The one event-loop context every attempt runs on (see {@link #send}). */
+    private volatile Context context;
+
+    private Context context() {
+        if (context == null) {
+            synchronized (this) {
+                if (context == null) {
+                    context = vertx.getOrCreateContext();
+                }
+            }
+        }
+        return context;
+    }
 
     private HttpClient client() {
         if (client == null) {
@@ -125,7 +140,40 @@ class WebhookSender {
                 .putHeader(
                         "webhook-signature", signature(endpoint.signingSecrets(at), id, timestamp, delivery.payload()));
         Buffer body = Buffer.buffer(delivery.payload(), StandardCharsets.UTF_8.name());
-        Future<DeliveryStore.Outcome> attempt = client().request(options)
+        CompletableFuture<DeliveryStore.Outcome> pending = new CompletableFuture<>();
+        // the whole exchange runs on one event-loop context: started from the dispatcher's thread, a small response on
+        // loopback could complete a future before the next step was attached to it, and its body was then read with
+        // no handler set — the receiver had the request, the attempt was logged as a "connection" failure (the same
+        // race the mail sender had, see ReminderMailer)
+        context()
+                .runOnContext(ignored -> attempt(options, body, delivery, at, started)
+                        .onComplete(done -> {
+                            if (done.succeeded()) {
+                                pending.complete(done.result());
+                            } else {
+                                pending.completeExceptionally(done.cause());
+                            }
+                        }));
+        return pending
+                // a body that stalls after the headers is cut off here at the latest
+                .orTimeout(config.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    // Vert.x's idle timeout and the overall one are TimeoutExceptions; a connect timeout is not
+                    String error = cause instanceof TimeoutException ? "timeout" : "connection";
+                    // the cause's class only: its message can carry the receiver's URL
+                    LOG.debugf(
+                            "webhook attempt failed: %s (%s)",
+                            error, cause.getClass().getName());
+                    return new DeliveryStore.Outcome(delivery, at, null, elapsed(started), error, null, null);
+                });
+    }
+
+    private Future<DeliveryStore.Outcome> attempt(
+            RequestOptions options, Buffer body, DeliveryStore.Claimed delivery, Instant at, long started) {
+        return client().request(options)
                 .compose(request -> request.send(body))
                 .compose(response -> excerpt(response).map(excerpt -> {
                     int code = response.statusCode();
@@ -141,22 +189,6 @@ class WebhookSender {
                             excerpt,
                             code == 429 || code == 503 ? retryAfter : null);
                 }));
-        return attempt.toCompletionStage()
-                .toCompletableFuture()
-                // a body that stalls after the headers is cut off here at the latest
-                .orTimeout(config.timeout().toMillis() + 2_000, TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause()
-                            : failure;
-                    // Vert.x's idle timeout and the overall one are TimeoutExceptions; a connect timeout is not
-                    String error = cause instanceof TimeoutException ? "timeout" : "connection";
-                    // the cause's class only: its message can carry the receiver's URL
-                    LOG.debugf(
-                            "webhook attempt failed: %s (%s)",
-                            error, cause.getClass().getName());
-                    return new DeliveryStore.Outcome(delivery, at, null, elapsed(started), error, null, null);
-                });
     }
 
     private static int elapsed(long started) {
