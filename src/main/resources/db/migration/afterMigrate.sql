@@ -17,7 +17,8 @@ BEGIN
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', schema, app);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_events, audit_checkpoints, concern_evidence,'
         || ' concern_timeline, acknowledgements, family_nil_returns, disposal_certificates FROM %I', app);
-    EXECUTE format('REVOKE DELETE, TRUNCATE ON concerns, family_declarations, policy_versions, disposal_runs,'
+    EXECUTE format('REVOKE DELETE, TRUNCATE ON concerns, family_declarations, policy_versions, policy_local_texts,'
+        || ' policy_reviews, disposal_runs,'
         || ' legal_holds, retention_changes, retention_rules FROM %I', app);
     EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM %I', app);
     EXECUTE format('GRANT EXECUTE ON FUNCTION smp_dispose(text, text[]) TO %I', app);

@@ -33,6 +33,9 @@ public class Acknowledgement extends PanacheEntityBase {
     @Column(name = "body_sha256", nullable = false, length = 64)
     String bodySha256;
 
+    @Column(name = "local_text_id")
+    UUID localTextId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     List<String> statements;

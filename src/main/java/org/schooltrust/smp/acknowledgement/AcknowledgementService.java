@@ -28,6 +28,7 @@ import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.Versioned;
+import org.schooltrust.smp.policy.LocalTextService;
 import org.schooltrust.smp.policy.PolicyService;
 import org.schooltrust.smp.policy.PolicyVersion;
 import org.schooltrust.smp.policy.Statement;
@@ -49,6 +50,9 @@ class AcknowledgementService {
 
     @Inject
     PolicyService policies;
+
+    @Inject
+    LocalTextService localTexts;
 
     @Inject
     ComplianceQueries queries;
@@ -92,21 +96,37 @@ class AcknowledgementService {
         if (replay.isPresent()) {
             return sameRequest(replay.get(), version, input);
         }
-        Optional<Acknowledgement> earlier = existing(adult.id(), version.id(), input.schoolUrn());
-        if (earlier.isPresent()) {
-            return Versioned.existing(view(earlier.get(), version), null);
-        }
 
         if (!version.isCurrent()) {
+            Optional<Acknowledgement> earlier = Acknowledgement.<Acknowledgement>find(
+                            "adultId = ?1 and versionId = ?2 and schoolUrn = ?3 order by acknowledgedAt desc",
+                            adult.id(),
+                            version.id(),
+                            input.schoolUrn())
+                    .firstResultOptional();
+            if (earlier.isPresent()) {
+                return Versioned.existing(view(earlier.get(), version), null);
+            }
             throw new ConflictException("Version " + version.label() + " is " + version.status()
                     + "; acknowledge the current published version.");
         }
-        if (!version.hasBody(input.bodySha256())) {
-            throw new BodyHashMismatchException("The body you were shown is not the body of version " + version.label()
-                    + " (SHA-256 mismatch); reload it and read it again.");
+        LocalTextService.Binding binding = localTexts.bindingAt(version, input.schoolUrn());
+        Optional<Acknowledgement> earlier =
+                existing(adult.id(), version.id(), input.schoolUrn(), binding.localTextId());
+        if (earlier.isPresent()) {
+            return Versioned.existing(view(earlier.get(), version), null);
         }
         if (!version.covers(input.schoolUrn()) || !version.appliesTo(adult.category())) {
             throw new ConflictException("This version is not required of you at this school.");
+        }
+        if (!binding.inForce()) {
+            throw new ConflictException("Version " + version.label() + " is not yet in force at school "
+                    + input.schoolUrn() + ": it awaits the school's local section(s) "
+                    + String.join(", ", binding.missing()) + ".");
+        }
+        if (!binding.bodySha256().equalsIgnoreCase(input.bodySha256())) {
+            throw new BodyHashMismatchException("The text you were shown is not version " + version.label()
+                    + " as school " + input.schoolUrn() + " has it (SHA-256 mismatch); reload it and read it again.");
         }
         List<String> missing = version.missingStatements(input.statements());
         if (!missing.isEmpty()) {
@@ -121,14 +141,15 @@ class AcknowledgementService {
                 adult.id(),
                 version.id(),
                 input.schoolUrn(),
-                version.bodySha256(),
+                binding.bodySha256(),
+                binding.localTextId(),
                 statementsJson(version),
                 time.now(),
                 caller.clientId().orElse(null),
                 userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())),
                 idempotencyKey);
         if (!inserted) {
-            Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn())
+            Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn(), binding.localTextId())
                     .orElseThrow(() -> new IdempotencyKeyReusedException("acknowledgement"));
             // a concurrent retry with the same key is a replay of the request that won: 201, like the first answer
             boolean sameKey = idempotencyKey != null && idempotencyKey.equals(twin.idempotencyKey);
@@ -200,9 +221,22 @@ class AcknowledgementService {
         return Versioned.created(view(first, version), null); // a replay answers as the first response did: 201
     }
 
-    private static Optional<Acknowledgement> existing(UUID adultId, UUID versionId, String schoolUrn) {
-        return Acknowledgement.find("adultId = ?1 and versionId = ?2 and schoolUrn = ?3", adultId, versionId, schoolUrn)
-                .firstResultOptional();
+    private static Optional<Acknowledgement> existing(
+            UUID adultId, UUID versionId, String schoolUrn, UUID localTextId) {
+        return localTextId == null
+                ? Acknowledgement.find(
+                                "adultId = ?1 and versionId = ?2 and schoolUrn = ?3 and localTextId is null",
+                                adultId,
+                                versionId,
+                                schoolUrn)
+                        .firstResultOptional()
+                : Acknowledgement.find(
+                                "adultId = ?1 and versionId = ?2 and schoolUrn = ?3 and localTextId = ?4",
+                                adultId,
+                                versionId,
+                                schoolUrn,
+                                localTextId)
+                        .firstResultOptional();
     }
 
     private String statementsJson(PolicyVersion version) {

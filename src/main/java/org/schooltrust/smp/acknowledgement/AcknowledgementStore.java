@@ -20,6 +20,7 @@ class AcknowledgementStore {
             UUID versionId,
             String schoolUrn,
             String bodySha256,
+            UUID localTextId,
             String statementsJson,
             Instant at,
             String clientId,
@@ -27,14 +28,15 @@ class AcknowledgementStore {
             String idempotencyKey) {
         return sql.update(
                         "record an acknowledgement",
-                        "INSERT INTO acknowledgements (id, adult_id, version_id, school_urn, body_sha256, statements,"
-                                + " acknowledged_at, client_id, user_agent, idempotency_key)"
-                                + " VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        "INSERT INTO acknowledgements (id, adult_id, version_id, school_urn, body_sha256, local_text_id,"
+                                + " statements, acknowledged_at, client_id, user_agent, idempotency_key)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                         id,
                         adultId,
                         versionId,
                         schoolUrn,
                         bodySha256,
+                        localTextId,
                         statementsJson,
                         at,
                         clientId,

@@ -144,7 +144,7 @@ class ComplianceQueries {
                 limit,
                 slug);
         List<SchoolSummary> rows = new ArrayList<>();
-        bySchool.forEach((urn, counts) -> rows.add(new SchoolSummary(urn, names.get(urn), counts(counts))));
+        bySchool.forEach((urn, counts) -> rows.add(new SchoolSummary(urn, names.get(urn), false, counts(counts))));
         return rows;
     }
 

@@ -15,6 +15,7 @@ import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.policy.LocalTextService;
 import org.schooltrust.smp.policy.PolicyService;
 import org.schooltrust.smp.policy.PolicyVersion;
 import org.schooltrust.smp.school.SchoolService;
@@ -34,6 +35,9 @@ class ComplianceService {
     PolicyService policies;
 
     @Inject
+    LocalTextService localTexts;
+
+    @Inject
     SchoolService schools;
 
     @Inject
@@ -45,7 +49,14 @@ class ComplianceService {
         String after = Cursor.key(page.cursor, StaffInputs.AdultInput.HR_ID);
         Page<AdultRow> rows = Page.of(
                 queries.adults(slug, urn, status, after, page.limit() + 1), page.limit(), r -> Cursor.encode(r.hrId()));
-        return new SchoolCompliance(slug, version, urn, queries.counts(slug, urn), rows.items(), rows.nextCursor());
+        return new SchoolCompliance(
+                slug,
+                version,
+                urn,
+                localTexts.awaitingSchools(slug).contains(urn),
+                queries.counts(slug, urn),
+                rows.items(),
+                rows.nextCursor());
     }
 
     @Transactional(dontRollbackOn = ApiException.class)
@@ -61,7 +72,12 @@ class ComplianceService {
                 queries.trust(slug, Cursor.key(page.cursor, Cursor.URN), page.limit() + 1),
                 page.limit(),
                 r -> Cursor.encode(r.schoolUrn()));
-        return new TrustCompliance(slug, version, queries.total(slug), rows.items(), rows.nextCursor());
+        java.util.Set<String> awaiting = localTexts.awaitingSchools(slug);
+        List<SchoolSummary> schoolRows = rows.items().stream()
+                .map(r ->
+                        new SchoolSummary(r.schoolUrn(), r.schoolName(), awaiting.contains(r.schoolUrn()), r.counts()))
+                .toList();
+        return new TrustCompliance(slug, version, queries.total(slug), schoolRows, rows.nextCursor());
     }
 
     /** Head of that school or trust-admin; another school's Head gets 404, as for any record they cannot see. */

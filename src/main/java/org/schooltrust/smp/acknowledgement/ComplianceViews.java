@@ -46,6 +46,13 @@ public final class ComplianceViews {
             String version,
 
             @Schema(required = true) String schoolUrn,
+
+            @Schema(
+                    required = true,
+                    description = "True when the current version needs the school's local section and the school has"
+                            + " not published it: the policy is not yet in force there and its adults are not asked.")
+            boolean awaitingLocalSection,
+
             @Schema(required = true) Counts counts,
             @Schema(required = true) List<AdultRow> items,
 
@@ -56,6 +63,12 @@ public final class ComplianceViews {
     public record SchoolSummary(
             @Schema(required = true) String schoolUrn,
             @Schema(required = true) String schoolName,
+
+            @Schema(
+                    required = true,
+                    description = "Not yet in force at the school: it awaits the school's local section.")
+            boolean awaitingLocalSection,
+
             @Schema(required = true) Counts counts) {}
 
     @Schema(

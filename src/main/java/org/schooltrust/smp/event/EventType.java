@@ -13,6 +13,7 @@ import org.schooltrust.smp.event.EventViews.AuditCheckpointData;
 import org.schooltrust.smp.event.EventViews.ConcernData;
 import org.schooltrust.smp.event.EventViews.FamilyDeclarationData;
 import org.schooltrust.smp.event.EventViews.FamilyLinkData;
+import org.schooltrust.smp.event.EventViews.LocalTextData;
 import org.schooltrust.smp.event.EventViews.NilReturnData;
 import org.schooltrust.smp.event.EventViews.PermissionData;
 import org.schooltrust.smp.event.EventViews.PolicyData;
@@ -42,6 +43,11 @@ public enum EventType {
     POLICY_VERSION_PUBLISHED("policy_version.published", "policy.version.published", Family.POLICY, "PUBLISHED"),
     POLICY_VERSION_SUPERSEDED("policy_version.superseded", "policy.version.superseded", Family.POLICY, "SUPERSEDED"),
     POLICY_VERSION_RETIRED("policy_version.retired", "policy.version.retired", Family.POLICY, "RETIRED"),
+    /** The policy's owner or review date changed (issue 27). */
+    POLICY_REVIEW_UPDATED("policy.review_updated", "policy.review.updated", Family.POLICY, null),
+    /** A school published its local text for a version, or the Trust's next version carried it (issue 27). */
+    POLICY_LOCAL_TEXT_PUBLISHED(
+            "policy_local_text.published", "policy.local-text.published", Family.LOCAL_TEXT, "PUBLISHED"),
     ACKNOWLEDGEMENT_RECORDED("acknowledgement.recorded", "acknowledgement.created", Family.ACKNOWLEDGEMENT, null),
     FAMILY_DECLARATION_SUBMITTED(
             "family_declaration.submitted", "family-declaration.submitted", Family.DECLARATION, "SUBMITTED"),
@@ -157,6 +163,15 @@ public enum EventType {
                 String[] slugAndLabel = entry.targetId().split("@", 2);
                 yield new PolicyData(slugAndLabel[0], slugAndLabel.length > 1 ? slugAndLabel[1] : null, status);
             }
+            case LOCAL_TEXT -> {
+                String[] parts = entry.targetId().split("@", 3);
+                yield new LocalTextData(
+                        parts[0],
+                        parts[1],
+                        parts[2],
+                        Integer.parseInt(entry.refs().get("revision")),
+                        Boolean.parseBoolean(entry.refs().get("material")));
+            }
             case ACKNOWLEDGEMENT -> new AcknowledgementData(UUID.fromString(entry.targetId()));
             case DECLARATION -> new FamilyDeclarationData(UUID.fromString(entry.targetId()), status);
             case NIL_RETURN -> new NilReturnData(UUID.fromString(entry.targetId()));
@@ -234,6 +249,7 @@ public enum EventType {
         SCHOOL(SchoolData.class),
         STAFF(StaffData.class),
         POLICY(PolicyData.class),
+        LOCAL_TEXT(LocalTextData.class),
         ACKNOWLEDGEMENT(AcknowledgementData.class),
         DECLARATION(FamilyDeclarationData.class),
         NIL_RETURN(NilReturnData.class),
@@ -264,7 +280,9 @@ public enum EventType {
                 case SCHOOL -> "A school was created or changed (hr-sync, trust-admin, the school's Heads).";
                 case STAFF ->
                     "An adult of the staff register was created, changed or deactivated by the HR sync (hr-sync, trust-admin, the Heads of the adult's main school).";
-                case POLICY -> "A policy or one of its versions changed (the Heads, trust-admin).";
+                case POLICY -> "A policy, its review cycle or one of its versions changed (the Heads, trust-admin).";
+                case LOCAL_TEXT ->
+                    "A school published its text for a policy version's local sections (the school's Heads, trust-admin): its adults read the Trust text with it, and a material one asks them to acknowledge again.";
                 case ACKNOWLEDGEMENT ->
                     "An adult acknowledged a policy version for a school (the school's Heads, trust-admin).";
                 case DECLARATION ->

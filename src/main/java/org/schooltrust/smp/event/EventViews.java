@@ -35,6 +35,7 @@ public final class EventViews {
                         SchoolData.class,
                         StaffData.class,
                         PolicyData.class,
+                        LocalTextData.class,
                         AcknowledgementData.class,
                         FamilyDeclarationData.class,
                         NilReturnData.class,
@@ -77,6 +78,16 @@ public final class EventViews {
             String versionLabel,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) String status) {}
+
+    @Schema(name = "PolicyLocalTextEventData", description = "A school's local text for a policy version.")
+    public record LocalTextData(
+            @Schema(required = true) String slug,
+            @Schema(required = true) String versionLabel,
+            @Schema(required = true) String schoolUrn,
+            @Schema(required = true) int revision,
+
+            @Schema(required = true, description = "Whether the school's adults are asked to acknowledge again.")
+            boolean material) {}
 
     @Schema(name = "AcknowledgementEventData")
     public record AcknowledgementData(

@@ -78,7 +78,13 @@ public final class PolicyInputs {
             @Min(0)
             @Max(365)
             @Schema(required = true, description = "Days allowed after an adult joins a school (clause 5.2).")
-            Integer joinerDueDays) {
+            Integer joinerDueDays,
+
+            @Size(max = 20)
+            @Schema(
+                    description = "Sections each school completes with its own text (absent: none). A version with a"
+                            + " required one is in force at a school only once that school has published its text.")
+            List<@NotNull @Valid LocalSection> localSections) {
 
         public static final String LABEL = "^[0-9A-Za-z._-]{1,32}$";
     }

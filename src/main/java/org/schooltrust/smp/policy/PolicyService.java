@@ -59,6 +59,9 @@ public class PolicyService {
     @Inject
     SchoolService schools;
 
+    @Inject
+    LocalTextService localTexts;
+
     @Transactional
     public Policy create(PolicyInput input) {
         if (Policy.bySlug(input.slug()).isPresent()) {
@@ -125,6 +128,7 @@ public class PolicyService {
         Optional<PolicyVersion> current = current(policy);
         version.publish(current, now());
         version.flush();
+        current.ifPresent(c -> localTexts.carryForward(c, version, now()));
         current.ifPresent(c -> audit.record(
                 new AuditEntry("policy.version.superseded", VERSION, slug + "@" + c.label(), null, List.of("status"))));
         audit.record(new AuditEntry("policy.version.published", VERSION, slug + "@" + label, null, List.of("status")));
@@ -276,10 +280,13 @@ public class PolicyService {
                 }
             }
         }
+        List<Clause> clauses = input.clauses() == null
+                ? (input.body() == null ? List.of() : ClauseSplitter.split(input.body()))
+                : input.clauses();
+        errors.addAll(localSectionProblems(input.localSections(), clauses));
         if (!errors.isEmpty()) {
             throw new ValidationFailedException(errors);
         }
-        List<Clause> clauses = input.clauses() == null ? ClauseSplitter.split(input.body()) : input.clauses();
         Set<AdultCategory> audience = new LinkedHashSet<>();
         input.audience().forEach(a -> audience.add(AdultCategory.valueOf(a)));
         return new VersionContent(
@@ -290,8 +297,36 @@ public class PolicyService {
                 input.allSchools(),
                 input.schoolUrns() == null ? List.of() : input.schoolUrns(),
                 audience,
+                input.localSections() == null ? List.of() : input.localSections(),
                 input.dueDays(),
                 input.joinerDueDays());
+    }
+
+    /** Local sections' keys and numbers are unique, and no number is one of the Trust text's clauses. */
+    private static List<FieldError> localSectionProblems(List<LocalSection> sections, List<Clause> clauses) {
+        List<FieldError> errors = new ArrayList<>();
+        if (sections == null) {
+            return errors;
+        }
+        Set<String> trustNumbers = new HashSet<>();
+        clauses.stream().filter(c -> c != null).forEach(c -> trustNumbers.add(c.number()));
+        Set<String> keys = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        for (int i = 0; i < sections.size(); i++) {
+            LocalSection s = sections.get(i);
+            if (s == null) {
+                continue;
+            }
+            if (s.key() != null && !keys.add(s.key())) {
+                errors.add(new FieldError("localSections[" + i + "].key", "repeats another section's key"));
+            }
+            if (s.number() != null && !numbers.add(s.number())) {
+                errors.add(new FieldError("localSections[" + i + "].number", "repeats another section's number"));
+            } else if (s.number() != null && trustNumbers.contains(s.number())) {
+                errors.add(new FieldError("localSections[" + i + "].number", "is a clause of the Trust text"));
+            }
+        }
+        return errors;
     }
 
     private Instant now() {

@@ -74,6 +74,10 @@ public class PolicyVersion extends VersionedEntity {
     @Column(nullable = false)
     List<String> audience;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "local_sections", nullable = false)
+    List<LocalSection> localSections;
+
     @Column(name = "due_days", nullable = false)
     int dueDays;
 
@@ -173,6 +177,15 @@ public class PolicyVersion extends VersionedEntity {
                 .toList();
     }
 
+    /** Whether some school must publish its own text before this version is in force there. */
+    public boolean needsLocalText() {
+        return localSections.stream().anyMatch(LocalSection::isRequired);
+    }
+
+    public Optional<LocalSection> localSection(String key) {
+        return localSections.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
     public Optional<Clause> clause(String number) {
         return clauses.stream().filter(c -> c.number().equals(number)).findFirst();
     }
@@ -210,6 +223,7 @@ public class PolicyVersion extends VersionedEntity {
                 ? List.of()
                 : content.schoolUrns().stream().sorted().toList();
         audience = content.audience().stream().map(Enum::name).sorted().toList();
+        localSections = List.copyOf(content.localSections());
         dueDays = content.dueDays();
         joinerDueDays = content.joinerDueDays();
     }
@@ -223,6 +237,7 @@ public class PolicyVersion extends VersionedEntity {
         s.put("allSchools", allSchools);
         s.put("schoolUrns", schoolUrns);
         s.put("audience", audience);
+        s.put("localSections", localSections);
         s.put("dueDays", dueDays);
         s.put("joinerDueDays", joinerDueDays);
         return s;
@@ -287,6 +302,10 @@ public class PolicyVersion extends VersionedEntity {
 
     public List<String> audience() {
         return audience;
+    }
+
+    public List<LocalSection> localSections() {
+        return localSections;
     }
 
     public int dueDays() {

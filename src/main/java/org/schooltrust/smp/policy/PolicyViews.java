@@ -54,6 +54,10 @@ public final class PolicyViews {
             @Schema(required = true) List<String> audience,
             @Schema(required = true) int dueDays,
             @Schema(required = true) int joinerDueDays,
+
+            @Schema(required = true, description = "Sections each school completes with its own text.")
+            List<LocalSection> localSections,
+
             Instant publishedAt,
             Instant endedAt,
             @Schema(required = true) Instant createdAt,
@@ -74,6 +78,7 @@ public final class PolicyViews {
                     v.audience(),
                     v.dueDays(),
                     v.joinerDueDays(),
+                    v.localSections(),
                     v.publishedAt(),
                     v.endedAt(),
                     v.createdAt(),

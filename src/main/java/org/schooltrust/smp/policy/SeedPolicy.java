@@ -71,6 +71,7 @@ public class SeedPolicy {
                         true,
                         List.of(),
                         EnumSet.allOf(AdultCategory.class),
+                        List.of(),
                         28,
                         14),
                 now);

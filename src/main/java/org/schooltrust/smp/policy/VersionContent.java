@@ -13,5 +13,6 @@ record VersionContent(
         boolean allSchools,
         List<String> schoolUrns,
         Set<AdultCategory> audience,
+        List<LocalSection> localSections,
         int dueDays,
         int joinerDueDays) {}

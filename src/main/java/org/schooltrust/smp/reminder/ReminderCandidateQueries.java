@@ -27,9 +27,11 @@ class ReminderCandidateQueries {
     List<Candidate> acknowledgements(LocalDate today, LocalDate dueBy, String school) {
         return sql.list(
                 "read reminder candidates: acknowledgements",
-                "SELECT v.basis_id, r.slug, r.label, p.title, r.adult_id, r.hr_id, r.school_urn, r.due_date, sc.name"
-                        + " FROM policy_requirements_on(?) r JOIN policy_versions v ON v.id = r.version_id"
+                "SELECT v.basis_id, r.slug, r.label, p.title, r.adult_id, r.hr_id, r.school_urn, r.due_date, sc.name,"
+                        + " lt.basis_id FROM policy_requirements_on(?) r JOIN policy_versions v ON v.id = r.version_id"
                         + " JOIN policies p ON p.slug = r.slug JOIN schools sc ON sc.urn = r.school_urn"
+                        + " LEFT JOIN policy_local_texts lt ON lt.version_id = r.version_id"
+                        + " AND lt.school_urn = r.school_urn AND lt.status = 'PUBLISHED'"
                         + " WHERE r.required AND r.status IN ('DUE', 'OVERDUE') AND r.due_date <= ?"
                         + " AND (?::text IS NULL OR r.school_urn = ?)",
                 row -> {
@@ -37,9 +39,11 @@ class ReminderCandidateQueries {
                     UUID adult = row.uuid(5);
                     String urn = row.string(7);
                     LocalDate due = row.date(8);
+                    // a school's material local text is a new thing to acknowledge there: its basis joins the key
+                    UUID localBasis = row.uuid(10);
                     return new Candidate(
                             ReminderKind.POLICY_ACKNOWLEDGEMENT,
-                            "ack:" + basis + ":" + adult + ":" + urn,
+                            "ack:" + basis + ":" + adult + ":" + urn + (localBasis == null ? "" : ":" + localBasis),
                             urn,
                             adult,
                             row.string(6),

@@ -25,6 +25,7 @@ class PolicyVersionTest {
                 false,
                 List.of("100001"),
                 EnumSet.of(AdultCategory.TEACHER),
+                List.of(),
                 28,
                 14);
     }
