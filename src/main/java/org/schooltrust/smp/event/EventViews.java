@@ -187,7 +187,7 @@ public final class EventViews {
             @Schema(
                     required = true,
                     description =
-                            "POLICY_ACKNOWLEDGEMENT, JOINER_WELCOME, OVERDUE_ESCALATION, DECLARATION_RECONFIRMATION, DECLARATION_REVIEW or SOCIAL_ACCOUNT_REVIEW.")
+                            "POLICY_ACKNOWLEDGEMENT, JOINER_WELCOME, OVERDUE_ESCALATION, DECLARATION_RECONFIRMATION, DECLARATION_REVIEW, SOCIAL_ACCOUNT_REVIEW or POLICY_REVIEW.")
             String kind,
 
             @Schema(

@@ -37,6 +37,8 @@ import org.schooltrust.smp.common.web.Responses;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.policy.PolicyInputs.PolicyInput;
 import org.schooltrust.smp.policy.PolicyInputs.VersionInput;
+import org.schooltrust.smp.policy.PolicyReviewViews.ReviewInput;
+import org.schooltrust.smp.policy.PolicyReviewViews.ReviewView;
 import org.schooltrust.smp.policy.PolicyViews.PolicyView;
 import org.schooltrust.smp.policy.PolicyViews.VersionSummary;
 import org.schooltrust.smp.policy.PolicyViews.VersionView;
@@ -52,6 +54,9 @@ public class PolicyResource {
 
     @Inject
     PolicyService policies;
+
+    @Inject
+    PolicyReviewService reviews;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -279,6 +284,52 @@ public class PolicyResource {
                     @Parameter(description = "The older version.", required = true)
                     String from) {
         return policies.diff(slug, label, from);
+    }
+
+    @GET
+    @Path("/{slug}/review")
+    @RolesAllowed(Role.Names.TRUST_ADMIN)
+    @Operation(summary = "A policy's owner and review date", description = "For `trust-admin`; 404 when none is set.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The review.",
+            headers = @Header(name = "ETag", description = "Version of the record."))
+    public RestResponse<ReviewView> review(
+            @PathParam("slug") @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$") @Parameter(description = "Policy slug.")
+                    String slug) {
+        var found = reviews.get(slug);
+        return Responses.ok(found.body(), found.version());
+    }
+
+    @PUT
+    @Path("/{slug}/review")
+    @RolesAllowed(Role.Names.TRUST_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Set a policy's owner and review date",
+            description = "Creates (201) or replaces (200; `If-Match` checked when sent) the policy's owner — an adult,"
+                    + " or a responsibility held at a school — and its next review date. Audited; published as"
+                    + " `policy.review_updated`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced.",
+            headers = @Header(name = "ETag", description = "Version of the record."))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created.",
+            headers = {
+                @Header(name = "ETag", description = "Version of the record."),
+                @Header(name = "Location", description = "URL of the review.")
+            })
+    public RestResponse<ReviewView> setReview(
+            @PathParam("slug") @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$") @Parameter(description = "Policy slug.")
+                    String slug,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "ETag of the review as last read.")
+                    String ifMatch,
+            @NotNull @Valid ReviewInput input,
+            @Context UriInfo uri) {
+        return Responses.written(
+                reviews.put(slug, input, ifMatch), uri.getAbsolutePathBuilder().build());
     }
 
     private PolicyView view(Policy policy) {

@@ -122,6 +122,47 @@ class ReminderCandidateQueries {
                 school);
     }
 
+    /**
+     * Policies whose review date is on or before {@code dueBy}, for their owner: the adult, or each active adult holding
+     * the owning responsibility at its school today. The owner's school (their first by URN) is where the calendar is
+     * read.
+     */
+    List<Candidate> policyReviews(LocalDate today, LocalDate dueBy, String school) {
+        return sql.list(
+                "read reminder candidates: policy reviews",
+                "SELECT r.policy_id, r.review_date, p.slug, p.title, o.adult_id, o.hr_id, o.school_urn, sc.name"
+                        + " FROM policy_reviews r JOIN policies p ON p.id = r.policy_id"
+                        + " JOIN LATERAL (SELECT DISTINCT ON (a.id) a.id AS adult_id, a.hr_id, s.school_urn"
+                        + " FROM current_assignments_on(?) s JOIN adults a ON a.id = s.adult_id WHERE a.active"
+                        + " AND (a.id = r.owner_adult_id OR (s.school_urn = r.owner_school_urn"
+                        + " AND r.owner_responsibility = ANY(s.responsibilities))) ORDER BY a.id, s.school_urn) o ON true"
+                        + " JOIN schools sc ON sc.urn = o.school_urn"
+                        + " WHERE r.review_date <= ? AND (?::text IS NULL OR o.school_urn = ?)",
+                row -> {
+                    UUID policy = row.uuid(1);
+                    LocalDate date = row.date(2);
+                    return new Candidate(
+                            ReminderKind.POLICY_REVIEW,
+                            "review:" + policy + ":" + date,
+                            row.string(7),
+                            row.uuid(5),
+                            row.string(6),
+                            null,
+                            null,
+                            policy,
+                            date,
+                            Map.of(
+                                    "policySlug", row.string(3),
+                                    "policyTitle", row.string(4),
+                                    "dueDate", date.toString(),
+                                    "schoolName", row.string(8)));
+                },
+                today,
+                dueBy,
+                school,
+                school);
+    }
+
     /** The Heads of every school (or one): the recipients of digests. */
     Map<String, List<Head>> heads(LocalDate today, String school) {
         Map<String, List<Head>> bySchool = new HashMap<>();

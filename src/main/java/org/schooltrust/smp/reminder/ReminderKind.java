@@ -17,6 +17,8 @@ public enum ReminderKind {
     DECLARATION_REVIEW(true, "the day the declaration was last submitted", false),
     /** Clause 8.1: official accounts whose review date has come; to the school's Heads, as a digest. */
     SOCIAL_ACCOUNT_REVIEW(true, "the account's review date", true),
+    /** Issue 27: a policy's review date, to its owner (an adult, or who holds a responsibility at a school). */
+    POLICY_REVIEW(false, "the policy's review date", true),
     /**
      * Clauses 6.24, 10.6: a concern was raised; told at once to the Heads (and for urgent ones the DSLs) of the
      * schools that handle it. Not scheduled: sent when the concern is raised.

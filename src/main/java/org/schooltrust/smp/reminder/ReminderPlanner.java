@@ -85,6 +85,12 @@ class ReminderPlanner {
                 calendar,
                 today,
                 planned);
+        due(
+                schedules.get(ReminderKind.POLICY_REVIEW),
+                candidates.policyReviews(today, today.plusDays(ReminderSchedule.MAX_DAYS), school),
+                calendar,
+                today,
+                planned);
         return new ReminderPlan(today, planned, newlyOverdue);
     }
 

@@ -18,12 +18,16 @@ import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
+import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.security.Caller;
+import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.event.EventType;
 import org.schooltrust.smp.reminder.ReminderStore.NewMessage;
 import org.schooltrust.smp.reminder.ReminderViews.KindCount;
 import org.schooltrust.smp.reminder.ReminderViews.PlannedView;
 import org.schooltrust.smp.reminder.ReminderViews.RunResult;
+import org.schooltrust.smp.school.SchoolService;
 
 /**
  * A reminder run (ADR 0016): plans what is due today, then — in the same transaction, under a lock so runs on N
@@ -55,6 +59,18 @@ public class ReminderRun {
     @Inject
     ReminderMailer mailer;
 
+    @Inject
+    ReminderCandidateQueries candidates;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SchoolService schools;
+
+    /** The stage of a Head's "remind now", with the day: at most one per subject and adult a day (the unique key). */
+    static final String REMIND_NOW = "NOW_";
+
     @ConfigProperty(name = "smp.reminders.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -77,6 +93,10 @@ public class ReminderRun {
         if (!dryRun) {
             write(plan, messages);
         }
+        return result(dryRun, plan, messages);
+    }
+
+    private RunResult result(boolean dryRun, ReminderPlan plan, List<NewMessage> messages) {
         List<PlannedView> items = plan.reminders().stream()
                 .sorted(Comparator.comparing((Planned p) -> p.candidate().kind())
                         .thenComparing(p -> p.candidate().schoolUrn())
@@ -94,6 +114,46 @@ public class ReminderRun {
                 counts(plan.reminders(), messages),
                 items,
                 plan.reminders().size() > SHOWN);
+    }
+
+    /**
+     * A Head's "remind my staff now" (issue 27): every adult of the school with a due or overdue acknowledgement gets
+     * its reminder now, beside the schedule — except an adult already reminded today (by the schedule or a click), so
+     * each adult is reminded at most once a day. A dry run answers who would be. The caller is the school's Head or
+     * trust-admin (others 404); audited, and each reminder is recorded and published like a scheduled one.
+     */
+    @Transactional
+    public RunResult remindNow(String school, boolean dryRun) {
+        if (!caller.has(Role.TRUST_ADMIN) && !caller.isHeadOf(school)) {
+            throw new ResourceNotFoundException("No school " + school + " among your schools.");
+        }
+        schools.get(school);
+        if (!dryRun) {
+            locks.lock(AdvisoryLocks.Lock.REMINDER_RUN);
+        }
+        java.time.LocalDate today = time.today();
+        java.util.Set<UUID> remindedToday = store.remindedToday(school, today);
+        ReminderSchedule.Stage now = new ReminderSchedule.Stage(REMIND_NOW + today, 0, today);
+        List<Planned> planned =
+                candidates.acknowledgements(today, today.plusDays(ReminderSchedule.MAX_DAYS), school).stream()
+                        .filter(c -> !remindedToday.contains(c.recipientId()))
+                        .map(c -> new Planned(c, now))
+                        .toList();
+        ReminderPlan plan = new ReminderPlan(today, planned, List.of());
+        List<NewMessage> messages = messages(planned);
+        if (!dryRun) {
+            write(plan, messages);
+            audit.record(AuditEntry.of("reminders.remind-now", "school", school, school)
+                    .withRefs(Map.of(
+                            "adults",
+                            Long.toString(planned.stream()
+                                    .map(p -> p.candidate().recipientId())
+                                    .distinct()
+                                    .count()),
+                            "reminders",
+                            Integer.toString(planned.size()))));
+        }
+        return result(dryRun, plan, messages);
     }
 
     /** An adult's reminder is one message; a digest's reminders share one per (kind, school, Head). */

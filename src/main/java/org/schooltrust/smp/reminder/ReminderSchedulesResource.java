@@ -36,7 +36,7 @@ import org.schooltrust.smp.reminder.ReminderViews.ScheduleView;
 public class ReminderSchedulesResource {
 
     private static final String KIND = "POLICY_ACKNOWLEDGEMENT, JOINER_WELCOME, OVERDUE_ESCALATION,"
-            + " DECLARATION_RECONFIRMATION, DECLARATION_REVIEW or SOCIAL_ACCOUNT_REVIEW; another value is a 422.";
+            + " DECLARATION_RECONFIRMATION, DECLARATION_REVIEW, SOCIAL_ACCOUNT_REVIEW or POLICY_REVIEW; another value is a 422.";
 
     @Inject
     ReminderSettings settings;

@@ -157,6 +157,18 @@ class ReminderStore {
     record NewMessage(
             UUID id, ReminderKind kind, String stage, String schoolUrn, UUID recipientId, List<Planned> items) {}
 
+    /** Adults of the school sent an acknowledgement reminder on {@code day} (scheduled or "remind now"). */
+    java.util.Set<UUID> remindedToday(String school, java.time.LocalDate day) {
+        return new java.util.HashSet<>(sql.list(
+                "read who was reminded today",
+                "SELECT DISTINCT recipient_adult_id FROM reminders WHERE kind = 'POLICY_ACKNOWLEDGEMENT'"
+                        + " AND school_urn = ? AND created_at >= ? AND created_at < ?",
+                row -> row.uuid(1),
+                school,
+                day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+    }
+
     void insertMessages(List<NewMessage> messages, boolean mail, Instant now) {
         List<Object[]> messageRows = new ArrayList<>();
         List<Object[]> reminderRows = new ArrayList<>();

@@ -18,7 +18,8 @@ record ReminderTexts(String subject, List<String> paragraphs, String portalPath)
         return switch (kind) {
             case POLICY_ACKNOWLEDGEMENT -> {
                 String policy = c.get("policyTitle") + " (version " + c.get("policyLabel") + ")";
-                boolean overdue = stage.startsWith("AFTER_");
+                boolean overdue = stage.startsWith("AFTER_")
+                        || (stage.startsWith(ReminderRun.REMIND_NOW) && due.compareTo(stage.substring(4)) < 0);
                 yield new ReminderTexts(
                         (overdue ? "Overdue: " : "Reminder: ") + "please acknowledge the " + c.get("policyTitle")
                                 + " for " + school,
@@ -86,6 +87,15 @@ record ReminderTexts(String subject, List<String> paragraphs, String portalPath)
                                 "Open the portal to read and handle it; this email does not show it."),
                         "/schools/" + c.get("schoolUrn") + "/concerns/" + c.get("concernId"));
             }
+            case POLICY_REVIEW ->
+                new ReminderTexts(
+                        ("ON_DAY".equals(stage) ? "Due today: " : "Coming up: ") + "the review of the "
+                                + c.get("policyTitle"),
+                        List.of(
+                                "You own the Trust's " + c.get("policyTitle") + ". Its review is due on " + due + ".",
+                                "Please review it, publish a new version if it needs one, and ask trust-admin to set"
+                                        + " the next review date."),
+                        "/policies/" + c.get("policySlug"));
             case SOCIAL_ACCOUNT_REVIEW ->
                 new ReminderTexts(
                         school + ": " + count + " official social-media " + (count == 1 ? "account is" : "accounts are")

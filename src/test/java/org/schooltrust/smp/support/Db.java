@@ -40,6 +40,27 @@ public final class Db {
         }
     }
 
+    /** The first column of every row, as text. */
+    public static java.util.List<String> list(String sql, Object... args) {
+        AgroalDataSource dataSource =
+                Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A fingerprint of the staff register and audit trail: equal before and after means nothing was written. */
     public static String staffSnapshot() {
         return count("SELECT count(*) FROM adults") + "/"
