@@ -29,9 +29,10 @@ class AcknowledgementPersonalData implements PersonalData {
                 "acknowledgements",
                 30,
                 false,
-                "SELECT k.id, p.slug AS policy, v.label AS version, k.school_urn, k.body_sha256,"
-                        + " k.statements, k.acknowledged_at, k.client_id, k.user_agent FROM acknowledgements k"
-                        + " JOIN policy_versions v ON v.id = k.version_id JOIN policies p ON p.id = v.policy_id"
+                "SELECT k.id, p.slug AS policy, v.label AS version, k.school_urn, t.revision AS local_text_revision,"
+                        + " k.body_sha256, k.statements, k.acknowledged_at, k.client_id, k.user_agent"
+                        + " FROM acknowledgements k JOIN policy_versions v ON v.id = k.version_id"
+                        + " JOIN policies p ON p.id = v.policy_id LEFT JOIN policy_local_texts t ON t.id = k.local_text_id"
                         + " WHERE k.adult_id = ? ORDER BY k.acknowledged_at"));
     }
 

@@ -105,7 +105,7 @@ class AcknowledgementService {
                             input.schoolUrn())
                     .firstResultOptional();
             if (earlier.isPresent()) {
-                return Versioned.existing(view(earlier.get(), version), null);
+                return Versioned.existing(view(earlier.get(), version, revisionOf(earlier.get())), null);
             }
             throw new ConflictException("Version " + version.label() + " is " + version.status()
                     + "; acknowledge the current published version.");
@@ -114,7 +114,7 @@ class AcknowledgementService {
         Optional<Acknowledgement> earlier =
                 existing(adult.id(), version.id(), input.schoolUrn(), binding.localTextId());
         if (earlier.isPresent()) {
-            return Versioned.existing(view(earlier.get(), version), null);
+            return Versioned.existing(view(earlier.get(), version, revisionOf(earlier.get())), null);
         }
         if (!version.covers(input.schoolUrn()) || !version.appliesTo(adult.category())) {
             throw new ConflictException("This version is not required of you at this school.");
@@ -153,7 +153,7 @@ class AcknowledgementService {
                     .orElseThrow(() -> new IdempotencyKeyReusedException("acknowledgement"));
             // a concurrent retry with the same key is a replay of the request that won: 201, like the first answer
             boolean sameKey = idempotencyKey != null && idempotencyKey.equals(twin.idempotencyKey);
-            return new Versioned<>(view(twin, version), null, sameKey);
+            return new Versioned<>(view(twin, version, revisionOf(twin)), null, sameKey);
         }
         audit.record(new AuditEntry(
                 "acknowledgement.created",
@@ -161,7 +161,8 @@ class AcknowledgementService {
                 id.toString(),
                 input.schoolUrn(),
                 List.of("policy", "version", "statements")));
-        return Versioned.created(view(Acknowledgement.findById(id), version), null);
+        Acknowledgement created = Acknowledgement.findById(id);
+        return Versioned.created(view(created, version, revisionOf(created)), null);
     }
 
     /** The caller's acknowledgements, oldest first, keyset-paged by (time, id). */
@@ -183,7 +184,11 @@ class AcknowledgementService {
                 acks.stream().map(a -> a.versionId).distinct().toList());
         Page<Acknowledgement> found =
                 Page.of(acks, page.limit(), a -> Cursor.encode(a.acknowledgedAt.toString(), a.id.toString()));
-        return found.map(a -> view(a, versions.get(a.versionId)));
+        Map<UUID, Integer> revisions = localTexts.revisions(acks.stream()
+                .map(a -> a.localTextId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        return found.map(a -> view(a, versions.get(a.versionId), revisions.get(a.localTextId)));
     }
 
     /** One of the caller's acknowledgements; anyone else's is 404. */
@@ -193,7 +198,7 @@ class AcknowledgementService {
         Acknowledgement ack = Acknowledgement.<Acknowledgement>find("id = ?1 and adultId = ?2", id, adult.id())
                 .firstResultOptional()
                 .orElseThrow(() -> new ResourceNotFoundException("No acknowledgement " + id + " of yours."));
-        return view(ack, policies.versionsByIds(List.of(ack.versionId)).get(ack.versionId));
+        return view(ack, policies.versionsByIds(List.of(ack.versionId)).get(ack.versionId), revisionOf(ack));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -218,7 +223,8 @@ class AcknowledgementService {
                 || !first.bodySha256.equalsIgnoreCase(String.valueOf(input.bodySha256()))) {
             throw new IdempotencyKeyReusedException("acknowledgement");
         }
-        return Versioned.created(view(first, version), null); // a replay answers as the first response did: 201
+        return Versioned.created(
+                view(first, version, revisionOf(first)), null); // a replay answers as the first response did: 201
     }
 
     private static Optional<Acknowledgement> existing(
@@ -248,12 +254,19 @@ class AcknowledgementService {
         }
     }
 
-    private static AcknowledgementView view(Acknowledgement a, PolicyVersion version) {
+    private Integer revisionOf(Acknowledgement a) {
+        return a.localTextId == null
+                ? null
+                : localTexts.revisions(List.of(a.localTextId)).get(a.localTextId);
+    }
+
+    private static AcknowledgementView view(Acknowledgement a, PolicyVersion version, Integer localTextRevision) {
         return new AcknowledgementView(
                 a.id,
                 version.policy().slug(),
                 version.label(),
                 a.schoolUrn,
+                localTextRevision,
                 a.bodySha256,
                 a.statements,
                 a.acknowledgedAt,

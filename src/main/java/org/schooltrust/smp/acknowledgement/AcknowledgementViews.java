@@ -19,7 +19,15 @@ public final class AcknowledgementViews {
             @Schema(required = true) String policy,
             @Schema(required = true) String version,
             @Schema(required = true) String schoolUrn,
-            @Schema(required = true) String bodySha256,
+
+            @Schema(
+                    description = "Revision of the school's local text this acknowledgement bound with the version;"
+                            + " absent when the school had none.")
+            Integer localTextRevision,
+
+            @Schema(required = true, description = "SHA-256 of what was acknowledged: the school's document.")
+            String bodySha256,
+
             @Schema(required = true) List<String> statements,
             @Schema(required = true) Instant acknowledgedAt,
 

@@ -148,6 +148,46 @@ class ComplianceQueries {
         return rows;
     }
 
+    /** Counts by status for each category of adult, at one school or (null) the whole Trust. */
+    Map<String, Counts> byCategory(String slug, String schoolUrn) {
+        LocalDate today = keptDay();
+        Map<String, Map<RequirementStatus, Long>> found = new java.util.TreeMap<>();
+        sql.list(
+                "count compliance by category",
+                "SELECT a.category, requirement_status(f.required, f.acknowledged_at IS NOT NULL, f.due_date, ?),"
+                        + " count(*) FROM compliance_facts f JOIN adults a ON a.id = f.adult_id"
+                        + " WHERE f.slug = ? AND (?::text IS NULL OR f.school_urn = ?) GROUP BY 1, 2",
+                row -> found.computeIfAbsent(row.string(1), k -> new EnumMap<>(RequirementStatus.class))
+                        .put(row.enumValue(2, RequirementStatus.class), row.longValue(3)),
+                today,
+                slug,
+                schoolUrn,
+                schoolUrn);
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        found.forEach((category, byStatus) -> counts.put(category, counts(byStatus)));
+        return counts;
+    }
+
+    /**
+     * How many of today's required acknowledgements were made by the end of each of the last {@code weeks} weeks
+     * (Monday to Sunday, the last ending today), at one school or (null) the Trust: acknowledgement over time.
+     */
+    List<long[]> acknowledgedByWeek(String slug, String schoolUrn, int weeks) {
+        LocalDate today = keptDay();
+        return sql.list(
+                "count acknowledgements by week",
+                "SELECT w.n, (SELECT count(*) FROM compliance_facts f WHERE f.slug = ?"
+                        + " AND (?::text IS NULL OR f.school_urn = ?) AND f.required AND f.acknowledged_at IS NOT NULL"
+                        + " AND f.acknowledged_at < (?::date - 7 * w.n + 1)::timestamptz)"
+                        + " FROM generate_series(?, 0, -1) AS w(n) ORDER BY w.n DESC",
+                row -> new long[] {row.longValue(1), row.longValue(2)},
+                slug,
+                schoolUrn,
+                schoolUrn,
+                today,
+                weeks - 1);
+    }
+
     /** The caller's own requirements, across their schools and every policy with a current version, keyset-paged. */
     List<RequirementView> forAdult(UUID adultId, String afterSlug, String afterUrn, int limit) {
         return sql.list(
