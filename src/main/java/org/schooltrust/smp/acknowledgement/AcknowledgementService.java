@@ -188,7 +188,8 @@ class AcknowledgementService {
                 .map(a -> a.localTextId)
                 .filter(java.util.Objects::nonNull)
                 .toList());
-        return found.map(a -> view(a, versions.get(a.versionId), revisions.get(a.localTextId)));
+        return found.map(
+                a -> view(a, versions.get(a.versionId), a.localTextId == null ? null : revisions.get(a.localTextId)));
     }
 
     /** One of the caller's acknowledgements; anyone else's is 404. */

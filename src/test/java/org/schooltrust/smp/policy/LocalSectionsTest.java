@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.support.Api;
 import org.schooltrust.smp.support.ApiTest;
 import org.schooltrust.smp.support.Db;
@@ -163,8 +164,7 @@ class LocalSectionsTest {
                 .body("body", containsString("12 Who to contact"))
                 .body("body", containsString("01234 567890"))
                 .body("localTextRevision", equalTo(1));
-        assertThat(org.schooltrust.smp.common.text.Sha256.hex((String) doc.path("body")))
-                .isEqualTo(localSha);
+        assertThat(Sha256.hex((String) doc.path("body"))).isEqualTo(localSha);
         Api.as(Tokens.staff(adultA, schoolA))
                 .get(path(schoolA) + "/clauses/12")
                 .then()
