@@ -49,8 +49,5 @@ public class Acknowledgement extends PanacheEntityBase {
     @Column(name = "user_agent", length = 512)
     String userAgent;
 
-    @Column(name = "idempotency_key", length = 128)
-    String idempotencyKey;
-
     protected Acknowledgement() {}
 }

@@ -15,13 +15,13 @@ import org.schooltrust.smp.acknowledgement.AcknowledgementInputs.Acknowledgement
 import org.schooltrust.smp.acknowledgement.AcknowledgementViews.AcknowledgementView;
 import org.schooltrust.smp.acknowledgement.AcknowledgementViews.RequirementView;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.BodyHashMismatchException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
-import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
@@ -39,6 +39,12 @@ import org.schooltrust.smp.staff.StaffService;
 /** An adult acknowledging the current version of a policy for a school they work in, and what they still owe. */
 @ApplicationScoped
 class AcknowledgementService {
+
+    /** The Idempotency-Key operation of an acknowledgement. */
+    static final String ACKNOWLEDGE = "acknowledgement.acknowledge";
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     TimeSource time;
@@ -58,7 +64,7 @@ class AcknowledgementService {
     ComplianceQueries queries;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -89,12 +95,12 @@ class AcknowledgementService {
                 .orElseThrow(
                         () -> ValidationFailedException.of("version", "is not a version of policy " + input.policy()));
 
-        Optional<Acknowledgement> replay = idempotencyKey == null
-                ? Optional.empty()
-                : Acknowledgement.find("adultId = ?1 and idempotencyKey = ?2", adult.id(), idempotencyKey)
-                        .firstResultOptional();
+        Optional<Idempotency.Replay> replay =
+                idempotency.claim(ACKNOWLEDGE, idempotencyKey, Idempotency.fingerprint(input));
         if (replay.isPresent()) {
-            return sameRequest(replay.get(), version, input);
+            Acknowledgement first = Acknowledgement.findById(replay.get().uuid());
+            return new Versioned<>(
+                    view(first, version, revisionOf(first)), null, replay.get().created());
         }
 
         if (!version.isCurrent()) {
@@ -105,6 +111,7 @@ class AcknowledgementService {
                             input.schoolUrn())
                     .firstResultOptional();
             if (earlier.isPresent()) {
+                idempotency.found(ACKNOWLEDGE, idempotencyKey, earlier.get().id);
                 return Versioned.existing(view(earlier.get(), version, revisionOf(earlier.get())), null);
             }
             throw new ConflictException("Version " + version.label() + " is " + version.status()
@@ -114,6 +121,7 @@ class AcknowledgementService {
         Optional<Acknowledgement> earlier =
                 existing(adult.id(), version.id(), input.schoolUrn(), binding.localTextId());
         if (earlier.isPresent()) {
+            idempotency.found(ACKNOWLEDGE, idempotencyKey, earlier.get().id);
             return Versioned.existing(view(earlier.get(), version, revisionOf(earlier.get())), null);
         }
         if (!version.covers(input.schoolUrn()) || !version.appliesTo(adult.category())) {
@@ -146,17 +154,17 @@ class AcknowledgementService {
                 statementsJson(version),
                 time.now(),
                 caller.clientId().orElse(null),
-                userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())),
-                idempotencyKey);
+                userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())));
         if (!inserted) {
+            // a concurrent twin (another key, or none) recorded it first: that one is the acknowledgement
             Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn(), binding.localTextId())
-                    .orElseThrow(() -> new IdempotencyKeyReusedException("acknowledgement"));
-            // a concurrent retry with the same key is a replay of the request that won: 201, like the first answer
-            boolean sameKey = idempotencyKey != null && idempotencyKey.equals(twin.idempotencyKey);
-            return new Versioned<>(view(twin, version, revisionOf(twin)), null, sameKey);
+                    .orElseThrow();
+            idempotency.found(ACKNOWLEDGE, idempotencyKey, twin.id);
+            return Versioned.existing(view(twin, version, revisionOf(twin)), null);
         }
-        audit.record(new AuditEntry(
-                "acknowledgement.created",
+        idempotency.created(ACKNOWLEDGE, idempotencyKey, id);
+        changes.record(new AuditEntry(
+                AcknowledgementAction.CREATED,
                 AUDIT_TYPE,
                 id.toString(),
                 input.schoolUrn(),
@@ -215,17 +223,6 @@ class AcknowledgementService {
                 queries.forAdult(staff.me().id(), afterSlug, afterUrn, page.limit() + 1),
                 page.limit(),
                 r -> Cursor.encode(r.policy(), r.schoolUrn()));
-    }
-
-    private Versioned<AcknowledgementView> sameRequest(
-            Acknowledgement first, PolicyVersion version, AcknowledgementInput input) {
-        if (!first.versionId.equals(version.id())
-                || !first.schoolUrn.equals(input.schoolUrn())
-                || !first.bodySha256.equalsIgnoreCase(String.valueOf(input.bodySha256()))) {
-            throw new IdempotencyKeyReusedException("acknowledgement");
-        }
-        return Versioned.created(
-                view(first, version, revisionOf(first)), null); // a replay answers as the first response did: 201
     }
 
     private static Optional<Acknowledgement> existing(

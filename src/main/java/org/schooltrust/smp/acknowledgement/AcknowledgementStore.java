@@ -24,13 +24,12 @@ class AcknowledgementStore {
             String statementsJson,
             Instant at,
             String clientId,
-            String userAgent,
-            String idempotencyKey) {
+            String userAgent) {
         return sql.update(
                         "record an acknowledgement",
                         "INSERT INTO acknowledgements (id, adult_id, version_id, school_urn, body_sha256, local_text_id,"
-                                + " statements, acknowledged_at, client_id, user_agent, idempotency_key)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                + " statements, acknowledged_at, client_id, user_agent)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?) ON CONFLICT DO NOTHING",
                         id,
                         adultId,
                         versionId,
@@ -40,8 +39,7 @@ class AcknowledgementStore {
                         statementsJson,
                         at,
                         clientId,
-                        userAgent,
-                        idempotencyKey)
+                        userAgent)
                 == 1;
     }
 }

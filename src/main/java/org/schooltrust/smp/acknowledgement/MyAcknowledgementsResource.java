@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.schooltrust.smp.acknowledgement.AcknowledgementInputs.AcknowledgementInput;
 import org.schooltrust.smp.acknowledgement.AcknowledgementViews.AcknowledgementView;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -68,8 +69,8 @@ public class MyAcknowledgementsResource {
             description = "A statement is missing, or the `Idempotency-Key` was used for a different request"
                     + " (`idempotency-key-reused`).")
     public RestResponse<AcknowledgementView> acknowledge(
-            @HeaderParam("Idempotency-Key")
-                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
                     @Parameter(description = "Client-chosen key; a replay returns the first response.")
                     String idempotencyKey,
             @HeaderParam(HttpHeaders.USER_AGENT) @Parameter(hidden = true) String userAgent,

@@ -28,7 +28,6 @@ import org.schooltrust.smp.audit.AuditViews.Verification;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.time.TimeSource;
-import org.schooltrust.smp.event.EventService;
 
 /**
  * Proves the audit trail untouched (ADR 0018): recomputes each chain's hashes and links, and checks them against
@@ -56,9 +55,9 @@ public class AuditChain {
 
     @Inject
     AdvisoryLocks locks;
-
+    /** Each checkpoint, for the change log to publish (audit does not know the event feed). */
     @Inject
-    EventService events;
+    jakarta.enterprise.event.Event<AuditCheckpointed> checkpointed;
 
     @ConfigProperty(name = "smp.audit.checkpoint-every")
     java.time.Duration every;
@@ -231,11 +230,10 @@ public class AuditChain {
         if (through != null) {
             refs.put("disposedThrough", Long.toString(through));
         }
-        events.publish(List.of(new AuditEntry(CHECKPOINTED, "audit-chain", chain.name(), null, List.of(), refs)), now);
+        checkpointed.fire(new AuditCheckpointed(
+                new AuditEntry(AuditAction.CHECKPOINTED, "audit-chain", chain.name(), null, List.of()).withRefs(refs),
+                now));
     }
-
-    /** The action of the event published for each checkpoint (not an audited change: it is not in the chain). */
-    public static final String CHECKPOINTED = "audit.checkpointed";
 
     /**
      * Recomputes both chains over the events from {@code from} to {@code to} (either open) and their checkpoints.
@@ -387,7 +385,7 @@ public class AuditChain {
                     r.longValue(1),
                     r.instant(2),
                     new Actor(r.string(3), r.strings(4), r.string(5), r.string(10)),
-                    new AuditEntry(r.string(6), r.string(7), r.string(8), r.string(9), r.strings(11)),
+                    new AuditEntry(r.string(6), r.string(7), r.string(8), r.string(9), r.strings(11), Map.of()),
                     r.string(12),
                     r.string(13));
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One state change (or human read) to record. Carries names, never values: {@code changedFields} lists which fields
+ * One state change (or human read) to record, naming a feature's {@link Action}. Carries names, never values: {@code changedFields} lists which fields
  * changed, not what they were, so the trail holds no personal data.
  */
 public record AuditEntry(
@@ -20,8 +20,9 @@ public record AuditEntry(
         refs = Map.copyOf(refs);
     }
 
-    public AuditEntry(String action, String targetType, String targetId, String schoolUrn, List<String> changedFields) {
-        this(action, targetType, targetId, schoolUrn, changedFields, Map.of());
+    /** An entry for a feature's {@link Action}; the canonical constructor is for the audit package's reads only. */
+    public AuditEntry(Action action, String targetType, String targetId, String schoolUrn, List<String> changedFields) {
+        this(action.code(), targetType, targetId, schoolUrn, changedFields, Map.of());
     }
 
     /**
@@ -54,7 +55,7 @@ public record AuditEntry(
         return listed.isEmpty() ? java.util.Collections.singletonList(null) : List.of(listed.split(","));
     }
 
-    public static AuditEntry of(String action, String targetType, String targetId, String schoolUrn) {
+    public static AuditEntry of(Action action, String targetType, String targetId, String schoolUrn) {
         return new AuditEntry(action, targetType, targetId, schoolUrn, List.of());
     }
 }

@@ -15,14 +15,13 @@ import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.text.Sha256;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.RequestIds;
-import org.schooltrust.smp.event.EventService;
 
 /**
- * The audit API every capability calls: appends events in the caller's transaction (so an event exists exactly when
- * its change commits). Each event's hash chains it to the previous one; appends are serialised by a transaction-scoped
- * advisory lock so the chain has no forks. Nothing updates or deletes audit rows (a trigger refuses it). Each recorded
- * change is also published as the events its action produces ({@code event/EventType}), in the same transaction: a
- * rolled-back change leaves neither.
+ * The audit trail: appends entries in the caller's transaction (so an entry exists exactly when its change commits).
+ * Each entry's hash chains it to the previous one; appends are serialised by a transaction-scoped advisory lock so the
+ * chain has no forks. Nothing updates or deletes audit rows (a trigger refuses it). Changes come through the change
+ * log ({@code change/ChangeLog}), which also publishes them; human reads come here directly ({@link #recordReads}).
+ * It knows nothing of the event feed.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -77,18 +76,12 @@ public class AuditLog {
     @Inject
     RequestIds requestIds;
 
-    /** Every recorded change is also published, in the same transaction (ADR 0014). */
-    @Inject
-    EventService events;
-
+    /**
+     * Appends changes at {@code now}, in the caller's transaction. Only the change log calls this ({@code
+     * change/ChangeLog}, which also publishes them; ConventionsTest): a feature records a change there.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(AuditEntry entry) {
-        recordAll(List.of(entry));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAll(List<AuditEntry> entries) {
-        Instant now = time.now();
+    public void append(List<AuditEntry> entries, Instant now) {
         Actor actor = currentActor();
         // always WRITE before RECORDS, so two appenders never wait for each other in opposite orders
         append(
@@ -101,7 +94,6 @@ public class AuditLog {
                 entries.stream().filter(e -> recordsAct(e.action())).toList(),
                 actor,
                 now);
-        events.publish(entries, now);
     }
 
     /**

@@ -20,16 +20,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.Sql;
 import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ConflictException;
-import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.TooManyRequestsException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
@@ -93,6 +95,17 @@ public class ConcernService {
     AuditLog audit;
 
     @Inject
+    ChangeLog changes;
+
+    @Inject
+    Idempotency idempotency;
+
+    /** The Idempotency-Key operations of this service. */
+    static final String RAISE = "concern.raise";
+
+    static final String ADD_EVIDENCE = "concern.add-evidence";
+
+    @Inject
     RegisterService register;
 
     @Inject
@@ -103,26 +116,10 @@ public class ConcernService {
     @Transactional
     public Versioned<MyConcernView> raise(ConcernInput input, String idempotencyKey) {
         Adult me = staff.me();
-        String requestHash = Sha256.hex(String.join(
-                "\u001f",
-                String.valueOf(input.schoolUrn()),
-                String.valueOf(input.category()),
-                String.valueOf(input.occurredAt()),
-                String.valueOf(input.platform()),
-                String.valueOf(input.locationUrl()),
-                String.valueOf(input.description()),
-                String.valueOf(input.aboutPupilMisId()),
-                String.valueOf(input.aboutStaffHrId()),
-                String.valueOf(input.aboutSocialAccountId())));
-        if (idempotencyKey != null) {
-            Optional<Object[]> earlier = store.byIdempotencyKey(me.id(), idempotencyKey);
-            if (earlier.isPresent()) {
-                if (!requestHash.equals(earlier.get()[1])) {
-                    throw new IdempotencyKeyReusedException("concern");
-                }
-                Row first = store.find((UUID) earlier.get()[0]).orElseThrow();
-                return Versioned.created(mine(first), first.concern().version());
-            }
+        Optional<Idempotency.Replay> earlier = idempotency.claim(RAISE, idempotencyKey, Idempotency.fingerprint(input));
+        if (earlier.isPresent()) {
+            Row first = store.find(earlier.get().uuid()).orElseThrow();
+            return Versioned.created(mine(first), first.concern().version());
         }
         if (!me.worksAt(input.schoolUrn(), time.today())) {
             throw ValidationFailedException.of("schoolUrn", "must be a school you work at");
@@ -200,10 +197,11 @@ public class ConcernService {
                 null,
                 1,
                 trustRouted);
-        store.insert(concern, idempotencyKey, requestHash);
+        store.insert(concern);
+        idempotency.created(RAISE, idempotencyKey, concern.id());
         // a concern naming an adult is published without a school: the adult's own feed must not show it
-        audit.record(AuditEntry.of(
-                        "concern.raised",
+        changes.record(AuditEntry.of(
+                        ConcernAuditAction.RAISED,
                         AUDIT_TYPE,
                         concern.id().toString(),
                         about == null ? concern.schoolUrn() : null)
@@ -263,7 +261,7 @@ public class ConcernService {
 
     /** Keeps a file as evidence of the caller's own open concern: type from the bytes, hash recorded, never changed. */
     @Transactional
-    public EvidenceView addEvidence(UUID id, Path file, String fileName) {
+    public EvidenceView addEvidence(UUID id, Path file, String fileName, String idempotencyKey) {
         Row row = reported(id);
         row.concern().requireOpen("take more evidence");
         row.concern().whyNoFiles().ifPresent(why -> {
@@ -292,6 +290,15 @@ public class ConcernService {
             sha256 = HexFormat.of().formatHex(digest.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not read the uploaded file", e);
+        }
+        Optional<Idempotency.Replay> earlier = idempotency.claim(
+                ADD_EVIDENCE, idempotencyKey, Sha256.hex(id + "\n" + safeName(fileName) + "\n" + sha256));
+        if (earlier.isPresent()) {
+            UUID first = earlier.get().uuid();
+            return queries.evidence(id).stream()
+                    .filter(e -> e.id().equals(first))
+                    .findFirst()
+                    .orElseThrow();
         }
         Instant now = time.now();
         UUID uploader = row.concern().reporterId();
@@ -330,12 +337,13 @@ public class ConcernService {
         } catch (IOException e) {
             throw new IllegalStateException("Could not store the uploaded file", e);
         }
-        audit.record(new AuditEntry(
-                "concern.evidence-added",
+        changes.record(new AuditEntry(
+                ConcernAuditAction.EVIDENCE_ADDED,
                 AUDIT_TYPE,
                 id.toString(),
                 row.concern().schoolUrn(),
                 List.of("evidence")));
+        idempotency.created(ADD_EVIDENCE, idempotencyKey, evidenceId);
         return new EvidenceView(evidenceId, safeName(fileName), mediaType, size, sha256, now);
     }
 
@@ -379,7 +387,7 @@ public class ConcernService {
     public Versioned<ConcernView> acknowledge(String urn, UUID id, String ifMatch) {
         Row row = handled(urn, id);
         ETags.checkRequired(ifMatch, row.concern().version());
-        return move(row, row.concern().acknowledge(), "ACKNOWLEDGED", null, "concern.acknowledged");
+        return move(row, row.concern().acknowledge(), "ACKNOWLEDGED", null, ConcernAuditAction.ACKNOWLEDGED);
     }
 
     @Transactional
@@ -389,8 +397,12 @@ public class ConcernService {
         Instant now = time.now();
         Versions.require(store.touch(id, row.concern().version(), now), "concern");
         store.append(id, "NOTE", null, input.text().strip(), staff.me().id(), caller.subject(), now);
-        audit.record(new AuditEntry(
-                "concern.noted", AUDIT_TYPE, id.toString(), row.concern().schoolUrn(), List.of("timeline")));
+        changes.record(new AuditEntry(
+                ConcernAuditAction.NOTED,
+                AUDIT_TYPE,
+                id.toString(),
+                row.concern().schoolUrn(),
+                List.of("timeline")));
         return Versioned.existing(
                 full(store.find(id).orElseThrow()), row.concern().version() + 1);
     }
@@ -410,8 +422,8 @@ public class ConcernService {
                 staff.me().id(),
                 caller.subject(),
                 now);
-        audit.record(new AuditEntry(
-                "concern.action-recorded",
+        changes.record(new AuditEntry(
+                ConcernAuditAction.ACTION_RECORDED,
                 AUDIT_TYPE,
                 id.toString(),
                 row.concern().schoolUrn(),
@@ -425,7 +437,7 @@ public class ConcernService {
         Row row = handled(urn, id);
         ETags.checkRequired(ifMatch, row.concern().version());
         Concern closed = row.concern().close(ConcernOutcome.valueOf(input.outcome()), time.now());
-        return move(row, closed, "CLOSED", blankToNull(input.text()), "concern.closed");
+        return move(row, closed, "CLOSED", blankToNull(input.text()), ConcernAuditAction.CLOSED);
     }
 
     @Transactional
@@ -523,11 +535,11 @@ public class ConcernService {
                 .toList();
     }
 
-    private Versioned<ConcernView> move(Row row, Concern next, String entry, String text, String what) {
+    private Versioned<ConcernView> move(Row row, Concern next, String entry, String text, Action what) {
         Instant now = time.now();
         Versions.require(store.update(next, row.concern().version(), now), "concern");
         store.append(next.id(), entry, null, text, staff.me().id(), caller.subject(), now);
-        audit.record(AuditEntry.of(
+        changes.record(AuditEntry.of(
                         what, AUDIT_TYPE, next.id().toString(), next.aboutAdultId() == null ? next.schoolUrn() : null)
                 .withRefs(Map.of("category", next.category().name(), "urgent", Boolean.toString(next.urgent()))));
         return Versioned.existing(full(store.find(next.id()).orElseThrow()), next.version());
@@ -545,12 +557,16 @@ public class ConcernService {
         ConcernStore.Content content = store.content(concern.id(), evidenceId)
                 .orElseThrow(() -> new ResourceNotFoundException("No evidence " + evidenceId + " on this concern."));
         audit.recordReads(List.of(new AuditEntry(
-                "concern.evidence-read", "concern-evidence", evidenceId.toString(), concern.schoolUrn(), List.of())));
+                ConcernAuditAction.EVIDENCE_READ,
+                "concern-evidence",
+                evidenceId.toString(),
+                concern.schoolUrn(),
+                List.of())));
         return content;
     }
 
     private static AuditEntry read(Concern c) {
-        return new AuditEntry("concern.read", AUDIT_TYPE, c.id().toString(), c.schoolUrn(), List.of());
+        return new AuditEntry(ConcernAuditAction.READ, AUDIT_TYPE, c.id().toString(), c.schoolUrn(), List.of());
     }
 
     private static ConcernListItem listItem(Row row) {

@@ -58,14 +58,14 @@ class ConcernStore {
                 r.string(23));
     }
 
-    void insert(Concern c, String idempotencyKey, String requestHash) {
+    void insert(Concern c) {
         sql.update(
                 "record a concern",
                 "INSERT INTO concerns (id, school_urn, reporter_adult_id, category, urgent, occurred_at, platform,"
                         + " location_url, description, about_pupil_mis_id, about_adult_id, about_account_id,"
                         + " canonical_platform, canonical_handle, official_account_id, handling_schools, raised_at,"
-                        + " status, version, updated_at, idempotency_key, request_hash, trust_routed)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " status, version, updated_at, trust_routed)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.id(),
                 c.schoolUrn(),
                 c.reporterId(),
@@ -86,23 +86,11 @@ class ConcernStore {
                 c.status(),
                 c.version(),
                 c.raisedAt(),
-                idempotencyKey,
-                requestHash,
                 c.trustRouted());
     }
 
     Optional<Row> find(UUID id) {
         return sql.first("read a concern", "SELECT " + COLUMNS + FROM + " WHERE c.id = ?", ConcernStore::row, id);
-    }
-
-    /** The reporter's earlier concern under this Idempotency-Key, with its request hash. */
-    Optional<Object[]> byIdempotencyKey(UUID reporter, String key) {
-        return sql.first(
-                "read a concern by idempotency key",
-                "SELECT c.id, c.request_hash FROM concerns c WHERE c.reporter_adult_id = ? AND c.idempotency_key = ?",
-                r -> new Object[] {r.uuid(1), r.string(2)},
-                reporter,
-                key);
     }
 
     /** Moves the handling state on if the version is still {@code expected}; false when someone changed it first. */

@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -83,8 +84,8 @@ public class MyConcernsResource {
                     + " `SMP_SAFEGUARDING_RAISE_WINDOW` (`rate-limited`); nothing was written.",
             headers = @Header(name = "Retry-After", description = "Seconds until one more may be raised."))
     public RestResponse<MyConcernView> raise(
-            @HeaderParam("Idempotency-Key")
-                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
                     @Parameter(description = "Client-chosen key; a replay returns the first response.")
                     String idempotencyKey,
             @NotNull @Valid ConcernInput input,
@@ -151,11 +152,15 @@ public class MyConcernsResource {
                             description = "The file (a `multipart/form-data` part named `file`).",
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))
                     FileUpload file,
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
+                    @Parameter(description = "Client-chosen key; a replay returns the first response (201).")
+                    String idempotencyKey,
             @Context UriInfo uri) {
         if (file == null || file.uploadedFile() == null) {
             throw ValidationFailedException.of("file", "is required (a multipart part named file)");
         }
-        EvidenceView kept = concerns.addEvidence(id, file.uploadedFile(), file.fileName());
+        EvidenceView kept = concerns.addEvidence(id, file.uploadedFile(), file.fileName(), idempotencyKey);
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/me/concerns/{id}/evidence/{evidenceId}")
                         .build(id, kept.id()))

@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.declaration.DeclarationViews.Full;
 import org.schooltrust.smp.event.EventType;
@@ -34,6 +36,9 @@ class DeclarationRecords {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ChangeLog changes;
 
     static final String AUDIT_TYPE = "family-declaration";
 
@@ -63,16 +68,16 @@ class DeclarationRecords {
         for (FamilyDeclaration d : declarations) {
             List<String> changed = d.end(reason, null, now);
             Adult adult = adults.get(d.adultId());
-            events.add(change("family-declaration.ended", d, adult == null ? null : adult.hrId(), changed));
+            events.add(change(DeclarationAction.ENDED, d, adult == null ? null : adult.hrId(), changed));
         }
-        audit.recordAll(events);
+        changes.recordAll(events);
     }
 
     /**
      * The audit entry of a change to a declaration, with the ids its events may carry: the MIS learns of a link by
      * staff HR id and pupil MIS id, and of a removal only if it could have seen the link (it was acknowledged).
      */
-    static AuditEntry change(String action, FamilyDeclaration d, String staffHrId, List<String> changed) {
+    static AuditEntry change(Action action, FamilyDeclaration d, String staffHrId, List<String> changed) {
         java.util.Map<String, String> refs = new java.util.HashMap<>();
         refs.put(EventType.PUPIL_MIS_ID, d.pupilMisId());
         refs.put(EventType.LINKED, Boolean.toString(d.acknowledgedAt() != null));
@@ -91,8 +96,8 @@ class DeclarationRecords {
     List<Full> readAll(
             List<FamilyDeclaration> declarations, java.util.function.Function<FamilyDeclaration, Adult> adultOf) {
         audit.recordReads(declarations.stream()
-                .map(d -> new AuditEntry(
-                        "family-declaration.read", AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of()))
+                .map(d ->
+                        new AuditEntry(DeclarationAction.READ, AUDIT_TYPE, d.id().toString(), d.schoolUrn(), List.of()))
                 .toList());
         return declarations.stream().map(d -> view(d, adultOf.apply(d))).toList();
     }

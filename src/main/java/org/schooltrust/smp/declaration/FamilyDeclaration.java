@@ -98,9 +98,6 @@ public class FamilyDeclaration extends VersionedEntity {
     @Column(name = "reconfirmed_at")
     Instant reconfirmedAt;
 
-    @Column(name = "idempotency_key", length = 128)
-    String idempotencyKey;
-
     /** The declarant was a Head of this school when they declared: the Trust may review it (see ADR 0009). */
     @Column(name = "declared_by_head", nullable = false)
     boolean declaredByHead;
@@ -116,7 +113,6 @@ public class FamilyDeclaration extends VersionedEntity {
             Relationship relationship,
             String relationshipOther,
             String note,
-            String idempotencyKey,
             boolean declaredByHead,
             Instant now) {
         FamilyDeclaration d = new FamilyDeclaration();
@@ -129,23 +125,10 @@ public class FamilyDeclaration extends VersionedEntity {
         d.relationship = relationship;
         d.relationshipOther = relationship == Relationship.OTHER ? relationshipOther : null;
         d.note = note;
-        d.idempotencyKey = idempotencyKey;
         d.status = DeclarationStatus.SUBMITTED;
         d.createdAt = now;
         d.updatedAt = now;
         return d;
-    }
-
-    /** Whether a request carrying this declaration's Idempotency-Key asks for exactly what it recorded. */
-    boolean isTheSameRequestAs(DeclarationInputs.Declare input) {
-        Relationship asked = Relationship.valueOf(input.relationship());
-        return schoolUrn.equals(input.schoolUrn())
-                && pupilMisId.equals(input.pupilMisId())
-                && pupilName.equals(input.pupilName().strip())
-                && relationship == asked
-                && java.util.Objects.equals(
-                        relationshipOther, asked == Relationship.OTHER ? input.relationshipOther() : null)
-                && java.util.Objects.equals(note, input.note());
     }
 
     /** The Head has discussed it with the adult, agreed protocols and records it: contact is now acknowledged. */

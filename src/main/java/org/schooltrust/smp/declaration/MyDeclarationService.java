@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.DuplicateException;
-import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
@@ -33,6 +34,12 @@ import org.schooltrust.smp.staff.StaffService;
 @ApplicationScoped
 class MyDeclarationService {
 
+    /** The Idempotency-Key operation of a declaration. */
+    static final String DECLARE = "family-declaration.declare";
+
+    @Inject
+    Idempotency idempotency;
+
     @Inject
     TimeSource time;
 
@@ -40,7 +47,7 @@ class MyDeclarationService {
     StaffService staff;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -61,18 +68,12 @@ class MyDeclarationService {
         }
         // one declaration at a time per adult, so a retry racing its original replays it instead of colliding
         locks.lock("family-declaration:" + adult.id());
-        if (idempotencyKey != null) {
-            Optional<FamilyDeclaration> replay = FamilyDeclaration.find(
-                            "adultId = ?1 and idempotencyKey = ?2", adult.id(), idempotencyKey)
-                    .firstResultOptional();
-            if (replay.isPresent()) {
-                FamilyDeclaration first = replay.get();
-                if (!first.isTheSameRequestAs(input)) {
-                    throw new IdempotencyKeyReusedException("declaration");
-                }
-                Full replayed = records.read(first, adult);
-                return Versioned.created(replayed, replayed.version()); // a replay answers as the first did: 201
-            }
+        Optional<Idempotency.Replay> earlier =
+                idempotency.claim(DECLARE, idempotencyKey, Idempotency.fingerprint(input));
+        if (earlier.isPresent()) {
+            FamilyDeclaration first = FamilyDeclaration.findById(earlier.get().uuid());
+            Full replayed = records.read(first, adult);
+            return Versioned.created(replayed, replayed.version()); // a replay answers as the first did: 201
         }
         if (FamilyDeclaration.count(
                         "adultId = ?1 and schoolUrn = ?2 and pupilMisId = ?3 and status in ?4",
@@ -91,12 +92,12 @@ class MyDeclarationService {
                 Relationship.valueOf(input.relationship()),
                 input.relationshipOther(),
                 input.note(),
-                idempotencyKey,
                 caller.isHeadOf(input.schoolUrn()),
                 time.now());
         declaration.persistAndFlush();
-        audit.record(DeclarationRecords.change(
-                "family-declaration.submitted",
+        idempotency.created(DECLARE, idempotencyKey, declaration.id());
+        changes.record(DeclarationRecords.change(
+                DeclarationAction.SUBMITTED,
                 declaration,
                 adult.hrId(),
                 List.of("pupilMisId", "pupilName", "relationship", "note")));
@@ -118,12 +119,8 @@ class MyDeclarationService {
         Adult adult = currentAdult(input.schoolUrn());
         NilReturn nil = NilReturn.declare(adult.id(), input.schoolUrn(), time.now());
         nil.persist();
-        audit.record(new AuditEntry(
-                "family-declaration.nil-return",
-                "family-nil-return",
-                nil.id().toString(),
-                input.schoolUrn(),
-                List.of()));
+        changes.record(new AuditEntry(
+                DeclarationAction.NIL_RETURN, "family-nil-return", nil.id().toString(), input.schoolUrn(), List.of()));
         return new DeclarationViews.NilReturnView(nil.id(), nil.schoolUrn(), nil.declaredAt());
     }
 
@@ -154,23 +151,23 @@ class MyDeclarationService {
 
     @Transactional
     public Full withdraw(UUID id, String ifMatch) {
-        return byDeclarant(id, ifMatch, "family-declaration.withdrawn", d -> d.withdraw(time.now()));
+        return byDeclarant(id, ifMatch, DeclarationAction.WITHDRAWN, d -> d.withdraw(time.now()));
     }
 
     @Transactional
     public Full answer(UUID id, String ifMatch, DeclarationInputs.Answer input) {
-        return byDeclarant(id, ifMatch, "family-declaration.answered", d -> d.answer(input.answer(), time.now()));
+        return byDeclarant(id, ifMatch, DeclarationAction.ANSWERED, d -> d.answer(input.answer(), time.now()));
     }
 
     @Transactional
     public Full reconfirm(UUID id, String ifMatch) {
-        return byDeclarant(id, ifMatch, "family-declaration.reconfirmed", d -> d.reconfirm(time.now()));
+        return byDeclarant(id, ifMatch, DeclarationAction.RECONFIRMED, d -> d.reconfirm(time.now()));
     }
 
     private Full byDeclarant(
             UUID id,
             String ifMatch,
-            String action,
+            Action action,
             java.util.function.Function<FamilyDeclaration, List<String>> transition) {
         Adult adult = self();
         FamilyDeclaration d = FamilyDeclaration.<FamilyDeclaration>find("id = ?1 and adultId = ?2", id, adult.id())
@@ -180,7 +177,7 @@ class MyDeclarationService {
         ETags.checkRequired(ifMatch, d.version());
         List<String> changed = transition.apply(d);
         d.flush();
-        audit.record(DeclarationRecords.change(action, d, adult.hrId(), changed));
+        changes.record(DeclarationRecords.change(action, d, adult.hrId(), changed));
         return records.view(d, adult);
     }
 

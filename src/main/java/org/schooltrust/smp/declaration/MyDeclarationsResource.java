@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -69,8 +70,8 @@ public class MyDeclarationsResource {
                     + " (`idempotency-key-reused`).")
     @APIResponse(responseCode = "409", description = "An active declaration for this pupil and school exists.")
     public RestResponse<Full> declare(
-            @HeaderParam("Idempotency-Key")
-                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
                     @Parameter(description = "Client-chosen key; a replay returns the first response.")
                     String idempotencyKey,
             @NotNull @Valid DeclarationInputs.Declare input,

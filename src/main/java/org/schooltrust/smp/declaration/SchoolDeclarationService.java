@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.audit.Action;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -39,7 +40,7 @@ class SchoolDeclarationService {
     StaffService staff;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -91,18 +92,14 @@ class SchoolDeclarationService {
                 urn,
                 id,
                 ifMatch,
-                "family-declaration.acknowledged",
+                DeclarationAction.ACKNOWLEDGED,
                 d -> d.acknowledge(headName(), input.discussedOn(), input.agreedProtocols(), input.note(), time.now()));
     }
 
     @Transactional
     public Full decline(String urn, UUID id, String ifMatch, DeclarationInputs.Reason input) {
         return byHead(
-                urn,
-                id,
-                ifMatch,
-                "family-declaration.declined",
-                d -> d.decline(headName(), input.reason(), time.now()));
+                urn, id, ifMatch, DeclarationAction.DECLINED, d -> d.decline(headName(), input.reason(), time.now()));
     }
 
     @Transactional
@@ -111,7 +108,7 @@ class SchoolDeclarationService {
                 urn,
                 id,
                 ifMatch,
-                "family-declaration.info-requested",
+                DeclarationAction.INFO_REQUESTED,
                 d -> d.requestInfo(headName(), input.question(), time.now()));
     }
 
@@ -121,7 +118,7 @@ class SchoolDeclarationService {
                 urn,
                 id,
                 ifMatch,
-                "family-declaration.ended",
+                DeclarationAction.ENDED,
                 d -> d.end(EndReason.RELATIONSHIP_ENDED, input.reason(), time.now()));
     }
 
@@ -129,7 +126,7 @@ class SchoolDeclarationService {
             String urn,
             UUID id,
             String ifMatch,
-            String action,
+            Action action,
             java.util.function.Function<FamilyDeclaration, List<String>> transition) {
         FamilyDeclaration d = atSchool(urn, id, true, reviewerOf(urn));
         Adult declarant = staff.findByIds(List.of(d.adultId())).get(d.adultId());
@@ -140,7 +137,7 @@ class SchoolDeclarationService {
         ETags.checkRequired(ifMatch, d.version());
         List<String> changed = transition.apply(d);
         d.flush();
-        audit.record(DeclarationRecords.change(action, d, declarant == null ? null : declarant.hrId(), changed));
+        changes.record(DeclarationRecords.change(action, d, declarant == null ? null : declarant.hrId(), changed));
         return records.view(d, declarant);
     }
 

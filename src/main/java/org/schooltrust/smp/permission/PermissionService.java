@@ -8,10 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ApiException;
@@ -19,6 +20,7 @@ import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
@@ -40,6 +42,12 @@ public class PermissionService {
 
     static final String AUDIT_TYPE = "permission";
 
+    /** The Idempotency-Key operation of a grant. */
+    static final String GRANT = "permission.grant";
+
+    @Inject
+    Idempotency idempotency;
+
     @Inject
     PermissionStore store;
 
@@ -53,7 +61,7 @@ public class PermissionService {
     TimeSource time;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     private PermissionView view(PermissionStore.Row row) {
         ExpressPermission p = row.permission();
@@ -72,8 +80,14 @@ public class PermissionService {
     }
 
     @Transactional
-    public Versioned<PermissionView> grant(String urn, PermissionInput input) {
+    public Versioned<PermissionView> grant(String urn, PermissionInput input, String idempotencyKey) {
         requireHead(urn);
+        Optional<Idempotency.Replay> earlier =
+                idempotency.claim(GRANT, idempotencyKey, Idempotency.fingerprint(List.of(urn, input)));
+        if (earlier.isPresent()) {
+            PermissionStore.Row first = find(earlier.get().uuid());
+            return Versioned.created(view(first), (long) first.permission().version());
+        }
         LocalDate today = time.today();
         List<FieldError> errors = new ArrayList<>();
         Adult adult = staff.findByHrIds(Set.of(input.staffHrId())).get(input.staffHrId());
@@ -109,7 +123,8 @@ public class PermissionService {
                         null,
                         1),
                 now);
-        audit.record(AuditEntry.of("permission.granted", AUDIT_TYPE, id.toString(), urn)
+        idempotency.created(GRANT, idempotencyKey, id);
+        changes.record(AuditEntry.of(PermissionAction.GRANTED, AUDIT_TYPE, id.toString(), urn)
                 .withRefs(Map.of(EventType.STAFF_HR_ID, adult.hrId())));
         return Versioned.created(view(find(id)), 1L);
     }
@@ -129,7 +144,7 @@ public class PermissionService {
         }
         Instant now = time.now();
         Versions.require(store.revoke(id, row.permission().version(), me, now), "permission");
-        audit.record(AuditEntry.of("permission.revoked", AUDIT_TYPE, id.toString(), urn)
+        changes.record(AuditEntry.of(PermissionAction.REVOKED, AUDIT_TYPE, id.toString(), urn)
                 .withRefs(Map.of(EventType.STAFF_HR_ID, row.hrId())));
         PermissionStore.Row after = find(id);
         return Versioned.existing(view(after), after.permission().version());

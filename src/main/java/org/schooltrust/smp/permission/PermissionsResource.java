@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -64,9 +66,13 @@ public class PermissionsResource {
             })
     public RestResponse<PermissionView> grant(
             @PathParam("urn") @Parameter(description = "School URN.") String urn,
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
+                    @Parameter(description = "Client-chosen key; a replay returns the first response (201).")
+                    String idempotencyKey,
             @NotNull @Valid PermissionInput input,
             @Context UriInfo uri) {
-        var granted = permissions.grant(urn, input);
+        var granted = permissions.grant(urn, input, idempotencyKey);
         return Responses.written(
                 granted,
                 uri.getBaseUriBuilder()

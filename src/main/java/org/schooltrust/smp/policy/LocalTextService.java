@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
@@ -49,7 +49,7 @@ public class LocalTextService {
     SchoolService schools;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -131,15 +131,15 @@ public class LocalTextService {
             LocalText created =
                     LocalText.draft(v, urn, store.nextRevision(v.id(), urn), sections, input.material(), now);
             store.insert(created);
-            audit.record(new AuditEntry(
-                    "policy.local-text.drafted", AUDIT_TYPE, ref(slug, label, urn), urn, List.of("sections")));
+            changes.record(new AuditEntry(
+                    PolicyAction.LOCAL_TEXT_DRAFTED, AUDIT_TYPE, ref(slug, label, urn), urn, List.of("sections")));
             return Versioned.created(LocalTextView.of(v, created), created.version());
         }
         LocalText.Changed changed = current.get().edit(v, sections, input.material(), now);
         if (!changed.fields().isEmpty()) {
             store.update(changed.next());
-            audit.record(new AuditEntry(
-                    "policy.local-text.edited", AUDIT_TYPE, ref(slug, label, urn), urn, changed.fields()));
+            changes.record(new AuditEntry(
+                    PolicyAction.LOCAL_TEXT_EDITED, AUDIT_TYPE, ref(slug, label, urn), urn, changed.fields()));
         }
         return Versioned.existing(
                 LocalTextView.of(v, changed.next()), changed.next().version());
@@ -158,11 +158,11 @@ public class LocalTextService {
         LocalText published = draft.publish(v, current, now);
         current.ifPresent(c -> {
             store.update(c.supersede(now));
-            audit.record(new AuditEntry(
-                    "policy.local-text.superseded", AUDIT_TYPE, ref(slug, label, urn), urn, List.of("status")));
+            changes.record(new AuditEntry(
+                    PolicyAction.LOCAL_TEXT_SUPERSEDED, AUDIT_TYPE, ref(slug, label, urn), urn, List.of("status")));
         });
         store.update(published);
-        audit.record(AuditEntry.of("policy.local-text.published", AUDIT_TYPE, ref(slug, label, urn), urn)
+        changes.record(AuditEntry.of(PolicyAction.LOCAL_TEXT_PUBLISHED, AUDIT_TYPE, ref(slug, label, urn), urn)
                 .withRefs(Map.of(
                         "revision", Integer.toString(published.revision()),
                         "material", Boolean.toString(published.material()))));
@@ -196,8 +196,8 @@ public class LocalTextService {
         for (LocalText t : store.published(previous.id())) {
             t.carriedTo(next, now).ifPresent(carried -> {
                 store.insert(carried);
-                audit.record(AuditEntry.of(
-                                "policy.local-text.published",
+                changes.record(AuditEntry.of(
+                                PolicyAction.LOCAL_TEXT_PUBLISHED,
                                 AUDIT_TYPE,
                                 ref(next.policy().slug(), next.label(), t.schoolUrn()),
                                 t.schoolUrn())

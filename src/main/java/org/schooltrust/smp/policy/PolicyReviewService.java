@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -27,7 +28,7 @@ import org.schooltrust.smp.staff.StaffService;
 @ApplicationScoped
 public class PolicyReviewService {
 
-    static final String AUDIT_ACTION = "policy.review.updated";
+    static final Action AUDIT_ACTION = PolicyAction.REVIEW_UPDATED;
 
     @Inject
     PolicyReviewStore store;
@@ -39,7 +40,7 @@ public class PolicyReviewService {
     SchoolService schools;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     TimeSource time;
@@ -96,7 +97,7 @@ public class PolicyReviewService {
                 adult, responsibility, byAdult ? null : input.ownerSchoolUrn(), input.reviewDate(), time.now());
         if (!changed.fields().isEmpty()) {
             store.save(changed.next());
-            audit.record(new AuditEntry(AUDIT_ACTION, PolicyService.POLICY, slug, null, changed.fields())
+            changes.record(new AuditEntry(AUDIT_ACTION, PolicyService.POLICY, slug, null, changed.fields())
                     .withRefs(Map.of("reviewDate", input.reviewDate().toString())));
         }
         return new Versioned<>(

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.FieldError;
@@ -48,7 +48,7 @@ public class PolicyService {
     static final String VERSION = "policy-version";
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -69,7 +69,7 @@ public class PolicyService {
         }
         Policy policy = Policy.create(input.slug(), input.title().strip(), now());
         policy.persist();
-        audit.record(new AuditEntry("policy.created", POLICY, policy.slug(), null, List.of("slug", "title")));
+        changes.record(new AuditEntry(PolicyAction.CREATED, POLICY, policy.slug(), null, List.of("slug", "title")));
         return policy;
     }
 
@@ -102,7 +102,8 @@ public class PolicyService {
         }
         PolicyVersion version = PolicyVersion.draft(policy, input.label(), content, now());
         version.persistAndFlush();
-        audit.record(new AuditEntry("policy.version.drafted", VERSION, slug + "@" + version.label(), null, List.of()));
+        changes.record(
+                new AuditEntry(PolicyAction.VERSION_DRAFTED, VERSION, slug + "@" + version.label(), null, List.of()));
         return version;
     }
 
@@ -114,7 +115,7 @@ public class PolicyService {
         List<String> changed = version.edit(content, now());
         if (!changed.isEmpty()) {
             version.flush();
-            audit.record(new AuditEntry("policy.version.edited", VERSION, slug + "@" + label, null, changed));
+            changes.record(new AuditEntry(PolicyAction.VERSION_EDITED, VERSION, slug + "@" + label, null, changed));
         }
         return version;
     }
@@ -129,9 +130,10 @@ public class PolicyService {
         version.publish(current, now());
         version.flush();
         current.ifPresent(c -> localTexts.carryForward(c, version, now()));
-        current.ifPresent(c -> audit.record(
-                new AuditEntry("policy.version.superseded", VERSION, slug + "@" + c.label(), null, List.of("status"))));
-        audit.record(new AuditEntry("policy.version.published", VERSION, slug + "@" + label, null, List.of("status")));
+        current.ifPresent(c -> changes.record(new AuditEntry(
+                PolicyAction.VERSION_SUPERSEDED, VERSION, slug + "@" + c.label(), null, List.of("status"))));
+        changes.record(
+                new AuditEntry(PolicyAction.VERSION_PUBLISHED, VERSION, slug + "@" + label, null, List.of("status")));
         return version;
     }
 
@@ -141,7 +143,8 @@ public class PolicyService {
         ETags.checkRequired(ifMatch, version.version());
         version.retire(now());
         version.flush();
-        audit.record(new AuditEntry("policy.version.retired", VERSION, slug + "@" + label, null, List.of("status")));
+        changes.record(
+                new AuditEntry(PolicyAction.VERSION_RETIRED, VERSION, slug + "@" + label, null, List.of("status")));
         return version;
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.staff.AdultCategory;
@@ -44,7 +44,7 @@ public class SeedPolicy {
     private static final Logger LOG = Logger.getLogger(SeedPolicy.class);
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     AdvisoryLocks locks;
@@ -77,9 +77,10 @@ public class SeedPolicy {
                 now);
         version.publish(Optional.empty(), now);
         version.persist();
-        audit.record(new AuditEntry("policy.created", PolicyService.POLICY, SLUG, null, List.of("slug", "title")));
-        audit.record(new AuditEntry(
-                "policy.version.published", PolicyService.VERSION, SLUG + "@" + LABEL, null, List.of("status")));
+        changes.record(
+                new AuditEntry(PolicyAction.CREATED, PolicyService.POLICY, SLUG, null, List.of("slug", "title")));
+        changes.record(new AuditEntry(
+                PolicyAction.VERSION_PUBLISHED, PolicyService.VERSION, SLUG + "@" + LABEL, null, List.of("status")));
         LOG.infof(
                 "Loaded the seed policy %s %s with %d clauses",
                 SLUG, LABEL, version.clauses().size());

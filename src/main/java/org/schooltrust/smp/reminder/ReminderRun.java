@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.security.Caller;
@@ -48,7 +49,7 @@ public class ReminderRun {
     ReminderStore store;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     AdvisoryLocks locks;
@@ -143,7 +144,7 @@ public class ReminderRun {
         List<NewMessage> messages = messages(planned);
         if (!dryRun) {
             write(plan, messages);
-            audit.record(AuditEntry.of("reminders.remind-now", "school", school, school)
+            changes.record(AuditEntry.of(ReminderAction.REMIND_NOW, "school", school, school)
                     .withRefs(Map.of(
                             "adults",
                             Long.toString(planned.stream()
@@ -200,13 +201,15 @@ public class ReminderRun {
                     refs.put("policy", first.context().get("policySlug"));
                 }
             }
-            String action = m.kind() == ReminderKind.OVERDUE_ESCALATION ? "escalation.sent" : "reminder.sent";
+            Action action = m.kind() == ReminderKind.OVERDUE_ESCALATION
+                    ? ReminderAction.ESCALATION_SENT
+                    : ReminderAction.REMINDER_SENT;
             entries.add(AuditEntry.of(action, AUDIT_TYPE, m.id().toString(), m.schoolUrn())
                     .withRefs(refs));
         }
         for (Candidate c : plan.newlyOverdue()) {
             entries.add(AuditEntry.of(
-                            "requirement.overdue",
+                            ReminderAction.REQUIREMENT_OVERDUE,
                             "requirement",
                             noticeIds.get(c.subjectKey()).toString(),
                             c.schoolUrn())
@@ -218,7 +221,7 @@ public class ReminderRun {
                             "dueDate",
                             c.anchor().toString())));
         }
-        audit.recordAll(entries);
+        changes.recordAll(entries);
     }
 
     private static List<KindCount> counts(List<Planned> planned, List<NewMessage> messages) {

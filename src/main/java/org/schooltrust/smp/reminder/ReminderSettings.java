@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ValidationFailedException;
@@ -35,7 +35,7 @@ public class ReminderSettings {
     ReminderStore store;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     TimeSource time;
@@ -65,8 +65,8 @@ public class ReminderSettings {
         ETags.checkIfPresent(ifMatch, version);
         ReminderSchedule before = stored.body();
         Versions.require(store.saveSchedule(schedule, version, time.now()), "schedule");
-        audit.record(new AuditEntry(
-                "reminder-schedule.updated", "reminder-schedule", kind.name(), null, changed(before, schedule)));
+        changes.record(new AuditEntry(
+                ReminderAction.SCHEDULE_UPDATED, "reminder-schedule", kind.name(), null, changed(before, schedule)));
         return Versioned.existing(ScheduleView.of(schedule), version + 1);
     }
 
@@ -103,7 +103,7 @@ public class ReminderSettings {
         long version = store.calendarVersion();
         ETags.checkIfPresent(ifMatch, version);
         Versions.require(store.saveCalendar(calendar, version, time.now()), "calendar");
-        audit.record(new AuditEntry("calendar.updated", "calendar", "trust", null, List.of("closures")));
+        changes.record(new AuditEntry(ReminderAction.CALENDAR_UPDATED, "calendar", "trust", null, List.of("closures")));
         return Versioned.existing(
                 new CalendarView(
                         calendar.closures().stream().map(ClosureView::of).toList()),

@@ -15,7 +15,7 @@ import org.schooltrust.smp.acknowledgement.ComplianceFigures;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.Counts;
 import org.schooltrust.smp.acknowledgement.ComplianceViews.SchoolSummary;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.security.Caller;
@@ -74,7 +74,7 @@ public class GovernorsReportService {
     PublicPageConfig trust;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -148,7 +148,7 @@ public class GovernorsReportService {
 
     private byte[] rendered(GovernorsReport report, String urn) {
         byte[] bytes = pdf.render(Templates.governors(report).render());
-        audit.record(AuditEntry.of("report.governors.downloaded", "report", urn == null ? "trust" : urn, urn));
+        changes.record(AuditEntry.of(ReportAction.GOVERNORS_DOWNLOADED, "report", urn == null ? "trust" : urn, urn));
         return bytes;
     }
 

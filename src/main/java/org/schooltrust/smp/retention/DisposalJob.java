@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditChain;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -47,7 +47,7 @@ public class DisposalJob {
     RetentionService rules;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     AuditChain chain;
@@ -211,8 +211,8 @@ public class DisposalJob {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            audit.record(new AuditEntry(
-                    "retention.disposed",
+            changes.record(new AuditEntry(
+                    RetentionAction.DISPOSED,
                     "disposal-run",
                     id.toString(),
                     null,
@@ -262,8 +262,8 @@ public class DisposalJob {
         for (Object[] last : lastPerChain) {
             chain.recordDisposal((String) last[0], (Long) last[1], (String) last[2]);
         }
-        audit.record(new AuditEntry(
-                "retention.batch-disposed",
+        changes.record(new AuditEntry(
+                RetentionAction.BATCH_DISPOSED,
                 "disposal-run",
                 run.toString(),
                 null,

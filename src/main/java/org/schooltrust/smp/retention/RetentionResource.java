@@ -3,6 +3,7 @@ package org.schooltrust.smp.retention;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.web.QueryParams;
@@ -199,8 +201,14 @@ public class RetentionResource {
                 @Header(name = "Location", description = "The hold."),
                 @Header(name = "ETag", description = "Version of the hold.")
             })
-    public RestResponse<HoldView> place(@NotNull @jakarta.validation.Valid HoldInput input, @Context UriInfo uri) {
-        var hold = retention.place(input);
+    public RestResponse<HoldView> place(
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
+                    @Parameter(description = "Client-chosen key; a replay returns the first response (201).")
+                    String idempotencyKey,
+            @NotNull @jakarta.validation.Valid HoldInput input,
+            @Context UriInfo uri) {
+        var hold = retention.place(input, idempotencyKey);
         return Responses.written(
                 hold,
                 uri.getBaseUriBuilder()

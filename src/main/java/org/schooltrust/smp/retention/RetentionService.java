@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.AccessDeniedException;
@@ -22,6 +24,7 @@ import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
@@ -36,11 +39,17 @@ import org.schooltrust.smp.retention.RetentionViews.RuleView;
 @ApplicationScoped
 public class RetentionService {
 
+    /** The Idempotency-Key operation of placing a hold. */
+    static final String PLACE_HOLD = "legal-hold.place";
+
+    @Inject
+    Idempotency idempotency;
+
     @Inject
     RetentionStore store;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     TimeSource time;
@@ -121,8 +130,8 @@ public class RetentionService {
                     null, propose(RetentionChange.Kind.SHORTEN_PERIOD, recordClass, period, null, input.reason()));
         }
         Versions.require(store.savePeriod(recordClass, period, current.version(), time.now()), "rule");
-        audit.record(new AuditEntry(
-                "retention-rule.updated", "retention-rule", recordClass.name(), null, List.of("period")));
+        changes.record(new AuditEntry(
+                RetentionAction.RULE_UPDATED, "retention-rule", recordClass.name(), null, List.of("period")));
         return new RuleChange(
                 Versioned.existing(
                         RuleView.of(new RetentionRule(
@@ -172,11 +181,11 @@ public class RetentionService {
                 1);
         store.insertChange(change);
         // told at every open school, so each Head and DSL hears of it while it can still be stopped
-        audit.record(changeEntry("retention-change.proposed", change).atSchools(store.openSchools()));
+        changes.record(changeEntry(RetentionAction.CHANGE_PROPOSED, change).atSchools(store.openSchools()));
         return Versioned.created(ChangeView.of(change), 1L);
     }
 
-    private static AuditEntry changeEntry(String action, RetentionChange change) {
+    private static AuditEntry changeEntry(Action action, RetentionChange change) {
         java.util.Map<String, String> refs = new java.util.HashMap<>();
         refs.put("kind", change.kind().name());
         if (change.recordClass() != null) {
@@ -214,7 +223,7 @@ public class RetentionService {
         }
         Instant now = time.now();
         Versions.require(store.confirmChange(id, change.version(), caller.subject(), now), "pending change");
-        audit.record(changeEntry("retention-change.confirmed", change));
+        changes.record(changeEntry(RetentionAction.CHANGE_CONFIRMED, change));
         applyDue();
         return change(id);
     }
@@ -229,7 +238,7 @@ public class RetentionService {
                     "This change is already " + change.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         Versions.require(store.cancelChange(id, change.version(), caller.subject(), time.now()), "pending change");
-        audit.record(changeEntry("retention-change.cancelled", change).atSchools(store.openSchools()));
+        changes.record(changeEntry(RetentionAction.CHANGE_CANCELLED, change).atSchools(store.openSchools()));
         return change(id);
     }
 
@@ -243,8 +252,8 @@ public class RetentionService {
                 RetentionRule current = store.rules().get(change.recordClass());
                 Versions.require(
                         store.savePeriod(change.recordClass(), change.period(), current.version(), now), "rule");
-                audit.record(new AuditEntry(
-                        "retention-rule.updated",
+                changes.record(new AuditEntry(
+                        RetentionAction.RULE_UPDATED,
                         "retention-rule",
                         change.recordClass().name(),
                         null,
@@ -253,12 +262,16 @@ public class RetentionService {
                 Versioned<LegalHold> hold = hold(change.holdId());
                 if (!hold.body().lifted()) {
                     store.liftHold(change.holdId(), hold.version(), change.confirmedBy(), now);
-                    audit.record(new AuditEntry(
-                            "legal-hold.lifted", "legal-hold", change.holdId().toString(), null, List.of("liftedAt")));
+                    changes.record(new AuditEntry(
+                            RetentionAction.HOLD_LIFTED,
+                            "legal-hold",
+                            change.holdId().toString(),
+                            null,
+                            List.of("liftedAt")));
                 }
             }
             store.markApplied(change.id(), now);
-            audit.record(changeEntry("retention-change.applied", change).atSchools(store.openSchools()));
+            changes.record(changeEntry(RetentionAction.CHANGE_APPLIED, change).atSchools(store.openSchools()));
             applied++;
         }
         return applied;
@@ -267,7 +280,13 @@ public class RetentionService {
     // -- legal holds
 
     @Transactional
-    public Versioned<HoldView> place(HoldInput input) {
+    public Versioned<HoldView> place(HoldInput input, String idempotencyKey) {
+        Optional<Idempotency.Replay> earlier =
+                idempotency.claim(PLACE_HOLD, idempotencyKey, Idempotency.fingerprint(input));
+        if (earlier.isPresent()) {
+            Versioned<LegalHold> first = hold(earlier.get().uuid());
+            return Versioned.created(HoldView.of(first.body()), first.version());
+        }
         // a disposal batch holds this lock from choosing its records to deleting them: a hold placed meanwhile waits
         // for the batch, so the batch can never delete what the hold now covers (issue 24)
         locks.lock(AdvisoryLocks.Lock.DISPOSAL);
@@ -287,8 +306,9 @@ public class RetentionService {
         Instant now = time.now();
         LegalHold hold = LegalHold.place(id, kind, target, reason, now);
         store.insertHold(hold, caller.subject());
-        audit.record(new AuditEntry(
-                "legal-hold.placed", "legal-hold", id.toString(), null, List.of("targetType", "targetId")));
+        idempotency.created(PLACE_HOLD, idempotencyKey, id);
+        changes.record(new AuditEntry(
+                RetentionAction.HOLD_PLACED, "legal-hold", id.toString(), null, List.of("targetType", "targetId")));
         return Versioned.created(HoldView.of(hold), 1L);
     }
 

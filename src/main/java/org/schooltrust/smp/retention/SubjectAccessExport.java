@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.records.PersonalData;
 import org.schooltrust.smp.common.records.PersonalData.Section;
@@ -42,7 +42,7 @@ public class SubjectAccessExport {
     ObjectMapper json;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     TimeSource time;
@@ -94,8 +94,8 @@ public class SubjectAccessExport {
         doc.set("auditEvents", read(queries.auditEvents(hrId, adult)));
         doc.set("withheld", read(queries.withheld(adult, request.includeOpenConcernsAboutSubject())));
         doc.set("redactionReview", read(queries.redactionReview(adult)));
-        audit.record(new AuditEntry(
-                "subject-access.exported",
+        changes.record(new AuditEntry(
+                RetentionAction.SUBJECT_ACCESS_EXPORTED,
                 "subject-access-export",
                 exportId.toString(),
                 null,

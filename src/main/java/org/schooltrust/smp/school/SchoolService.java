@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -34,7 +34,7 @@ public class SchoolService {
     static final String AUDIT_TYPE = "school";
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     AdvisoryLocks locks;
@@ -49,14 +49,14 @@ public class SchoolService {
         if (existing.isEmpty()) {
             School school = School.open(urn, input.name(), SchoolStatus.valueOf(input.status()), now);
             school.persistAndFlush();
-            audit.record(new AuditEntry("school.created", AUDIT_TYPE, urn, urn, List.of("name", "status")));
+            changes.record(new AuditEntry(SchoolAction.CREATED, AUDIT_TYPE, urn, urn, List.of("name", "status")));
             return Versioned.created(school, school.version());
         }
         School school = existing.get();
         List<String> changed = school.update(input.name(), SchoolStatus.valueOf(input.status()), now);
         if (!changed.isEmpty()) {
             school.flush();
-            audit.record(new AuditEntry("school.updated", AUDIT_TYPE, urn, urn, changed));
+            changes.record(new AuditEntry(SchoolAction.UPDATED, AUDIT_TYPE, urn, urn, changed));
         }
         return Versioned.existing(school, school.version());
     }

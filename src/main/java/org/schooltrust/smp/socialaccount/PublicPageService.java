@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -30,7 +31,7 @@ public class PublicPageService {
     /** The longest link or handle the check reads; longer is a friendly error, never an attempt. */
     public static final int MAX_INPUT = 2048;
 
-    static final String AUDIT_ACTION = "school.public-page.updated";
+    static final Action AUDIT_ACTION = SocialAccountAction.PUBLIC_PAGE_UPDATED;
 
     @Inject
     RegisterService register;
@@ -42,7 +43,7 @@ public class PublicPageService {
     PublicPageStore store;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -116,7 +117,7 @@ public class PublicPageService {
                 time.now());
         if (!changed.fields().isEmpty()) {
             store.save(changed.settings());
-            audit.record(new AuditEntry(AUDIT_ACTION, "school", urn, urn, changed.fields()));
+            changes.record(new AuditEntry(AUDIT_ACTION, "school", urn, urn, changed.fields()));
         }
         return new Versioned<>(
                 changed.settings(),

@@ -114,12 +114,6 @@ public class SocialAccount extends VersionedEntity {
     @Column(name = "register_updated_at")
     Instant registerUpdatedAt;
 
-    @Column(name = "idempotency_key", length = 128)
-    String idempotencyKey;
-
-    @Column(name = "request_hash", length = 64)
-    String requestHash;
-
     protected SocialAccount() {}
 
     /** Who proposed it: the token's subject, and their staff record when the token names one. */
@@ -168,12 +162,6 @@ public class SocialAccount extends VersionedEntity {
         a.createdAt = now;
         a.updatedAt = now;
         return a;
-    }
-
-    /** Replays of a proposal with the same Idempotency-Key find it by key and request fingerprint. */
-    void rememberRequest(String key, String hash) {
-        idempotencyKey = key;
-        requestHash = hash;
     }
 
     public static LocalDate defaultReviewDue(LocalDate today) {
@@ -396,9 +384,5 @@ public class SocialAccount extends VersionedEntity {
 
     public Instant registerUpdatedAt() {
         return registerUpdatedAt;
-    }
-
-    String requestHash() {
-        return requestHash;
     }
 }

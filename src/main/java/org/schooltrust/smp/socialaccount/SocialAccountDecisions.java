@@ -52,13 +52,13 @@ class SocialAccountDecisions {
         LocalDate today = accounts.today();
         LocalDate due =
                 input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
-        return accounts.saved(account, "social-account.approved", account.approve(due, today, accounts.now()));
+        return accounts.saved(account, SocialAccountAction.APPROVED, account.approve(due, today, accounts.now()));
     }
 
     @Transactional
     public Versioned<AccountView> reject(UUID id, String reason, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
-        return accounts.saved(account, "social-account.rejected", account.reject(reason, accounts.now()));
+        return accounts.saved(account, SocialAccountAction.REJECTED, account.reject(reason, accounts.now()));
     }
     /**
      * The account has been created: an administrator (or the Head) confirms its live URL, which must be the approved
@@ -76,20 +76,20 @@ class SocialAccountDecisions {
         ETags.checkRequired(ifMatch, account.version());
         return accounts.saved(
                 account,
-                "social-account.confirmed-live",
+                SocialAccountAction.CONFIRMED_LIVE,
                 account.confirmLive(Canonicalizer.fromUrl(input.url()), accounts.now()));
     }
 
     @Transactional
     public Versioned<AccountView> suspend(UUID id, String reason, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
-        return accounts.saved(account, "social-account.suspended", account.suspend(reason, accounts.now()));
+        return accounts.saved(account, SocialAccountAction.SUSPENDED, account.suspend(reason, accounts.now()));
     }
 
     @Transactional
     public Versioned<AccountView> reinstate(UUID id, String ifMatch) {
         SocialAccount account = forHead(id, ifMatch);
-        return accounts.saved(account, "social-account.reinstated", account.reinstate(accounts.now()));
+        return accounts.saved(account, SocialAccountAction.REINSTATED, account.reinstate(accounts.now()));
     }
 
     @Transactional
@@ -98,7 +98,10 @@ class SocialAccountDecisions {
         boolean wasOnRegister = account.status() == AccountStatus.ACTIVE;
         List<String> changed = account.retire(reason, accounts.now());
         return accounts.saved(
-                account, "social-account.retired", changed, Map.of("wasOnRegister", Boolean.toString(wasOnRegister)));
+                account,
+                SocialAccountAction.RETIRED,
+                changed,
+                Map.of("wasOnRegister", Boolean.toString(wasOnRegister)));
     }
     /** The Head has reviewed the account (clause 8.2) and sets the next review date. */
     @Transactional
@@ -107,7 +110,7 @@ class SocialAccountDecisions {
         LocalDate today = accounts.today();
         LocalDate due =
                 input == null || input.reviewDue() == null ? SocialAccount.defaultReviewDue(today) : input.reviewDue();
-        return accounts.saved(account, "social-account.reviewed", account.recordReview(due, today, accounts.now()));
+        return accounts.saved(account, SocialAccountAction.REVIEWED, account.recordReview(due, today, accounts.now()));
     }
     /**
      * A Head's transition: 403 without the role, 404 unless the account belongs to a school they head, then If-Match

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -96,8 +97,8 @@ public class SocialAccountResource {
             responseCode = "404",
             description = "The school is not one the caller may propose accounts for (not their school).")
     public RestResponse<AccountView> propose(
-            @HeaderParam("Idempotency-Key")
-                    @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}")
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
                     @Parameter(description = "Client-chosen key; a replay returns the first proposal.")
                     String idempotencyKey,
             @NotNull @Valid Proposal input,

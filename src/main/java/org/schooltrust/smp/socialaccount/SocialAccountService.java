@@ -15,14 +15,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.error.DuplicateException;
 import org.schooltrust.smp.common.error.FieldError;
-import org.schooltrust.smp.common.error.IdempotencyKeyReusedException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
@@ -51,6 +52,12 @@ import org.schooltrust.smp.staff.StaffService;
 @ApplicationScoped
 class SocialAccountService {
 
+    /** The Idempotency-Key operation of a proposal. */
+    static final String PROPOSE = "social-account.propose";
+
+    @Inject
+    Idempotency idempotency;
+
     @Inject
     TimeSource time;
 
@@ -71,7 +78,7 @@ class SocialAccountService {
             EnumSet.of(AccountStatus.APPROVED, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Caller caller;
@@ -102,17 +109,10 @@ class SocialAccountService {
             throw new ResourceNotFoundException("No school " + urn + " for which you may propose accounts.");
         }
         lockRegister();
-        String fingerprint = fingerprint(input);
-        if (idempotencyKey != null) {
-            Optional<SocialAccount> first = SocialAccount.<SocialAccount>find(
-                            "proposerSubject = ?1 and idempotencyKey = ?2", caller.subject(), idempotencyKey)
-                    .firstResultOptional();
-            if (first.isPresent()) {
-                if (!fingerprint.equals(first.get().requestHash())) {
-                    throw new IdempotencyKeyReusedException("proposal");
-                }
-                return shown(first.get(), true); // a replay answers as the first response did: 201
-            }
+        Optional<Idempotency.Replay> earlier = idempotency.claim(PROPOSE, idempotencyKey, fingerprint(input));
+        if (earlier.isPresent()) {
+            // a replay answers as the first response did: 201
+            return shown(SocialAccount.<SocialAccount>findById(earlier.get().uuid()), true);
         }
 
         List<FieldError> errors = new ArrayList<>();
@@ -147,12 +147,10 @@ class SocialAccountService {
                 administrators,
                 new SocialAccount.Proposer(caller.subject(), me.map(Adult::id).orElse(null)),
                 now());
-        if (idempotencyKey != null) {
-            account.rememberRequest(idempotencyKey, fingerprint);
-        }
         account.persistAndFlush();
-        audit.record(new AuditEntry(
-                "social-account.proposed",
+        idempotency.created(PROPOSE, idempotencyKey, account.id());
+        changes.record(new AuditEntry(
+                SocialAccountAction.PROPOSED,
                 AUDIT_TYPE,
                 account.id().toString(),
                 urn,
@@ -212,15 +210,15 @@ class SocialAccountService {
                 .orElseThrow(() -> notFound(id));
     }
 
-    Versioned<AccountView> saved(SocialAccount account, String action, List<String> changed) {
+    Versioned<AccountView> saved(SocialAccount account, Action action, List<String> changed) {
         return saved(account, action, changed, java.util.Map.of());
     }
 
     /** The same, with ids its events may carry ({@code AuditEntry.withRefs}). */
     Versioned<AccountView> saved(
-            SocialAccount account, String action, List<String> changed, java.util.Map<String, String> refs) {
+            SocialAccount account, Action action, List<String> changed, java.util.Map<String, String> refs) {
         SocialAccount.flush();
-        audit.record(new AuditEntry(action, AUDIT_TYPE, account.id().toString(), account.schoolUrn(), changed)
+        changes.record(new AuditEntry(action, AUDIT_TYPE, account.id().toString(), account.schoolUrn(), changed)
                 .withRefs(refs));
         return shown(account, false);
     }

@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -58,7 +59,7 @@ public class StaffWriter {
     SchoolService schools;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     Validator validator;
@@ -383,7 +384,7 @@ public class StaffWriter {
             if (adult == null) {
                 adult = Adult.register(record.hrId(), details, source, now);
                 applied.created.add(adult);
-                events.add(event("staff.created", adult, AdultFields.ALL, Set.of(), today));
+                events.add(event(StaffAction.CREATED, adult, AdultFields.ALL, Set.of(), today));
                 continue;
             }
             Set<String> schoolsBefore = adult.schoolsNotLeftBy(today);
@@ -395,7 +396,7 @@ public class StaffWriter {
                 applied.unchanged.add(adult);
             } else {
                 applied.updated.add(adult);
-                events.add(event("staff.updated", adult, changed, schoolsBefore, today));
+                events.add(event(StaffAction.UPDATED, adult, changed, schoolsBefore, today));
             }
         }
         if (deactivateAbsent) {
@@ -404,7 +405,7 @@ public class StaffWriter {
                 if (absent.isManagedByHr() && absent.deactivate(now)) {
                     departure(absent, schoolsBefore, today).ifPresent(left::add);
                     applied.deactivated.add(absent);
-                    events.add(event("staff.deactivated", absent, List.of("active"), schoolsBefore, today));
+                    events.add(event(StaffAction.DEACTIVATED, absent, List.of("active"), schoolsBefore, today));
                 }
             }
         }
@@ -412,7 +413,7 @@ public class StaffWriter {
         List<Adult> changed = new ArrayList<>(applied.updated);
         changed.addAll(applied.deactivated);
         store.updateAll(changed);
-        audit.recordAll(events);
+        changes.recordAll(events);
         if (!left.isEmpty()) {
             departures.fire(new AdultsLeftSchools(left));
         }
@@ -435,7 +436,7 @@ public class StaffWriter {
      * Heads there are the ones it concerns, never the Head of a school the adult left years ago.
      */
     private static AuditEntry event(
-            String action, Adult adult, List<String> fields, Set<String> schoolsBefore, LocalDate today) {
+            Action action, Adult adult, List<String> fields, Set<String> schoolsBefore, LocalDate today) {
         Set<String> schools = new java.util.TreeSet<>(adult.schoolsNotLeftBy(today));
         schools.addAll(adult.schoolsLeftSince(schoolsBefore, today));
         return new AuditEntry(

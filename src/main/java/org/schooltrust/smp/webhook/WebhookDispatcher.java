@@ -20,7 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.event.EventService;
 import org.schooltrust.smp.event.FeedPosition;
@@ -56,7 +56,7 @@ public class WebhookDispatcher {
     WebhookSender sender;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     TimeSource time;
@@ -160,8 +160,8 @@ public class WebhookDispatcher {
                     "Its events were disposed of by retention before they could be queued: re-sync the consumer,"
                             + " then enable the endpoint again (it resumes from then).",
                     now)) {
-                audit.record(AuditEntry.of(
-                        "webhook-endpoint.disabled", WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
+                changes.record(AuditEntry.of(
+                        WebhookAction.ENDPOINT_DISABLED, WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
             }
             return 0;
         }
@@ -281,7 +281,7 @@ public class WebhookDispatcher {
             for (UUID id : gone) {
                 if (endpoints.disable(id, "The receiver answered 410 Gone.", now)) {
                     disabled.add(AuditEntry.of(
-                            "webhook-endpoint.disabled", WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
+                            WebhookAction.ENDPOINT_DISABLED, WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
                 }
             }
             for (UUID id : failing) {
@@ -295,11 +295,11 @@ public class WebhookDispatcher {
                                         + config.disableAfter().toDays() + " days.",
                                 now)) {
                     disabled.add(AuditEntry.of(
-                            "webhook-endpoint.disabled", WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
+                            WebhookAction.ENDPOINT_DISABLED, WebhookEndpointService.AUDIT_TYPE, id.toString(), null));
                 }
             }
             if (!disabled.isEmpty()) {
-                audit.recordAll(disabled);
+                changes.recordAll(disabled);
             }
         });
     }

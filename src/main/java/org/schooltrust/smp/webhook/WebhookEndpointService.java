@@ -9,15 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
-import org.schooltrust.smp.audit.AuditLog;
+import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
@@ -44,6 +46,12 @@ public class WebhookEndpointService {
 
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
+    /** The Idempotency-Key operation of creating an endpoint. */
+    static final String CREATE = "webhook-endpoint.create";
+
+    @Inject
+    Idempotency idempotency;
+
     @Inject
     WebhooksConfig config;
 
@@ -69,7 +77,7 @@ public class WebhookEndpointService {
     EventService events;
 
     @Inject
-    AuditLog audit;
+    ChangeLog changes;
 
     @Inject
     TimeSource time;
@@ -77,7 +85,14 @@ public class WebhookEndpointService {
     private final SecureRandom random = new SecureRandom();
 
     @Transactional
-    public Versioned<SecretView> create(EndpointInput input) {
+    public Versioned<SecretView> create(EndpointInput input, String idempotencyKey) {
+        Optional<Idempotency.Replay> earlier =
+                idempotency.claim(CREATE, idempotencyKey, Idempotency.fingerprint(input));
+        if (earlier.isPresent()) {
+            // a replay answers as the first response did: 201, with the secret the first answer gave
+            Endpoint first = find(earlier.get().uuid());
+            return Versioned.created(new SecretView(EndpointView.of(first), first.secret()), first.version());
+        }
         Instant now = time.now();
         List<String> identitySchools = identitySchools(input.identity());
         Endpoint endpoint = new Endpoint(
@@ -100,8 +115,9 @@ public class WebhookEndpointService {
                 now);
         validate(endpoint);
         endpoints.insert(endpoint);
-        audit.record(new AuditEntry(
-                "webhook-endpoint.created",
+        idempotency.created(CREATE, idempotencyKey, endpoint.id());
+        changes.record(new AuditEntry(
+                WebhookAction.ENDPOINT_CREATED,
                 AUDIT_TYPE,
                 endpoint.id().toString(),
                 null,
@@ -164,7 +180,7 @@ public class WebhookEndpointService {
             // its missed events are gone (the consumer was told to re-sync): it resumes from now
             endpoints.advance(id, feedStart());
         }
-        audit.record(new AuditEntry("webhook-endpoint.updated", AUDIT_TYPE, id.toString(), null, fields));
+        changes.record(new AuditEntry(WebhookAction.ENDPOINT_UPDATED, AUDIT_TYPE, id.toString(), null, fields));
         return get(id);
     }
 
@@ -173,7 +189,7 @@ public class WebhookEndpointService {
         Endpoint current = find(id);
         ETags.checkIfPresent(ifMatch, current.version());
         endpoints.delete(id);
-        audit.record(AuditEntry.of("webhook-endpoint.deleted", AUDIT_TYPE, id.toString(), null));
+        changes.record(AuditEntry.of(WebhookAction.ENDPOINT_DELETED, AUDIT_TYPE, id.toString(), null));
     }
 
     /** A new secret; the old one still signs deliveries (a second signature) for the overlap. */
@@ -188,8 +204,8 @@ public class WebhookEndpointService {
         }
         Endpoint rotated = current.rotated(newSecret(), now, kept);
         save(rotated);
-        audit.record(
-                new AuditEntry("webhook-endpoint.secret-rotated", AUDIT_TYPE, id.toString(), null, List.of("secret")));
+        changes.record(new AuditEntry(
+                WebhookAction.ENDPOINT_SECRET_ROTATED, AUDIT_TYPE, id.toString(), null, List.of("secret")));
         Endpoint saved = find(id);
         return Versioned.existing(new SecretView(EndpointView.of(saved), saved.secret()), saved.version());
     }
@@ -229,7 +245,7 @@ public class WebhookEndpointService {
         if (!deliveries.redeliver(id, deliveryId, time.now())) {
             throw new ResourceNotFoundException("No delivery " + deliveryId + " of this endpoint.");
         }
-        audit.record(new AuditEntry("webhook-endpoint.redelivered", AUDIT_TYPE, id.toString(), null, List.of()));
+        changes.record(new AuditEntry(WebhookAction.ENDPOINT_REDELIVERED, AUDIT_TYPE, id.toString(), null, List.of()));
     }
 
     @Transactional
@@ -249,7 +265,7 @@ public class WebhookEndpointService {
         // bounded by the feed's retention: nothing older than the feed keeps is sent again (issue 25)
         Instant since = input.since().isBefore(now.minus(feedRetention)) ? now.minus(feedRetention) : input.since();
         int queued = since.isBefore(until) ? deliveries.recover(id, since, until, now) : 0;
-        audit.record(new AuditEntry("webhook-endpoint.recovered", AUDIT_TYPE, id.toString(), null, List.of()));
+        changes.record(new AuditEntry(WebhookAction.ENDPOINT_RECOVERED, AUDIT_TYPE, id.toString(), null, List.of()));
         return queued;
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
 import org.schooltrust.smp.common.paging.Pages;
@@ -71,8 +73,14 @@ public class WebhookEndpointsResource {
                 @Header(name = "Location", description = "The new endpoint."),
                 @Header(name = "ETag", description = "Version of the endpoint.")
             })
-    public RestResponse<SecretView> create(@NotNull @Valid EndpointInput input, @Context UriInfo uri) {
-        var created = service.create(input);
+    public RestResponse<SecretView> create(
+            @HeaderParam(Idempotency.HEADER)
+                    @Pattern(regexp = Idempotency.KEY)
+                    @Parameter(description = "Client-chosen key; a replay returns the first response (201).")
+                    String idempotencyKey,
+            @NotNull @Valid EndpointInput input,
+            @Context UriInfo uri) {
+        var created = service.create(input, idempotencyKey);
         return Responses.written(
                 created,
                 uri.getBaseUriBuilder()

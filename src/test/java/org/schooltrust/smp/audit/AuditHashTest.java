@@ -7,12 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.staff.StaffAction;
 
 class AuditHashTest {
 
     private final AuditLog.Actor actor = new AuditLog.Actor("sub", List.of("hr-sync"), "hr-sync", "req-1");
     private final Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    private final AuditEntry entry = new AuditEntry("staff.updated", "adult", "E1", "100001", List.of("lastName"));
+    private final AuditEntry entry = new AuditEntry(StaffAction.UPDATED, "adult", "E1", "100001", List.of("lastName"));
 
     @Test
     void hashIsStableAndSixtyFourHexDigits() {
@@ -38,34 +39,38 @@ class AuditHashTest {
                         null,
                         at,
                         actor,
-                        new AuditEntry("staff.created", "adult", "E1", "100001", entry.changedFields())),
+                        new AuditEntry(StaffAction.CREATED, "adult", "E1", "100001", entry.changedFields())),
                 AuditLog.hash(
                         null,
                         at,
                         actor,
-                        new AuditEntry("staff.updated", "school", "E1", "100001", entry.changedFields())),
+                        new AuditEntry(StaffAction.UPDATED, "school", "E1", "100001", entry.changedFields())),
                 AuditLog.hash(
                         null,
                         at,
                         actor,
-                        new AuditEntry("staff.updated", "adult", "E2", "100001", entry.changedFields())),
+                        new AuditEntry(StaffAction.UPDATED, "adult", "E2", "100001", entry.changedFields())),
                 AuditLog.hash(
                         null,
                         at,
                         actor,
-                        new AuditEntry("staff.updated", "adult", "E1", "100002", entry.changedFields())),
-                AuditLog.hash(
-                        null, at, actor, new AuditEntry("staff.updated", "adult", "E1", null, entry.changedFields())),
+                        new AuditEntry(StaffAction.UPDATED, "adult", "E1", "100002", entry.changedFields())),
                 AuditLog.hash(
                         null,
                         at,
                         actor,
-                        new AuditEntry("staff.updated", "adult", "E1", "100001", List.of("firstName"))),
+                        new AuditEntry(StaffAction.UPDATED, "adult", "E1", null, entry.changedFields())),
                 AuditLog.hash(
                         null,
                         at,
                         actor,
-                        new AuditEntry("staff.updated", "adult", "E1", "100001", List.of("lastName", "firstName"))));
+                        new AuditEntry(StaffAction.UPDATED, "adult", "E1", "100001", List.of("firstName"))),
+                AuditLog.hash(
+                        null,
+                        at,
+                        actor,
+                        new AuditEntry(
+                                StaffAction.UPDATED, "adult", "E1", "100001", List.of("lastName", "firstName"))));
         Set<String> distinct = new HashSet<>(hashes);
         assertThat(distinct).as("every variation hashes differently").hasSize(hashes.size());
     }

@@ -158,9 +158,13 @@ class AuditVerifyTest {
                             List.of((String[]) rs.getArray(4).getArray()),
                             rs.getString(5),
                             rs.getString(10));
-                    AuditEntry entry =
-                            new AuditEntry(rs.getString(6), rs.getString(7), target, rs.getString(9), List.of((String[])
-                                    rs.getArray(11).getArray()));
+                    AuditEntry entry = new AuditEntry(
+                            rs.getString(6),
+                            rs.getString(7),
+                            target,
+                            rs.getString(9),
+                            List.of((String[]) rs.getArray(11).getArray()),
+                            java.util.Map.of());
                     Instant at = rs.getTimestamp(2).toInstant();
                     String hash = AuditLog.hash(previous, at, actor, entry);
                     ids.add(new long[] {eventId});

@@ -405,7 +405,10 @@ class DeclarationFlowTest {
                 .post("/api/v1/me/family-declarations")
                 .then()
                 .statusCode(422);
-        assertThat(Db.count("SELECT count(*) FROM family_declarations WHERE idempotency_key = ?", "k-" + hrId))
+        assertThat(Db.count(
+                        "SELECT count(*) FROM family_declarations d JOIN idempotent_requests k"
+                                + " ON k.target_id = d.id::text WHERE k.key = ?",
+                        "k-" + hrId))
                 .isEqualTo(1);
     }
 

@@ -19,7 +19,7 @@ class FamilyDeclarationTest {
 
     private static FamilyDeclaration submitted() {
         return FamilyDeclaration.submit(
-                UUID.randomUUID(), "100001", "P1", "Pat Pupil", Relationship.PARENT, null, null, null, false, T0);
+                UUID.randomUUID(), "100001", "P1", "Pat Pupil", Relationship.PARENT, null, null, false, T0);
     }
 
     /** A declaration brought to each status through legal transitions. */
@@ -113,10 +113,10 @@ class FamilyDeclarationTest {
         assertThat(d.status()).isEqualTo(DeclarationStatus.SUBMITTED);
         assertThat(d.infoAnswer()).isEqualTo("She is my niece");
         FamilyDeclaration other = FamilyDeclaration.submit(
-                UUID.randomUUID(), "100001", "P1", "Pat", Relationship.OTHER, "godparent", null, null, false, T0);
+                UUID.randomUUID(), "100001", "P1", "Pat", Relationship.OTHER, "godparent", null, false, T0);
         assertThat(other.relationshipOther()).isEqualTo("godparent");
         FamilyDeclaration parent = FamilyDeclaration.submit(
-                UUID.randomUUID(), "100001", "P1", "Pat", Relationship.PARENT, "ignored", null, null, false, T0);
+                UUID.randomUUID(), "100001", "P1", "Pat", Relationship.PARENT, "ignored", null, false, T0);
         assertThat(parent.relationshipOther()).isNull();
     }
 

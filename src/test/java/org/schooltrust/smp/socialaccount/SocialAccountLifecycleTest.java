@@ -389,7 +389,10 @@ class SocialAccountLifecycleTest {
                 .then()
                 .statusCode(422)
                 .body("type", org.hamcrest.Matchers.endsWith("/idempotency-key-reused"));
-        assertThat(Db.count("SELECT count(*) FROM social_accounts WHERE idempotency_key = ?", key))
+        assertThat(Db.count(
+                        "SELECT count(*) FROM social_accounts a JOIN idempotent_requests k"
+                                + " ON k.target_id = a.id::text WHERE k.key = ?",
+                        key))
                 .isEqualTo(1);
         assertThat(Db.count(
                         "SELECT count(*) FROM audit_events WHERE action = 'social-account.proposed' AND target_id = ?",
