@@ -103,7 +103,8 @@ class AcknowledgementService {
                     view(first, version, revisionOf(first)), null, replay.get().created());
         }
 
-        if (!version.isCurrent()) {
+        PolicyVersion.Ask ask = version.asks(input.schoolUrn(), adult.category());
+        if (ask == PolicyVersion.Ask.NOT_CURRENT) {
             Optional<Acknowledgement> earlier = Acknowledgement.<Acknowledgement>find(
                             "adultId = ?1 and versionId = ?2 and schoolUrn = ?3 order by acknowledgedAt desc",
                             adult.id(),
@@ -124,7 +125,7 @@ class AcknowledgementService {
             idempotency.found(ACKNOWLEDGE, idempotencyKey, earlier.get().id);
             return Versioned.existing(view(earlier.get(), version, revisionOf(earlier.get())), null);
         }
-        if (!version.covers(input.schoolUrn()) || !version.appliesTo(adult.category())) {
+        if (ask == PolicyVersion.Ask.NOT_REQUIRED) {
             throw new ConflictException("This version is not required of you at this school.");
         }
         if (!binding.inForce()) {
@@ -144,17 +145,30 @@ class AcknowledgementService {
         }
 
         UUID id = UUID.randomUUID();
+        List<String> statements =
+                version.statements().stream().map(Statement::code).toList();
+        AcknowledgementView recorded = new AcknowledgementView(
+                id,
+                version.policy().slug(),
+                version.label(),
+                input.schoolUrn(),
+                binding.revision(),
+                binding.bodySha256(),
+                statements,
+                time.now(),
+                caller.clientId().orElse(null),
+                userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())));
         boolean inserted = store.insertIfAbsent(
                 id,
                 adult.id(),
                 version.id(),
-                input.schoolUrn(),
-                binding.bodySha256(),
+                recorded.schoolUrn(),
+                recorded.bodySha256(),
                 binding.localTextId(),
-                statementsJson(version),
-                time.now(),
-                caller.clientId().orElse(null),
-                userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length())));
+                json(statements),
+                recorded.acknowledgedAt(),
+                recorded.clientId(),
+                recorded.userAgent());
         if (!inserted) {
             // a concurrent twin (another key, or none) recorded it first: that one is the acknowledgement
             Acknowledgement twin = existing(adult.id(), version.id(), input.schoolUrn(), binding.localTextId())
@@ -169,8 +183,8 @@ class AcknowledgementService {
                 id.toString(),
                 input.schoolUrn(),
                 List.of("policy", "version", "statements")));
-        Acknowledgement created = Acknowledgement.findById(id);
-        return Versioned.created(view(created, version, revisionOf(created)), null);
+        // the write returns what it wrote: no read back
+        return Versioned.created(recorded, null);
     }
 
     /** The caller's acknowledgements, oldest first, keyset-paged by (time, id). */
@@ -243,10 +257,9 @@ class AcknowledgementService {
                         .firstResultOptional();
     }
 
-    private String statementsJson(PolicyVersion version) {
+    private String json(List<String> statements) {
         try {
-            return json.writeValueAsString(
-                    version.statements().stream().map(Statement::code).toList());
+            return json.writeValueAsString(statements);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditLog.Actor;
 import org.schooltrust.smp.audit.AuditViews.ChainCheck;
@@ -41,11 +40,22 @@ public class AuditChain {
     private static final Logger LOG = Logger.getLogger(AuditChain.class);
     private static final int BATCH = 5000;
 
-    @ConfigProperty(name = "smp.audit.checkpoint-key")
+    @Inject
+    AuditConfig config;
+
+    /** The configured key; fields so a test can take it away ({@link #replaceKeyForTests}). */
     Optional<String> keyValue;
 
-    @ConfigProperty(name = "smp.audit.checkpoint-key-file")
     Optional<String> keyFile;
+
+    java.time.Duration every;
+
+    @jakarta.annotation.PostConstruct
+    void configure() {
+        keyValue = config.checkpointKey();
+        keyFile = config.checkpointKeyFile();
+        every = config.checkpointEvery();
+    }
 
     @Inject
     AuditChainStore store;
@@ -58,9 +68,6 @@ public class AuditChain {
     /** Each checkpoint, for the change log to publish (audit does not know the event feed). */
     @Inject
     jakarta.enterprise.event.Event<AuditCheckpointed> checkpointed;
-
-    @ConfigProperty(name = "smp.audit.checkpoint-every")
-    java.time.Duration every;
 
     @Scheduled(
             every = "${smp.audit.checkpoint-every}",

@@ -4,12 +4,10 @@ import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.text.Sha256;
@@ -60,9 +58,8 @@ public class AuditLog {
     @Inject
     TimeSource time;
 
-    /** A caller's identical read of the same record within this window is recorded once. */
-    @ConfigProperty(name = "smp.audit.read-dedupe-window", defaultValue = "PT5M")
-    Duration readDedupeWindow;
+    @Inject
+    AuditConfig config;
 
     @Inject
     AuditStore store;
@@ -112,7 +109,7 @@ public class AuditLog {
                 actor.subject(),
                 entries.stream().map(AuditEntry::targetType).distinct().toArray(String[]::new),
                 entries.stream().map(AuditEntry::targetId).distinct().toArray(String[]::new),
-                now.minus(readDedupeWindow));
+                now.minus(config.readDedupeWindow()));
         List<AuditEntry> fresh = entries.stream()
                 .filter(e -> !recent.contains(e.action() + " " + e.targetType() + " " + e.targetId()))
                 .toList();

@@ -4,8 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.common.db.AdvisoryLocks;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -16,8 +14,8 @@ public class EventRetention {
 
     private static final Logger LOG = Logger.getLogger(EventRetention.class);
 
-    @ConfigProperty(name = "smp.events.retention")
-    Duration retention;
+    @Inject
+    EventsConfig config;
 
     @Inject
     EventStore store;
@@ -42,7 +40,7 @@ public class EventRetention {
         if (!locks.tryLock(AdvisoryLocks.Lock.EVENT_RETENTION)) {
             return 0;
         }
-        int disposed = store.disposeBefore(time.now().minus(retention));
+        int disposed = store.disposeBefore(time.now().minus(config.retention()));
         if (disposed > 0) {
             LOG.infof("event retention disposed of %d events", disposed);
         }

@@ -2,7 +2,6 @@ package org.schooltrust.smp.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.error.TooManyRequestsException;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.TokenBuckets;
@@ -20,10 +19,8 @@ class FeedRateLimit {
     private volatile TokenBuckets buckets;
 
     @Inject
-    FeedRateLimit(
-            @ConfigProperty(name = "smp.events.feed-rate") double perSecond,
-            @ConfigProperty(name = "smp.events.feed-burst") int burst) {
-        this.buckets = new TokenBuckets(perSecond, burst);
+    FeedRateLimit(EventsConfig config) {
+        this.buckets = new TokenBuckets(config.feedRate(), config.feedBurst());
     }
 
     /** Sets the limits, returning the previous {@code {perSecond, burst}}; tests only (the config sets them). */

@@ -58,7 +58,8 @@ public class LocalTextService {
     TimeSource time;
 
     /** What binds an acknowledgement at a school: whether the version is in force there, and what is read. */
-    public record Binding(boolean inForce, List<String> missing, UUID localTextId, String bodySha256) {}
+    public record Binding(
+            boolean inForce, List<String> missing, UUID localTextId, Integer revision, String bodySha256) {}
 
     /** The school's document for a version (a draft version only to trust-admin); any school of the Trust. */
     @Transactional(dontRollbackOn = ApiException.class)
@@ -176,7 +177,11 @@ public class LocalTextService {
         List<SectionText> sections = published.map(LocalText::sections).orElse(List.of());
         List<String> missing = LocalText.missingRequired(v, sections);
         return new Binding(
-                missing.isEmpty(), missing, published.map(LocalText::id).orElse(null), LocalText.sha256(v, sections));
+                missing.isEmpty(),
+                missing,
+                published.map(LocalText::id).orElse(null),
+                published.map(LocalText::revision).orElse(null),
+                LocalText.sha256(v, sections));
     }
 
     /** Revisions of the local texts acknowledgements bound, by id. */

@@ -153,6 +153,24 @@ public class PolicyVersion extends VersionedEntity {
         updatedAt = now;
     }
 
+    /** What this version asks of an adult (issue 22: the one question an acknowledgement asks of it). */
+    public enum Ask {
+        /** Current, and required of this adult at this school. */
+        ACKNOWLEDGE,
+        /** Superseded or retired: nothing more is recorded against it. */
+        NOT_CURRENT,
+        /** Current, but not for this school or this category of adult. */
+        NOT_REQUIRED
+    }
+
+    /** What this version asks of an adult of {@code category} at {@code schoolUrn}. */
+    public Ask asks(String schoolUrn, AdultCategory category) {
+        if (!isCurrent()) {
+            return Ask.NOT_CURRENT;
+        }
+        return covers(schoolUrn) && appliesTo(category) ? Ask.ACKNOWLEDGE : Ask.NOT_REQUIRED;
+    }
+
     public boolean isCurrent() {
         return status == VersionStatus.PUBLISHED;
     }

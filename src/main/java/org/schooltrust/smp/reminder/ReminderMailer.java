@@ -41,11 +41,8 @@ public class ReminderMailer {
     @ConfigProperty(name = "smp.portal.url")
     Optional<String> portalUrl;
 
-    @ConfigProperty(name = "smp.reminders.mail-max-attempts")
-    int maxAttempts;
-
-    @ConfigProperty(name = "smp.reminders.mail-lease")
-    Duration lease;
+    @Inject
+    ReminderConfig config;
 
     /** Messages of a batch in flight at once: an SMTP exchange is mostly waiting, so a few overlap well. */
     @ConfigProperty(name = "smp.mail.concurrency", defaultValue = "4")
@@ -146,12 +143,13 @@ public class ReminderMailer {
 
     private List<Claimed> claim() {
         Instant now = time.now();
-        return store.claim(UUID.randomUUID(), now.plus(lease), now, time.today(), BATCH);
+        return store.claim(UUID.randomUUID(), now.plus(config.mailLease()), now, time.today(), BATCH);
     }
 
     private boolean send(Claimed m) {
         if (!time.now().isBefore(m.leaseUntil())) {
-            // queued behind slow sends past its lease: another claim may own it now, so this one must not send it
+            // queued behind slow sends past its lease: another claim may own it now, so this one must not
+            // send it
             return false;
         }
         if (!m.active()) {
@@ -191,7 +189,7 @@ public class ReminderMailer {
             String error = root == e
                     ? e.getClass().getSimpleName()
                     : e.getClass().getSimpleName() + "/" + root.getClass().getSimpleName();
-            boolean last = m.attempts() >= maxAttempts;
+            boolean last = m.attempts() >= config.mailMaxAttempts();
             Instant next = last
                     ? null
                     : time.now()

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
@@ -72,12 +71,12 @@ public class ReminderRun {
     /** The stage of a Head's "remind now", with the day: at most one per subject and adult a day (the unique key). */
     static final String REMIND_NOW = "NOW_";
 
-    @ConfigProperty(name = "smp.reminders.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    ReminderConfig config;
 
     @Scheduled(cron = "${smp.reminders.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (enabled) {
+        if (config.enabled()) {
             RunResult result = run(false, null);
             LOG.infof("reminder run: %d reminders in %d messages", result.reminders(), result.messages());
         }

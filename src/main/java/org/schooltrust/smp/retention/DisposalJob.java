@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.schooltrust.smp.audit.AuditChain;
 import org.schooltrust.smp.audit.AuditEntry;
@@ -61,14 +60,12 @@ public class DisposalJob {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "smp.retention.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    RetentionConfig config;
 
-    @Scheduled(
-            cron = "${smp.retention.disposal-cron:0 30 2 * * ?}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${smp.retention.disposal-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (enabled) {
+        if (config.enabled()) {
             try {
                 RunView run = run(false);
                 LOG.infof("disposal run %s: %s", run.id(), run.counts());

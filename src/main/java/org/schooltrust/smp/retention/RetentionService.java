@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.change.ChangeLog;
@@ -145,8 +144,16 @@ public class RetentionService {
 
     // -- changes that destroy records sooner: a second trust-admin, then a notice period
 
-    @ConfigProperty(name = "smp.retention.notice-period")
+    @Inject
+    RetentionConfig config;
+
+    /** The configured notice period; a field so a test can shorten it ({@link #noticePeriodForTests}). */
     java.time.Duration noticePeriod;
+
+    @jakarta.annotation.PostConstruct
+    void configure() {
+        noticePeriod = config.noticePeriod();
+    }
 
     /** Tests only: replaces the notice period, returning the previous one. */
     java.time.Duration noticePeriodForTests(java.time.Duration value) {

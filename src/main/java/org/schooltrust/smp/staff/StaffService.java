@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
@@ -38,12 +37,11 @@ public class StaffService {
     @Inject
     RequestAdult thisRequest;
 
-    /** Days a Head still sees an adult whose assignment at their school has ended (0: from the day after). */
-    @ConfigProperty(name = "smp.staff.leaver-grace-days", defaultValue = "0")
-    int leaverGraceDays;
+    @Inject
+    StaffConfig config;
 
     private Visibility visibility() {
-        return Visibility.of(caller, time.today(), leaverGraceDays);
+        return Visibility.of(caller, time.today(), config.leaverGraceDays());
     }
 
     @Transactional(dontRollbackOn = ApiException.class)
