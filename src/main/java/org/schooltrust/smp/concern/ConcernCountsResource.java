@@ -31,7 +31,7 @@ import org.schooltrust.smp.concern.ConcernViews.Counts;
 public class ConcernCountsResource {
 
     @Inject
-    ConcernService concerns;
+    SchoolConcernService concerns;
 
     @GET
     @Path("/counts")

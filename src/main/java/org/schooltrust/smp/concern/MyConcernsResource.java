@@ -51,7 +51,7 @@ import org.schooltrust.smp.concern.ConcernViews.MyConcernView;
 public class MyConcernsResource {
 
     @Inject
-    ConcernService concerns;
+    MyConcernService concerns;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

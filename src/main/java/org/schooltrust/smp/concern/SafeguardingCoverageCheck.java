@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 class SafeguardingCoverageCheck implements HealthCheck {
 
     @Inject
-    ConcernService concerns;
+    SchoolConcernService concerns;
 
     @Override
     public HealthCheckResponse call() {

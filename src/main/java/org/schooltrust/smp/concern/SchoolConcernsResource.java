@@ -50,7 +50,7 @@ public class SchoolConcernsResource {
             + " that names the caller); audited.";
 
     @Inject
-    ConcernService concerns;
+    SchoolConcernService concerns;
 
     @GET
     @RolesAllowed({Role.Names.HEAD_OF_SCHOOL, Role.Names.DSL, Role.Names.TRUST_DSL})

@@ -344,7 +344,7 @@ class ConcernTest {
                 .then()
                 .statusCode(422);
         upload(reporter, id, "empty.txt", new byte[0], "text/plain").then().statusCode(422);
-        byte[] tooBig = new byte[(int) ConcernService.MAX_EVIDENCE_BYTES + 1];
+        byte[] tooBig = new byte[(int) EvidenceIntake.MAX_EVIDENCE_BYTES + 1];
         java.util.Arrays.fill(tooBig, (byte) 'a');
         upload(reporter, id, "big.txt", tooBig, "text/plain").then().statusCode(422);
         // another adult cannot add to it
