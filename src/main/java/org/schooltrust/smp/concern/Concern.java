@@ -1,9 +1,11 @@
 package org.schooltrust.smp.concern;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
+import org.schooltrust.smp.common.records.Changed;
 
 /**
  * A concern raised with the Head (ADR 0017): the report as the adult made it, which never changes, and its handling
@@ -66,12 +68,12 @@ public record Concern(
     }
 
     /** The Head or DSL has seen it. */
-    public Concern acknowledge() {
+    public Changed<Concern> acknowledge() {
         if (status != ConcernStatus.RAISED) {
             throw new IllegalTransitionException(
                     "Only a RAISED concern can be acknowledged; this one is " + status + ".");
         }
-        return with(ConcernStatus.ACKNOWLEDGED, null, null);
+        return new Changed<>(with(ConcernStatus.ACKNOWLEDGED, null, null), List.of("status"));
     }
 
     /**
@@ -100,9 +102,9 @@ public record Concern(
         }
     }
 
-    public Concern close(ConcernOutcome how, Instant now) {
+    public Changed<Concern> close(ConcernOutcome how, Instant now) {
         requireOpen("close");
-        return with(ConcernStatus.CLOSED, how, now);
+        return new Changed<>(with(ConcernStatus.CLOSED, how, now), List.of("status", "outcome", "closedAt"));
     }
 
     private Concern with(ConcernStatus next, ConcernOutcome how, Instant closed) {

@@ -19,6 +19,7 @@ import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -154,7 +155,7 @@ public class SchoolConcernService {
     public Versioned<ConcernView> close(String urn, UUID id, CloseInput input, String ifMatch) {
         Row row = handled(urn, id);
         ETags.checkRequired(ifMatch, row.concern().version());
-        Concern closed = row.concern().close(ConcernOutcome.valueOf(input.outcome()), time.now());
+        Changed<Concern> closed = row.concern().close(ConcernOutcome.valueOf(input.outcome()), time.now());
         return move(row, closed, "CLOSED", ConcernReads.blankToNull(input.text()), ConcernAuditAction.CLOSED);
     }
 
@@ -240,15 +241,17 @@ public class SchoolConcernService {
         return me.active() && settings.trustLeads().orElse(List.of()).contains(me.hrId());
     }
 
-    private Versioned<ConcernView> move(Row row, Concern next, String entry, String text, Action what) {
+    private Versioned<ConcernView> move(Row row, Changed<Concern> changed, String entry, String text, Action what) {
+        Concern next = changed.next();
         Instant now = time.now();
         Versions.require(store.update(next, row.concern().version(), now), "concern");
         store.append(next.id(), entry, null, text, staff.me().id(), caller.subject(), now);
-        changes.record(AuditEntry.of(
+        changes.record(new AuditEntry(
                         what,
                         ConcernReads.AUDIT_TYPE,
                         next.id().toString(),
-                        next.aboutAdultId() == null ? next.schoolUrn() : null)
+                        next.aboutAdultId() == null ? next.schoolUrn() : null,
+                        changed.fields())
                 .withRefs(Map.of("category", next.category().name(), "urgent", Boolean.toString(next.urgent()))));
         return Versioned.existing(reads.full(store.find(next.id()).orElseThrow()), next.version());
     }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import org.schooltrust.smp.common.error.AccessDeniedException;
+import org.schooltrust.smp.common.error.IllegalTransitionException;
+import org.schooltrust.smp.common.records.Changed;
 
 /**
  * The Head's express permission (clause 6.5): an adult of the school may discuss pupils with parents over social media
@@ -28,6 +31,34 @@ public record ExpressPermission(
      */
     public static boolean forSelf(UUID adultId, UUID actingAdultId) {
         return adultId != null && adultId.equals(actingAdultId);
+    }
+
+    /**
+     * Revoked by {@code by} now; a revoked permission is not revoked again, and a Head never revokes their own
+     * (clauses 6.5, 6.9).
+     */
+    public Changed<ExpressPermission> revoke(UUID by, Instant now) {
+        if (revokedAt != null) {
+            throw new IllegalTransitionException("This permission is already revoked.");
+        }
+        if (forSelf(adultId, by)) {
+            throw new AccessDeniedException(
+                    "A Head cannot revoke their own permission; another Head or the Trust decides on it.");
+        }
+        return new Changed<>(
+                new ExpressPermission(
+                        id,
+                        schoolUrn,
+                        adultId,
+                        purpose,
+                        channel,
+                        validFrom,
+                        validTo,
+                        grantedBy,
+                        grantedAt,
+                        now,
+                        version + 1),
+                java.util.List.of("revokedAt"));
     }
 
     public PermissionStatus status(LocalDate today) {

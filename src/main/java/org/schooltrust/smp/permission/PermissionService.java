@@ -14,16 +14,15 @@ import java.util.UUID;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.Versions;
-import org.schooltrust.smp.common.error.AccessDeniedException;
 import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.FieldError;
-import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.idempotency.Idempotency;
 import org.schooltrust.smp.common.paging.Cursor;
 import org.schooltrust.smp.common.paging.Page;
 import org.schooltrust.smp.common.paging.PageParams;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -134,17 +133,11 @@ public class PermissionService {
         requireHead(urn);
         PermissionStore.Row row = inSchool(urn, id);
         ETags.checkRequired(ifMatch, row.permission().version());
-        if (row.permission().revokedAt() != null) {
-            throw new IllegalTransitionException("This permission is already revoked.");
-        }
         UUID me = staff.me().id();
-        if (ExpressPermission.forSelf(row.permission().adultId(), me)) {
-            throw new AccessDeniedException(
-                    "A Head cannot revoke their own permission; another Head or the Trust decides on it.");
-        }
         Instant now = time.now();
+        Changed<ExpressPermission> revoked = row.permission().revoke(me, now);
         Versions.require(store.revoke(id, row.permission().version(), me, now), "permission");
-        changes.record(AuditEntry.of(PermissionAction.REVOKED, AUDIT_TYPE, id.toString(), urn)
+        changes.record(new AuditEntry(PermissionAction.REVOKED, AUDIT_TYPE, id.toString(), urn, revoked.fields())
                 .withRefs(Map.of(EventType.STAFF_HR_ID, row.hrId())));
         PermissionStore.Row after = find(id);
         return Versioned.existing(view(after), after.permission().version());

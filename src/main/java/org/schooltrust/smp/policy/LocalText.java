@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.schooltrust.smp.common.error.IllegalTransitionException;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.text.Sha256;
 
 /**
@@ -35,9 +36,6 @@ public record LocalText(
 
     /** The school's text for one declared section. */
     public record SectionText(String key, String text) {}
-
-    /** A transition's result: the next state and the fields it changed (empty: nothing to write). */
-    public record Changed(LocalText next, List<String> fields) {}
 
     public LocalText {
         sections = List.copyOf(sections);
@@ -69,7 +67,7 @@ public record LocalText(
     }
 
     /** Replaces a draft's sections and materiality. Anything but a draft is refused. */
-    Changed edit(PolicyVersion trust, List<SectionText> newSections, boolean newMaterial, Instant now) {
+    Changed<LocalText> edit(PolicyVersion trust, List<SectionText> newSections, boolean newMaterial, Instant now) {
         require(LocalTextStatus.DRAFT, "edit");
         List<SectionText> ordered = ordered(trust, newSections);
         List<String> changed = new ArrayList<>();
@@ -80,9 +78,9 @@ public record LocalText(
             changed.add("material");
         }
         if (changed.isEmpty()) {
-            return new Changed(this, changed);
+            return Changed.none(this);
         }
-        return new Changed(
+        return new Changed<>(
                 new LocalText(
                         id,
                         versionId,

@@ -18,6 +18,7 @@ import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -136,7 +137,7 @@ public class LocalTextService {
                     PolicyAction.LOCAL_TEXT_DRAFTED, AUDIT_TYPE, ref(slug, label, urn), urn, List.of("sections")));
             return Versioned.created(LocalTextView.of(v, created), created.version());
         }
-        LocalText.Changed changed = current.get().edit(v, sections, input.material(), now);
+        Changed<LocalText> changed = current.get().edit(v, sections, input.material(), now);
         if (!changed.fields().isEmpty()) {
             store.update(changed.next());
             changes.record(new AuditEntry(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.staff.Responsibility;
 
 /**
@@ -22,8 +23,6 @@ public record PolicyReview(
         long version,
         Instant updatedAt) {
 
-    public record Changed(PolicyReview next, List<String> fields) {}
-
     /** The review of a policy that has none yet (version 0: nothing stored). */
     static PolicyReview none(UUID policyId) {
         return new PolicyReview(policyId, null, null, null, null, 0, null);
@@ -34,7 +33,8 @@ public record PolicyReview(
         return reviewDate != null && reviewDate.isBefore(today);
     }
 
-    Changed replacedBy(UUID adult, Responsibility responsibility, String schoolUrn, LocalDate date, Instant now) {
+    Changed<PolicyReview> replacedBy(
+            UUID adult, Responsibility responsibility, String schoolUrn, LocalDate date, Instant now) {
         List<String> fields = new ArrayList<>();
         if (!Objects.equals(adult, ownerAdultId)
                 || responsibility != ownerResponsibility
@@ -45,9 +45,9 @@ public record PolicyReview(
             fields.add("reviewDate");
         }
         if (fields.isEmpty()) {
-            return new Changed(this, fields);
+            return Changed.none(this);
         }
-        return new Changed(
+        return new Changed<>(
                 new PolicyReview(policyId, adult, responsibility, schoolUrn, date, version + 1, now), fields);
     }
 }

@@ -14,6 +14,7 @@ import org.schooltrust.smp.common.error.ApiException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
@@ -93,7 +94,7 @@ public class PolicyReviewService {
         }
         PolicyReview current = store.find(policy.id(), true).orElse(PolicyReview.none(policy.id()));
         ETags.checkIfPresent(ifMatch, current.version() == 0 ? null : current.version());
-        PolicyReview.Changed changed = current.replacedBy(
+        Changed<PolicyReview> changed = current.replacedBy(
                 adult, responsibility, byAdult ? null : input.ownerSchoolUrn(), input.reviewDate(), time.now());
         if (!changed.fields().isEmpty()) {
             store.save(changed.next());

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.records.Changed;
 
 /**
  * When one kind of reminder is sent, counted from its anchor date (ADR 0016): {@code daysBefore} it, on it, then
@@ -85,6 +86,33 @@ public record ReminderSchedule(
 
     private static void add(List<Stage> stages, String name, LocalDate date) {
         stages.add(new Stage(name, stages.size(), date));
+    }
+
+    /** This schedule replaced by {@code next}: the fields that differ (none: nothing to write or audit). */
+    public Changed<ReminderSchedule> replacedBy(ReminderSchedule next) {
+        List<String> fields = new ArrayList<>();
+        if (enabled != next.enabled) {
+            fields.add("enabled");
+        }
+        if (!daysBefore.equals(next.daysBefore)) {
+            fields.add("daysBefore");
+        }
+        if (onDueDate != next.onDueDate) {
+            fields.add("onDueDate");
+        }
+        if (!java.util.Objects.equals(afterDays, next.afterDays)) {
+            fields.add("afterDays");
+        }
+        if (!java.util.Objects.equals(repeatEveryDays, next.repeatEveryDays)) {
+            fields.add("repeatEveryDays");
+        }
+        if (maxSends != next.maxSends) {
+            fields.add("maxSends");
+        }
+        if (!java.util.Objects.equals(expiresAfterDays, next.expiresAfterDays)) {
+            fields.add("expiresAfterDays");
+        }
+        return new Changed<>(next, fields);
     }
 
     /** What is wrong with this schedule, as field errors (empty when it is valid). */

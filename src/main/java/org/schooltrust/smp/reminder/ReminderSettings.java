@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -15,6 +14,7 @@ import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.db.Versions;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
 import org.schooltrust.smp.common.time.TimeSource;
@@ -63,10 +63,10 @@ public class ReminderSettings {
         Versioned<ReminderSchedule> stored = store.schedule(kind);
         long version = stored.version();
         ETags.checkIfPresent(ifMatch, version);
-        ReminderSchedule before = stored.body();
+        Changed<ReminderSchedule> changed = stored.body().replacedBy(schedule);
         Versions.require(store.saveSchedule(schedule, version, time.now()), "schedule");
         changes.record(new AuditEntry(
-                ReminderAction.SCHEDULE_UPDATED, "reminder-schedule", kind.name(), null, changed(before, schedule)));
+                ReminderAction.SCHEDULE_UPDATED, "reminder-schedule", kind.name(), null, changed.fields()));
         return Versioned.existing(ScheduleView.of(schedule), version + 1);
     }
 
@@ -121,20 +121,5 @@ public class ReminderSettings {
                                         .filter(ReminderKind::scheduled)
                                         .map(Enum::name)
                                         .toList()));
-    }
-
-    private static List<String> changed(ReminderSchedule a, ReminderSchedule b) {
-        Map<String, Boolean> fields = new java.util.LinkedHashMap<>();
-        fields.put("enabled", a.enabled() != b.enabled());
-        fields.put("daysBefore", !a.daysBefore().equals(b.daysBefore()));
-        fields.put("onDueDate", a.onDueDate() != b.onDueDate());
-        fields.put("afterDays", !java.util.Objects.equals(a.afterDays(), b.afterDays()));
-        fields.put("repeatEveryDays", !java.util.Objects.equals(a.repeatEveryDays(), b.repeatEveryDays()));
-        fields.put("maxSends", a.maxSends() != b.maxSends());
-        fields.put("expiresAfterDays", !java.util.Objects.equals(a.expiresAfterDays(), b.expiresAfterDays()));
-        return fields.entrySet().stream()
-                .filter(Map.Entry::getValue)
-                .map(Map.Entry::getKey)
-                .toList();
     }
 }

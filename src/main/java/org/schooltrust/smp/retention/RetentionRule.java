@@ -5,12 +5,21 @@ import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 import org.schooltrust.smp.common.error.FieldError;
+import org.schooltrust.smp.common.records.Changed;
 
 /** How long one class of record is kept after its basis date, and where that period comes from. */
 public record RetentionRule(RecordClass recordClass, Period period, String basis, String source, long version) {
 
     /** Longest period accepted: a hundred years. */
     public static final Period MAX = Period.ofYears(100);
+
+    /** This rule with another period (a longer or equal one; a shorter one goes through a retention change). */
+    public Changed<RetentionRule> withPeriod(Period next) {
+        if (next.equals(period)) {
+            return Changed.none(this);
+        }
+        return new Changed<>(new RetentionRule(recordClass, next, basis, source, version + 1), List.of("period"));
+    }
 
     /** A record whose basis date is before this day is past its period on {@code today}. */
     public LocalDate cutoff(LocalDate today) {

@@ -24,6 +24,7 @@ import org.schooltrust.smp.common.error.IllegalTransitionException;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
 import org.schooltrust.smp.common.idempotency.Idempotency;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
@@ -128,15 +129,13 @@ public class RetentionService {
             return new RuleChange(
                     null, propose(RetentionChange.Kind.SHORTEN_PERIOD, recordClass, period, null, input.reason()));
         }
+        Changed<RetentionRule> changed = current.withPeriod(period);
         Versions.require(store.savePeriod(recordClass, period, current.version(), time.now()), "rule");
         changes.record(new AuditEntry(
-                RetentionAction.RULE_UPDATED, "retention-rule", recordClass.name(), null, List.of("period")));
-        return new RuleChange(
-                Versioned.existing(
-                        RuleView.of(new RetentionRule(
-                                recordClass, period, current.basis(), current.source(), current.version() + 1)),
-                        current.version() + 1),
-                null);
+                RetentionAction.RULE_UPDATED, "retention-rule", recordClass.name(), null, changed.fields()));
+        RetentionRule next =
+                new RetentionRule(recordClass, period, current.basis(), current.source(), current.version() + 1);
+        return new RuleChange(Versioned.existing(RuleView.of(next), next.version()), null);
     }
 
     /** What a rule change did: applied at once (a longer or equal period), or a pending change (a shorter one). */

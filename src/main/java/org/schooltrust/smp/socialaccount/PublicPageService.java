@@ -12,6 +12,7 @@ import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
+import org.schooltrust.smp.common.records.Changed;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
@@ -108,7 +109,7 @@ public class PublicPageService {
         ETags.checkIfPresent(ifMatch, current.version() == 0 ? null : current.version());
         Set<Platform> notUsed = EnumSet.noneOf(Platform.class);
         input.platformsNotUsed().forEach(p -> notUsed.add(Platform.valueOf(p)));
-        PublicPageSettings.Changed changed = current.replacedBy(
+        Changed<PublicPageSettings> changed = current.replacedBy(
                 notUsed,
                 blankToNull(input.neverContact()),
                 blankToNull(input.monitoringHours()),
@@ -116,12 +117,12 @@ public class PublicPageService {
                 blankToNull(input.runBy()),
                 time.now());
         if (!changed.fields().isEmpty()) {
-            store.save(changed.settings());
+            store.save(changed.next());
             changes.record(new AuditEntry(AUDIT_ACTION, "school", urn, urn, changed.fields()));
         }
         return new Versioned<>(
-                changed.settings(),
-                changed.settings().version(),
+                changed.next(),
+                changed.next().version(),
                 current.version() == 0 && !changed.fields().isEmpty());
     }
 

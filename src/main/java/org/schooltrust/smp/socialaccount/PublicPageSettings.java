@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.schooltrust.smp.common.records.Changed;
 
 /**
  * What a school tells parents on its public page beside the register (issue 28): the platforms it does not use, how it
@@ -37,7 +38,7 @@ public record PublicPageSettings(
      * These settings replaced by {@code next}'s values: the new settings and the names of the fields that changed
      * (none: nothing is written, the version stays).
      */
-    Changed replacedBy(
+    Changed<PublicPageSettings> replacedBy(
             Set<Platform> notUsed, String never, String hours, String report, String runByNext, Instant now) {
         List<String> changed = new ArrayList<>();
         PublicPageSettings next =
@@ -57,11 +58,10 @@ public record PublicPageSettings(
         if (!Objects.equals(runByNext, runBy)) {
             changed.add("runBy");
         }
-        return changed.isEmpty() ? new Changed(this, List.of()) : new Changed(next, List.copyOf(changed));
+        return changed.isEmpty() ? Changed.none(this) : new Changed<>(next, changed);
     }
 
     /** The settings after a change, and which fields changed. */
-    record Changed(PublicPageSettings settings, List<String> fields) {}
 
     /** The platforms the school says it does not use, without any it has an official account on. */
     List<Platform> platformsNotUsedBesides(Set<Platform> withAccounts) {

@@ -1,11 +1,14 @@
 package org.schooltrust.smp.permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.common.error.AccessDeniedException;
+import org.schooltrust.smp.common.error.IllegalTransitionException;
 
 class ExpressPermissionTest {
 
@@ -40,5 +43,18 @@ class ExpressPermissionTest {
         assertThat(ExpressPermission.forSelf(head, head)).isTrue();
         assertThat(ExpressPermission.forSelf(UUID.randomUUID(), head)).isFalse();
         assertThat(ExpressPermission.forSelf(null, head)).isFalse();
+    }
+
+    @Test
+    void revokingReturnsTheNextStateAndItsFieldsAndIsRefusedTwiceOrForSelf() {
+        ExpressPermission p = permission(null);
+        UUID otherHead = UUID.randomUUID();
+        var revoked = p.revoke(otherHead, Instant.EPOCH.plusSeconds(60));
+        assertThat(revoked.fields()).containsExactly("revokedAt");
+        assertThat(revoked.next().status(FROM)).isEqualTo(PermissionStatus.REVOKED);
+        assertThat(revoked.next().version()).isEqualTo(p.version() + 1);
+        assertThatThrownBy(() -> revoked.next().revoke(otherHead, Instant.EPOCH))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> p.revoke(p.adultId(), Instant.EPOCH)).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -134,4 +134,14 @@ class ReminderScheduleTest {
     private static List<String> fields(ReminderSchedule s) {
         return s.problems().stream().map(FieldError::field).toList();
     }
+
+    @Test
+    void aReplacedScheduleNamesTheFieldsThatDiffer() {
+        ReminderSchedule before = acknowledgement();
+        assertThat(before.replacedBy(acknowledgement()).any()).isFalse();
+        ReminderSchedule after =
+                new ReminderSchedule(ReminderKind.POLICY_ACKNOWLEDGEMENT, false, List.of(7), true, 3, 3, 6, null);
+        assertThat(before.replacedBy(after).fields()).containsExactly("enabled", "daysBefore", "maxSends");
+        assertThat(before.replacedBy(after).next()).isSameAs(after);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.schooltrust.smp.common.records.Changed;
 
 /** The public page's settings and texts as plain objects (issue 28). */
 class PublicPageSettingsTest {
@@ -17,16 +18,16 @@ class PublicPageSettingsTest {
     void sameSettingsChangeNothingAndOthersNameTheirFields() {
         PublicPageSettings first = PublicPageSettings.defaults("100001")
                 .replacedBy(Set.of(Platform.TIKTOK), "Never WhatsApp.", null, null, "The office", NOW)
-                .settings();
+                .next();
         assertThat(first.version()).isEqualTo(1);
-        PublicPageSettings.Changed again =
+        Changed<PublicPageSettings> again =
                 first.replacedBy(Set.of(Platform.TIKTOK), "Never WhatsApp.", null, null, "The office", NOW);
         assertThat(again.fields()).isEmpty();
-        assertThat(again.settings()).isSameAs(first);
-        PublicPageSettings.Changed changed = first.replacedBy(
+        assertThat(again.next()).isSameAs(first);
+        Changed<PublicPageSettings> changed = first.replacedBy(
                 Set.of(Platform.TIKTOK, Platform.X), "Never WhatsApp.", "8am to 5pm", null, "The office", NOW);
         assertThat(changed.fields()).containsExactly("platformsNotUsed", "monitoringHours");
-        assertThat(changed.settings().version()).isEqualTo(2);
+        assertThat(changed.next().version()).isEqualTo(2);
     }
 
     @Test
