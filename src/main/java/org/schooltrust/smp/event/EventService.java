@@ -18,7 +18,13 @@ public class EventService {
 
     /** One stored event and its feed position. */
     public record Stored(
-            FeedPosition position, UUID id, String type, Instant occurredAt, String schoolUrn, String data) {}
+            FeedPosition position,
+            UUID id,
+            String type,
+            Instant occurredAt,
+            String schoolUrn,
+            String data,
+            String payload) {}
 
     /** Fired when a transaction has written events; observers that act after commit use {@code AFTER_SUCCESS}. */
     public record Published(int count) {}
@@ -53,7 +59,7 @@ public class EventService {
     /** A page of the feed for {@code audience} after {@code after} (EventStore.after). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Slice after(FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
-        return store.after(after, audience, types, schools, limit);
+        return store.after(after, audience, types, schools, limit, true);
     }
 
     /** The greatest position retention has disposed of: a cursor below it may have missed events. */

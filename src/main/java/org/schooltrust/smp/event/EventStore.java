@@ -40,15 +40,16 @@ class EventStore {
         for (AuditEntry change : changes) {
             for (EventType type : EventType.of(change)) {
                 String data = toJson(type.data(change));
+                String payload = EventEnvelope.of(type.wire(), now, data);
                 for (String school : change.eventSchools()) {
-                    rows.add(new Object[] {UUID.randomUUID(), type.wire(), now, school, data});
+                    rows.add(new Object[] {UUID.randomUUID(), type.wire(), now, school, data, payload});
                 }
             }
         }
         if (!rows.isEmpty()) {
             sql.batch(
                     "publish events",
-                    "INSERT INTO events (id, type, occurred_at, school_urn, data) VALUES (?, ?, ?, ?, ?::jsonb)",
+                    "INSERT INTO events (id, type, occurred_at, school_urn, data, payload) VALUES (?, ?, ?, ?, ?::jsonb, ?)",
                     rows);
             published.fire(new EventService.Published(rows.size()));
         }
@@ -64,7 +65,18 @@ class EventStore {
      */
     public EventService.Slice after(
             FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
-        FeedQuery query = FeedQuery.of(after, audience, types, schools, limit);
+        return after(after, audience, types, schools, limit, false);
+    }
+
+    /** The same, each event with its webhook body when {@code withPayload} (the dispatcher's fan-out). */
+    public EventService.Slice after(
+            FeedPosition after,
+            Audience audience,
+            Set<String> types,
+            Set<String> schools,
+            int limit,
+            boolean withPayload) {
+        FeedQuery query = FeedQuery.of(after, audience, types, schools, limit, withPayload);
         List<Object[]> rows = sql.list(
                 "read the event feed",
                 query.sql(),
@@ -78,7 +90,8 @@ class EventStore {
                                     row.string(5),
                                     row.instant(6),
                                     row.string(7),
-                                    row.string(8))
+                                    row.string(8),
+                                    withPayload ? row.string(9) : null)
                 },
                 query.args().toArray());
         FeedPosition settled = new FeedPosition((String) rows.get(0)[0], Long.MAX_VALUE);

@@ -45,6 +45,18 @@ record FeedQuery(String sql, List<Object> args) {
      * column of every row is that horizon; a page with no event has one row whose other columns are null.
      */
     static FeedQuery of(FeedPosition after, Audience audience, Set<String> types, Set<String> schools, int limit) {
+        return of(after, audience, types, schools, limit, false);
+    }
+
+    /** The same, selecting each event's webhook body too when {@code withPayload}. */
+    static FeedQuery of(
+            FeedPosition after,
+            Audience audience,
+            Set<String> types,
+            Set<String> schools,
+            int limit,
+            boolean withPayload) {
+        String columns = withPayload ? COLUMNS + ", e.payload" : COLUMNS;
         // wire type -> schools it may be read at (null: any school, and events of no school)
         Map<String, Set<String>> readable = new TreeMap<>();
         Set<String> anySchool = new TreeSet<>();
@@ -113,13 +125,13 @@ record FeedQuery(String sql, List<Object> args) {
         List<Object> args = new ArrayList<>();
         StringBuilder union = new StringBuilder();
         if (branches.isEmpty()) {
-            union.append("SELECT ").append(COLUMNS).append(" FROM events e WHERE false");
+            union.append("SELECT ").append(columns).append(" FROM events e WHERE false");
         }
         for (int i = 0; i < branches.size(); i++) {
             Branch branch = branches.get(i);
             union.append(i == 0 ? "" : " UNION ALL ")
                     .append("(SELECT ")
-                    .append(COLUMNS)
+                    .append(columns)
                     .append(" FROM events e WHERE ")
                     .append(branch.where())
                     .append(" AND e.tx_id < snap.xmin ORDER BY ")
@@ -133,7 +145,7 @@ record FeedQuery(String sql, List<Object> args) {
         String sql = "WITH snap AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)"
                 + " SELECT (snap.xmin::text::numeric - 1)::text, page.* FROM snap LEFT JOIN LATERAL ("
                 + " SELECT u.tx_id::text AS tx_text, u.position, u.id, u.type, u.occurred_at, u.school_urn,"
-                + " u.data::text AS data_text FROM (" + union + ") u"
+                + " u.data::text AS data_text" + (withPayload ? ", u.payload" : "") + " FROM (" + union + ") u"
                 + " ORDER BY u.tx_id, u.position LIMIT ?) page ON true";
         return new FeedQuery(sql, List.copyOf(args));
     }

@@ -1,8 +1,6 @@
 package org.schooltrust.smp.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -185,24 +183,7 @@ public class WebhookDispatcher {
 
     /** The body the Standard Webhooks specification names: {@code {type, timestamp, data}}. */
     DeliveryStore.New delivery(EventService.Stored event) {
-        return new DeliveryStore.New(
-                event.id(),
-                event.type(),
-                event.schoolUrn(),
-                event.occurredAt(),
-                payload(event.type(), event.occurredAt(), event.data()));
-    }
-
-    String payload(String type, Instant at, String data) {
-        try {
-            ObjectNode body = json.createObjectNode();
-            body.put("type", type);
-            body.put("timestamp", at.toString());
-            body.set("data", json.readTree(data));
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event data is JSON", e);
-        }
+        return new DeliveryStore.New(event.id(), event.type(), event.schoolUrn(), event.occurredAt(), event.payload());
     }
 
     /** Leases a batch of due deliveries, sends them concurrently, settles them; returns how many were attempted. */

@@ -28,6 +28,7 @@ import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
 import org.schooltrust.smp.event.Audience;
+import org.schooltrust.smp.event.EventEnvelope;
 import org.schooltrust.smp.event.EventService;
 import org.schooltrust.smp.event.EventType;
 import org.schooltrust.smp.event.FeedPosition;
@@ -220,7 +221,7 @@ public class WebhookEndpointService {
         deliveries.queue(
                 id,
                 List.of(new DeliveryStore.New(
-                        eventId, Endpoint.PING, null, now, dispatcher.payload(Endpoint.PING, now, data))),
+                        eventId, Endpoint.PING, null, now, EventEnvelope.of(Endpoint.PING, now, data))),
                 now);
         // the delivery's own id, which redeliver and the delivery log know it by (issue 25)
         UUID deliveryId = deliveries.idOf(id, eventId).orElseThrow();

@@ -572,13 +572,13 @@ public final class PerformanceBenchmark {
     private static String head(BenchApp app, String reader) throws Exception {
         try (Connection c = app.jdbc();
                 var s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO events (id, type, occurred_at, school_urn, data)"
+            s.executeUpdate("INSERT INTO events (id, type, occurred_at, school_urn, data, payload)"
                     + " SELECT gen_random_uuid(), 'register.changed', now(), school_urn,"
-                    + " jsonb_build_object('accountId', id, 'onRegister', true)"
+                    + " jsonb_build_object('accountId', id, 'onRegister', true), '{}'"
                     + " FROM social_accounts WHERE status = 'ACTIVE'");
-            s.executeUpdate("INSERT INTO events (id, type, occurred_at, school_urn, data)"
+            s.executeUpdate("INSERT INTO events (id, type, occurred_at, school_urn, data, payload)"
                     + " SELECT gen_random_uuid(), 'family_link.acknowledged', now(), school_urn,"
-                    + " jsonb_build_object('declarationId', id) FROM family_declarations");
+                    + " jsonb_build_object('declarationId', id), '{}' FROM family_declarations");
             s.execute("ANALYZE events");
             try (var rs = s.executeQuery("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC")) {
                 StringBuilder counts = new StringBuilder();

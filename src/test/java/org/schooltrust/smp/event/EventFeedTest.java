@@ -170,8 +170,8 @@ class EventFeedTest {
     private static UUID insertEvent(Connection connection, String urn) throws Exception {
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO events (id, type, occurred_at, school_urn, data) VALUES (?, 'school.updated', now(), ?,"
-                        + " '{}'::jsonb)")) {
+                "INSERT INTO events (id, type, occurred_at, school_urn, data, payload) VALUES (?, 'school.updated',"
+                        + " now(), ?, '{}'::jsonb, '{}')")) {
             insert.setObject(1, id);
             insert.setString(2, urn);
             insert.executeUpdate();
@@ -235,8 +235,9 @@ class EventFeedTest {
     void transactionIdsAreComparedAsNumbersNotText() throws Exception {
         String urn = TestData.newSchool();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement("INSERT INTO events (tx_id, id, type, occurred_at,"
-                        + " school_urn, data) VALUES (?::xid8, ?, 'school.updated', now(), ?, '{}'::jsonb)")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO events (tx_id, id, type, occurred_at,"
+                                + " school_urn, data, payload) VALUES (?::xid8, ?, 'school.updated', now(), ?, '{}'::jsonb, '{}')")) {
             for (String tx : List.of("10", "9")) {
                 insert.setString(1, tx);
                 insert.setObject(2, UUID.randomUUID());

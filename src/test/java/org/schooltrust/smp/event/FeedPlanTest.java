@@ -37,11 +37,11 @@ class FeedPlanTest {
                 Statement s = c.createStatement()) {
             try {
                 // committed, so they lie below every reader's horizon as real events do; removed again below
-                s.execute("INSERT INTO events (id, type, occurred_at, school_urn, data)"
-                        + " SELECT gen_random_uuid(), 'staff.updated', now(), 'PLAN-' || (i % 40), '{}'"
+                s.execute("INSERT INTO events (id, type, occurred_at, school_urn, data, payload)"
+                        + " SELECT gen_random_uuid(), 'staff.updated', now(), 'PLAN-' || (i % 40), '{}', '{}'"
                         + " FROM generate_series(1, 40000) i");
-                s.execute("INSERT INTO events (id, type, occurred_at, school_urn, data)"
-                        + " SELECT gen_random_uuid(), t, now(), '" + SCHOOL + "', '{}'"
+                s.execute("INSERT INTO events (id, type, occurred_at, school_urn, data, payload)"
+                        + " SELECT gen_random_uuid(), t, now(), '" + SCHOOL + "', '{}', '{}'"
                         + " FROM unnest(ARRAY['register.changed', 'family_link.acknowledged', 'concern.raised',"
                         + " 'policy.created']) t, generate_series(1, 50) i");
                 s.execute("ANALYZE events");

@@ -530,8 +530,8 @@ class WebhookTest {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO events (id, type, occurred_at, school_urn, data) VALUES (?, 'school.updated', now(),"
-                            + " ?, '{}'::jsonb)")) {
+                    "INSERT INTO events (id, type, occurred_at, school_urn, data, payload) VALUES (?, 'school.updated',"
+                            + " now(), ?, '{}'::jsonb, '{\"type\":\"school.updated\",\"data\":{}}')")) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, urn);
                 insert.executeUpdate();
