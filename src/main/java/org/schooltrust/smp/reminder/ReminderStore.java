@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.outbox.Outbox;
 import org.schooltrust.smp.common.web.Versioned;
 
 /** The reminder tables (migration V10): schedules, the calendar, messages and the reminders they carry. */
@@ -282,13 +283,10 @@ class ReminderStore {
             List<String> items) {}
 
     /** The outbox claim: due messages, oldest due first, skipping rows another replica holds. */
+    static final Outbox OUTBOX = new Outbox("reminder_messages", "email_status", "");
+
     static final String CLAIM =
-            "UPDATE reminder_messages m SET lease_id = ?, lease_until = ?, attempts = m.attempts + 1"
-                    + " WHERE m.id IN (SELECT q.id FROM reminder_messages q WHERE q.email_status = 'PENDING'"
-                    + " AND q.next_attempt_at <= ? AND (q.lease_until IS NULL OR q.lease_until <= ?)"
-                    + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING m.id, m.kind, m.stage, m.school_urn, m.context::text, m.attempts,"
-                    + " m.recipient_adult_id";
+            OUTBOX.claim("", "x.id, x.kind, x.stage, x.school_urn, x.context::text, x.attempts, x.recipient_adult_id");
 
     /**
      * Claims due messages under a lease and reads what sending them needs: the recipient as the register has them
@@ -307,8 +305,8 @@ class ReminderStore {
                     row.intValue(6),
                     row.uuid(7)
                 },
-                leaseId,
                 leaseUntil,
+                leaseId,
                 now,
                 now,
                 batch);
@@ -381,8 +379,7 @@ class ReminderStore {
     void settle(Claimed m, String status, Instant next, Instant sentAt, String error) {
         sql.update(
                 "settle a reminder email",
-                "UPDATE reminder_messages SET email_status = ?, next_attempt_at = ?, sent_at = ?,"
-                        + " last_error = ?, lease_id = NULL, lease_until = NULL WHERE id = ? AND lease_id = ?",
+                OUTBOX.settle("email_status = ?, next_attempt_at = ?, sent_at = ?, last_error = ?"),
                 status,
                 next,
                 sentAt,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.schooltrust.smp.common.db.Sql;
+import org.schooltrust.smp.common.outbox.Outbox;
 
 /**
  * The delivery queue: one row per event per endpoint (unique), claimed by leases so that any number of replicas send
@@ -81,15 +82,12 @@ class DeliveryStore {
     }
 
     /** The outbox claim: due deliveries of enabled endpoints, oldest due first, skipping rows another replica holds. */
-    static final String CLAIM_DUE =
-            "UPDATE webhook_deliveries d SET leased_until = ?, lease_id = ?, attempts = d.attempts + 1,"
-                    + " updated_at = ?"
-                    + " WHERE d.id IN (SELECT q.id FROM webhook_deliveries q JOIN webhook_endpoints e"
-                    + " ON e.id = q.endpoint_id AND e.enabled WHERE q.status = 'PENDING'"
-                    + " AND q.next_attempt_at <= ? AND (q.leased_until IS NULL OR q.leased_until <= ?)"
-                    + " ORDER BY q.next_attempt_at LIMIT ? FOR UPDATE OF q SKIP LOCKED)"
-                    + " RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.school_urn, d.payload, d.attempts,"
-                    + " d.lease_id";
+    static final Outbox OUTBOX = new Outbox(
+            "webhook_deliveries", "status", "JOIN webhook_endpoints e ON e.id = q.endpoint_id AND e.enabled");
+
+    static final String CLAIM_DUE = OUTBOX.claim(
+            "updated_at = ?",
+            "x.id, x.endpoint_id, x.event_id, x.event_type, x.school_urn, x.payload, x.attempts, x.lease_id");
 
     /** Leases up to {@code limit} due deliveries of enabled endpoints until {@code leaseUntil}, counting the attempt. */
     List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
@@ -147,8 +145,7 @@ class DeliveryStore {
         sql.batch(
                 "settle webhook deliveries",
                 // fenced by the lease: a lease that expired, or a redelivery queued meanwhile, is not overwritten
-                "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, leased_until = NULL, lease_id = NULL,"
-                        + " updated_at = ? WHERE id = ? AND lease_id = ?",
+                OUTBOX.settle("status = ?, next_attempt_at = ?, updated_at = ?"),
                 updates);
     }
 
@@ -159,8 +156,7 @@ class DeliveryStore {
     void drop(List<Claimed> deliveries, String reason, Instant now) {
         sql.batch(
                 "drop webhook deliveries out of scope",
-                "UPDATE webhook_deliveries SET status = 'DROPPED', dropped_reason = ?, next_attempt_at = NULL,"
-                        + " leased_until = NULL, lease_id = NULL, updated_at = ? WHERE id = ? AND lease_id = ?",
+                OUTBOX.settle("status = 'DROPPED', dropped_reason = ?, next_attempt_at = NULL, updated_at = ?"),
                 deliveries.stream()
                         .map(d -> new Object[] {reason, now, d.id(), d.lease()})
                         .toList());

@@ -31,17 +31,8 @@ class HttpFallbacks {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    /** The service's own limit on the request target (path and query); the HTTP decoder's is higher. */
-    @ConfigProperty(name = "smp.http.max-uri-length")
-    int maxUriLength;
-
-    /** The service's own limit on all request headers together; the HTTP decoder's is higher. */
-    @ConfigProperty(name = "smp.http.max-header-size")
-    MemorySize maxHeaderSize;
-
-    /** The largest multipart upload (one evidence file of at most 10 MB and its envelope). */
-    @ConfigProperty(name = "smp.http.max-upload-size")
-    MemorySize maxUploadSize;
+    @Inject
+    HttpConfig config;
 
     /** Refuses a body announced larger than the limit from its headers, before any of it is read. */
     void register(@Observes Filters filters) {
@@ -49,13 +40,16 @@ class HttpFallbacks {
                 rc -> {
                     String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
                     String encoding = rc.request().getHeader(HttpHeaders.CONTENT_ENCODING);
-                    if (rc.request().uri().length() > maxUriLength) {
+                    if (rc.request().uri().length() > config.maxUriLength()) {
                         send(rc, ErrorTable.forStatus(414), "The request URI is too long.");
-                    } else if (headerBytes(rc) > maxHeaderSize.asLongValue()) {
+                    } else if (headerBytes(rc) > config.maxHeaderSize().asLongValue()) {
                         send(rc, ErrorTable.forStatus(431), "The request headers are too large.");
-                    } else if (isMultipart(rc) && length != null && isOver(length, maxUploadSize)) {
+                    } else if (isMultipart(rc) && length != null && isOver(length, config.maxUploadSize())) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-                        send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "An upload may be at most " + maxUploadSize + ".");
+                        send(
+                                rc,
+                                ErrorTable.PAYLOAD_TOO_LARGE,
+                                "An upload may be at most " + config.maxUploadSize() + ".");
                     } else if (length != null && isOver(length, maxBodySize)) {
                         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
                         send(rc, ErrorTable.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");

@@ -3,9 +3,9 @@ package org.schooltrust.smp.common.web;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.concurrent.Semaphore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.schooltrust.smp.common.error.UploadsBusyException;
 
@@ -18,14 +18,14 @@ import org.schooltrust.smp.common.error.UploadsBusyException;
 @ApplicationScoped
 public class UploadSlots {
 
-    @ConfigProperty(name = "smp.http.max-concurrent-uploads")
-    int maxConcurrentUploads;
+    @Inject
+    HttpConfig config;
 
     private Semaphore slots;
 
     @PostConstruct
     void create() {
-        slots = new Semaphore(Math.max(1, maxConcurrentUploads));
+        slots = new Semaphore(Math.max(1, config.maxConcurrentUploads()));
     }
 
     @ServerRequestFilter
