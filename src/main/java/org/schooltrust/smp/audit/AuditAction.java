@@ -1,24 +1,9 @@
 package org.schooltrust.smp.audit;
 
 /** The audit trail's own acts: the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum AuditAction implements Action {
-    CHECKPOINTED("audit.checkpointed", null);
+public final class AuditAction {
 
-    private final String code;
-    private final String notPublishedBecause;
+    private AuditAction() {}
 
-    AuditAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action CHECKPOINTED = Action.published("audit.checkpointed");
 }

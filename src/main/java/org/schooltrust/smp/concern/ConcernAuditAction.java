@@ -3,33 +3,29 @@ package org.schooltrust.smp.concern;
 import org.schooltrust.smp.audit.Action;
 
 /** Concerns (clauses 6.24, 10.6): the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum ConcernAuditAction implements Action {
-    RAISED("concern.raised", null),
-    ACKNOWLEDGED(
+public final class ConcernAuditAction {
+
+    private ConcernAuditAction() {}
+
+    public static final Action RAISED = Action.published("concern.raised");
+
+    public static final Action ACKNOWLEDGED = Action.notPublished(
             "concern.acknowledged",
-            "handling inside the school; subscribers learn of a concern from concern.raised and of its end from concern.closed"),
-    NOTED("concern.noted", "a note on the timeline, read only in the service"),
-    ACTION_RECORDED("concern.action-recorded", "an action on the timeline, read only in the service"),
-    EVIDENCE_ADDED("concern.evidence-added", "evidence is never announced outside the service"),
-    CLOSED("concern.closed", null),
-    READ("concern.read", "a human read (the read chain)"),
-    EVIDENCE_READ("concern.evidence-read", "a human read (the read chain)");
+            "handling inside the school; subscribers learn of a concern from concern.raised and of its end from concern.closed");
 
-    private final String code;
-    private final String notPublishedBecause;
+    public static final Action NOTED =
+            Action.notPublished("concern.noted", "a note on the timeline, read only in the service");
 
-    ConcernAuditAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
+    public static final Action ACTION_RECORDED =
+            Action.notPublished("concern.action-recorded", "an action on the timeline, read only in the service");
 
-    @Override
-    public String code() {
-        return code;
-    }
+    public static final Action EVIDENCE_ADDED =
+            Action.notPublished("concern.evidence-added", "evidence is never announced outside the service");
 
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action CLOSED = Action.published("concern.closed");
+
+    public static final Action READ = Action.notPublished("concern.read", "a human read (the read chain)");
+
+    public static final Action EVIDENCE_READ =
+            Action.notPublished("concern.evidence-read", "a human read (the read chain)");
 }

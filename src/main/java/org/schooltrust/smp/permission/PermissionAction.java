@@ -3,25 +3,11 @@ package org.schooltrust.smp.permission;
 import org.schooltrust.smp.audit.Action;
 
 /** Express permissions (clause 6.5): the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum PermissionAction implements Action {
-    GRANTED("permission.granted", null),
-    REVOKED("permission.revoked", null);
+public final class PermissionAction {
 
-    private final String code;
-    private final String notPublishedBecause;
+    private PermissionAction() {}
 
-    PermissionAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
+    public static final Action GRANTED = Action.published("permission.granted");
 
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action REVOKED = Action.published("permission.revoked");
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ApiException;
@@ -28,8 +27,6 @@ import org.schooltrust.smp.staff.StaffService;
 /** A policy's owner and review date, for trust-admin (issue 27); the owner is reminded by the reminder runs. */
 @ApplicationScoped
 public class PolicyReviewService {
-
-    static final Action AUDIT_ACTION = PolicyAction.REVIEW_UPDATED;
 
     @Inject
     PolicyReviewStore store;
@@ -98,8 +95,9 @@ public class PolicyReviewService {
                 adult, responsibility, byAdult ? null : input.ownerSchoolUrn(), input.reviewDate(), time.now());
         if (!changed.fields().isEmpty()) {
             store.save(changed.next());
-            changes.record(new AuditEntry(AUDIT_ACTION, PolicyService.POLICY, slug, null, changed.fields())
-                    .withRefs(Map.of("reviewDate", input.reviewDate().toString())));
+            changes.record(
+                    new AuditEntry(PolicyAction.REVIEW_UPDATED, PolicyService.POLICY, slug, null, changed.fields())
+                            .withRefs(Map.of("reviewDate", input.reviewDate().toString())));
         }
         return new Versioned<>(
                 view(policy, changed.next()),

@@ -3,29 +3,22 @@ package org.schooltrust.smp.reminder;
 import org.schooltrust.smp.audit.Action;
 
 /** Reminders, their schedules and the Trust calendar: the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum ReminderAction implements Action {
-    REMINDER_SENT("reminder.sent", null),
-    ESCALATION_SENT("escalation.sent", null),
-    REQUIREMENT_OVERDUE("requirement.overdue", null),
-    REMIND_NOW("reminders.remind-now", "each reminder it sends is published as reminder.sent"),
-    SCHEDULE_UPDATED("reminder-schedule.updated", "Trust settings, read through the API"),
-    CALENDAR_UPDATED("calendar.updated", "Trust settings, read through the API");
+public final class ReminderAction {
 
-    private final String code;
-    private final String notPublishedBecause;
+    private ReminderAction() {}
 
-    ReminderAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
+    public static final Action REMINDER_SENT = Action.published("reminder.sent");
 
-    @Override
-    public String code() {
-        return code;
-    }
+    public static final Action ESCALATION_SENT = Action.published("escalation.sent");
 
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action REQUIREMENT_OVERDUE = Action.published("requirement.overdue");
+
+    public static final Action REMIND_NOW =
+            Action.notPublished("reminders.remind-now", "each reminder it sends is published as reminder.sent");
+
+    public static final Action SCHEDULE_UPDATED =
+            Action.notPublished("reminder-schedule.updated", "Trust settings, read through the API");
+
+    public static final Action CALENDAR_UPDATED =
+            Action.notPublished("calendar.updated", "Trust settings, read through the API");
 }

@@ -3,24 +3,10 @@ package org.schooltrust.smp.report;
 import org.schooltrust.smp.audit.Action;
 
 /** Reports: the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum ReportAction implements Action {
-    GOVERNORS_DOWNLOADED("report.governors.downloaded", "a download, audited for who took a copy");
+public final class ReportAction {
 
-    private final String code;
-    private final String notPublishedBecause;
+    private ReportAction() {}
 
-    ReportAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action GOVERNORS_DOWNLOADED =
+            Action.notPublished("report.governors.downloaded", "a download, audited for who took a copy");
 }

@@ -3,38 +3,36 @@ package org.schooltrust.smp.retention;
 import org.schooltrust.smp.audit.Action;
 
 /** Retention, legal holds, disposal and subject access (records acts): the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum RetentionAction implements Action {
-    RULE_UPDATED(
+public final class RetentionAction {
+
+    private RetentionAction() {}
+
+    public static final Action RULE_UPDATED = Action.notPublished(
             "retention-rule.updated",
-            "a records act: only a change that lets records go sooner is announced, as retention-change.*"),
-    CHANGE_PROPOSED("retention-change.proposed", null),
-    CHANGE_CONFIRMED(
+            "a records act: only a change that lets records go sooner is announced, as retention-change.*");
+
+    public static final Action CHANGE_PROPOSED = Action.published("retention-change.proposed");
+
+    public static final Action CHANGE_CONFIRMED = Action.notPublished(
             "retention-change.confirmed",
-            "the second trust-admin's confirmation; its effect is announced as retention-change.applied"),
-    CHANGE_CANCELLED("retention-change.cancelled", null),
-    CHANGE_APPLIED("retention-change.applied", null),
-    HOLD_PLACED("legal-hold.placed", "a records act: placing a hold destroys nothing"),
-    HOLD_LIFTED(
-            "legal-hold.lifted", "a records act: lifting a hold goes through a retention change, which is announced"),
-    DISPOSED("retention.disposed", "a records act, proved by its signed certificate"),
-    BATCH_DISPOSED("retention.batch-disposed", "a records act, proved by its signed certificate"),
-    SUBJECT_ACCESS_EXPORTED("subject-access.exported", "a records act about one person: never announced");
+            "the second trust-admin's confirmation; its effect is announced as retention-change.applied");
 
-    private final String code;
-    private final String notPublishedBecause;
+    public static final Action CHANGE_CANCELLED = Action.published("retention-change.cancelled");
 
-    RetentionAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
+    public static final Action CHANGE_APPLIED = Action.published("retention-change.applied");
 
-    @Override
-    public String code() {
-        return code;
-    }
+    public static final Action HOLD_PLACED =
+            Action.notPublished("legal-hold.placed", "a records act: placing a hold destroys nothing");
 
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action HOLD_LIFTED = Action.notPublished(
+            "legal-hold.lifted", "a records act: lifting a hold goes through a retention change, which is announced");
+
+    public static final Action DISPOSED =
+            Action.notPublished("retention.disposed", "a records act, proved by its signed certificate");
+
+    public static final Action BATCH_DISPOSED =
+            Action.notPublished("retention.batch-disposed", "a records act, proved by its signed certificate");
+
+    public static final Action SUBJECT_ACCESS_EXPORTED =
+            Action.notPublished("subject-access.exported", "a records act about one person: never announced");
 }

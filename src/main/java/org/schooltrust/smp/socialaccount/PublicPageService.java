@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.schooltrust.smp.audit.Action;
 import org.schooltrust.smp.audit.AuditEntry;
 import org.schooltrust.smp.change.ChangeLog;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
@@ -31,8 +30,6 @@ public class PublicPageService {
 
     /** The longest link or handle the check reads; longer is a friendly error, never an attempt. */
     public static final int MAX_INPUT = 2048;
-
-    static final Action AUDIT_ACTION = SocialAccountAction.PUBLIC_PAGE_UPDATED;
 
     @Inject
     RegisterService register;
@@ -118,7 +115,8 @@ public class PublicPageService {
                 time.now());
         if (!changed.fields().isEmpty()) {
             store.save(changed.next());
-            changes.record(new AuditEntry(AUDIT_ACTION, "school", urn, urn, changed.fields()));
+            changes.record(
+                    new AuditEntry(SocialAccountAction.PUBLIC_PAGE_UPDATED, "school", urn, urn, changed.fields()));
         }
         return new Versioned<>(
                 changed.next(),

@@ -3,32 +3,25 @@ package org.schooltrust.smp.socialaccount;
 import org.schooltrust.smp.audit.Action;
 
 /** Official accounts (clause 8.1) and the public page: the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum SocialAccountAction implements Action {
-    PROPOSED("social-account.proposed", null),
-    APPROVED("social-account.approved", null),
-    REJECTED("social-account.rejected", null),
-    CONFIRMED_LIVE("social-account.confirmed-live", null),
-    SUSPENDED("social-account.suspended", null),
-    REINSTATED("social-account.reinstated", null),
-    RETIRED("social-account.retired", null),
-    REVIEWED("social-account.reviewed", null),
-    PUBLIC_PAGE_UPDATED("school.public-page.updated", null);
+public final class SocialAccountAction {
 
-    private final String code;
-    private final String notPublishedBecause;
+    private SocialAccountAction() {}
 
-    SocialAccountAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
+    public static final Action PROPOSED = Action.published("social-account.proposed");
 
-    @Override
-    public String code() {
-        return code;
-    }
+    public static final Action APPROVED = Action.published("social-account.approved");
 
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action REJECTED = Action.published("social-account.rejected");
+
+    public static final Action CONFIRMED_LIVE = Action.published("social-account.confirmed-live");
+
+    public static final Action SUSPENDED = Action.published("social-account.suspended");
+
+    public static final Action REINSTATED = Action.published("social-account.reinstated");
+
+    public static final Action RETIRED = Action.published("social-account.retired");
+
+    public static final Action REVIEWED = Action.published("social-account.reviewed");
+
+    public static final Action PUBLIC_PAGE_UPDATED = Action.published("school.public-page.updated");
 }

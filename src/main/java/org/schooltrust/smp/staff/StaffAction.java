@@ -3,26 +3,13 @@ package org.schooltrust.smp.staff;
 import org.schooltrust.smp.audit.Action;
 
 /** The staff register: the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum StaffAction implements Action {
-    CREATED("staff.created", null),
-    UPDATED("staff.updated", null),
-    DEACTIVATED("staff.deactivated", null);
+public final class StaffAction {
 
-    private final String code;
-    private final String notPublishedBecause;
+    private StaffAction() {}
 
-    StaffAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
+    public static final Action CREATED = Action.published("staff.created");
 
-    @Override
-    public String code() {
-        return code;
-    }
+    public static final Action UPDATED = Action.published("staff.updated");
 
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action DEACTIVATED = Action.published("staff.deactivated");
 }

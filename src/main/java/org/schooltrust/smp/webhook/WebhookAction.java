@@ -3,30 +3,21 @@ package org.schooltrust.smp.webhook;
 import org.schooltrust.smp.audit.Action;
 
 /** Webhook endpoints: the actions this feature records (issue 22; {@code audit/Action}). Codes are stable once released. */
-public enum WebhookAction implements Action {
-    ENDPOINT_CREATED("webhook-endpoint.created", null),
-    ENDPOINT_UPDATED("webhook-endpoint.updated", null),
-    ENDPOINT_DELETED("webhook-endpoint.deleted", null),
-    ENDPOINT_SECRET_ROTATED("webhook-endpoint.secret-rotated", null),
-    ENDPOINT_REDELIVERED("webhook-endpoint.redelivered", null),
-    ENDPOINT_RECOVERED("webhook-endpoint.recovered", null),
-    ENDPOINT_DISABLED("webhook-endpoint.disabled", null);
+public final class WebhookAction {
 
-    private final String code;
-    private final String notPublishedBecause;
+    private WebhookAction() {}
 
-    WebhookAction(String code, String notPublishedBecause) {
-        this.code = code;
-        this.notPublishedBecause = notPublishedBecause;
-    }
+    public static final Action ENDPOINT_CREATED = Action.published("webhook-endpoint.created");
 
-    @Override
-    public String code() {
-        return code;
-    }
+    public static final Action ENDPOINT_UPDATED = Action.published("webhook-endpoint.updated");
 
-    @Override
-    public String notPublishedBecause() {
-        return notPublishedBecause;
-    }
+    public static final Action ENDPOINT_DELETED = Action.published("webhook-endpoint.deleted");
+
+    public static final Action ENDPOINT_SECRET_ROTATED = Action.published("webhook-endpoint.secret-rotated");
+
+    public static final Action ENDPOINT_REDELIVERED = Action.published("webhook-endpoint.redelivered");
+
+    public static final Action ENDPOINT_RECOVERED = Action.published("webhook-endpoint.recovered");
+
+    public static final Action ENDPOINT_DISABLED = Action.published("webhook-endpoint.disabled");
 }

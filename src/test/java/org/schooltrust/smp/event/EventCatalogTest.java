@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
@@ -28,20 +30,36 @@ class EventCatalogTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.schooltrust.smp");
 
-    /** Every constant of every enum implementing {@link Action}, by code. */
+    /** Every {@link Action} constant of every feature (its {@code XAction} holder), by code. */
     static Map<String, Action> actions() {
         Map<String, Action> all = new TreeMap<>();
-        for (JavaClass c : MAIN) {
-            if (c.isEnum() && c.isAssignableTo(Action.class)) {
-                for (Object constant : c.reflect().getEnumConstants()) {
-                    Action a = (Action) constant;
-                    assertThat(all.put(a.code(), a))
-                            .as("action code %s is declared twice", a.code())
-                            .isNull();
-                }
+        for (JavaField f : constants()) {
+            try {
+                Action a = (Action) f.reflect().get(null);
+                assertThat(all.put(a.code(), a))
+                        .as("action code %s is declared twice", a.code())
+                        .isNull();
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
             }
         }
         return all;
+    }
+
+    /** The public static final {@link Action} fields of the main classes: the features' {@code XAction} holders. */
+    static List<JavaField> constants() {
+        List<JavaField> fields = new ArrayList<>();
+        for (JavaClass c : MAIN) {
+            for (JavaField f : c.getFields()) {
+                if (f.getRawType().isEquivalentTo(Action.class)
+                        && f.getModifiers().contains(JavaModifier.PUBLIC)
+                        && f.getModifiers().contains(JavaModifier.STATIC)
+                        && f.getModifiers().contains(JavaModifier.FINAL)) {
+                    fields.add(f);
+                }
+            }
+        }
+        return fields;
     }
 
     @Test
@@ -72,16 +90,11 @@ class EventCatalogTest {
     @Test
     void everyActionIsRecordedSomewhere() {
         Set<String> unused = new TreeSet<>();
-        for (JavaClass c : MAIN) {
-            if (c.isEnum() && c.isAssignableTo(Action.class)) {
-                for (Object constant : c.reflect().getEnumConstants()) {
-                    String name = ((Enum<?>) constant).name();
-                    boolean used = c.getField(name).getAccessesToSelf().stream()
-                            .anyMatch(a -> !a.getOriginOwner().equals(c));
-                    if (!used) {
-                        unused.add(c.getSimpleName() + "." + name);
-                    }
-                }
+        for (JavaField f : constants()) {
+            boolean used = f.getAccessesToSelf().stream()
+                    .anyMatch(a -> !a.getOriginOwner().equals(f.getOwner()));
+            if (!used) {
+                unused.add(f.getOwner().getSimpleName() + "." + f.getName());
             }
         }
         assertThat(unused).as("actions no code records").isEmpty();
