@@ -108,24 +108,25 @@ public class PermissionService {
         }
         UUID id = UUID.randomUUID();
         Instant now = time.now();
-        store.insert(
-                new ExpressPermission(
-                        id,
-                        urn,
-                        adult.id(),
-                        input.purpose().strip(),
-                        input.channel().strip(),
-                        input.validFrom(),
-                        input.validTo(),
-                        me,
-                        now,
-                        null,
-                        1),
-                now);
+        ExpressPermission granted = new ExpressPermission(
+                id,
+                urn,
+                adult.id(),
+                input.purpose().strip(),
+                input.channel().strip(),
+                input.validFrom(),
+                input.validTo(),
+                me,
+                now,
+                null,
+                1);
+        store.insert(granted, now);
         idempotency.created(GRANT, idempotencyKey, id);
         changes.record(AuditEntry.of(PermissionAction.GRANTED, AUDIT_TYPE, id.toString(), urn)
                 .withRefs(Map.of(EventType.STAFF_HR_ID, adult.hrId())));
-        return Versioned.created(view(find(id)), 1L);
+        // the write returns what it wrote: no read back
+        return Versioned.created(
+                view(new PermissionStore.Row(granted, adult.hrId(), staff.me().hrId())), granted.version());
     }
 
     @Transactional
@@ -139,7 +140,7 @@ public class PermissionService {
         Versions.require(store.revoke(id, row.permission().version(), me, now), "permission");
         changes.record(new AuditEntry(PermissionAction.REVOKED, AUDIT_TYPE, id.toString(), urn, revoked.fields())
                 .withRefs(Map.of(EventType.STAFF_HR_ID, row.hrId())));
-        PermissionStore.Row after = find(id);
+        PermissionStore.Row after = new PermissionStore.Row(revoked.next(), row.hrId(), row.grantedByHrId());
         return Versioned.existing(view(after), after.permission().version());
     }
 
