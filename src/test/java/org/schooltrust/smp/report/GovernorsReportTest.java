@@ -41,7 +41,16 @@ class GovernorsReportTest {
         slug = Policies.newPolicy();
         String sha = Policies.publish(slug, Policies.version("1.0", "1. Rules\n1.1 Rule.\n", true, school, other));
         done = TestData.hrAdultAt(school);
-        overdue = TestData.hrAdultAt(school);
+        overdue = TestData.newHrId("E");
+        Api.as(Tokens.hrSync())
+                .body(TestData.anAdult(overdue)
+                        .at(school)
+                        .with("firstName", "Gwenllïan Ŵyn")
+                        .with("lastName", "Łukasz-Żółć")
+                        .build())
+                .put("/api/v1/staff/{hrId}", overdue)
+                .then()
+                .statusCode(201);
         elsewhere = TestData.hrAdultAt(other);
         headHrId = TestData.newHrId("H");
         head = Tokens.head(headHrId, school);
@@ -103,6 +112,8 @@ class GovernorsReportTest {
         long required = doneN + dueN + overdueN;
         assertThat(text).contains(Math.round(100.0 * doneN / required) + "% of the " + required + " adults required");
         assertThat(text).contains("School " + school).contains(overdue).doesNotContain(elsewhere);
+        // every name prints as written (an embedded font, not PDF's WinAnsi Helvetica)
+        assertThat(text).contains("Gwenllïan Ŵyn Łukasz-Żółć");
         assertThat(text).contains("Declarations awaiting the Head's review: 0");
         assertThat(text).contains("Cyberbullying 1 0");
         // a concern about the Head asking is never counted in their report
