@@ -27,8 +27,10 @@ import org.schooltrust.smp.common.error.ConflictException;
 import org.schooltrust.smp.common.error.FieldError;
 import org.schooltrust.smp.common.error.ResourceNotFoundException;
 import org.schooltrust.smp.common.error.ValidationFailedException;
+import org.schooltrust.smp.common.security.AdultsDeactivated;
 import org.schooltrust.smp.common.security.Caller;
 import org.schooltrust.smp.common.security.Role;
+import org.schooltrust.smp.common.security.StaffKey;
 import org.schooltrust.smp.common.time.TimeSource;
 import org.schooltrust.smp.common.web.ETags;
 import org.schooltrust.smp.common.web.Versioned;
@@ -72,6 +74,9 @@ public class StaffWriter {
 
     @Inject
     Event<AdultsLeftSchools> departures;
+
+    @Inject
+    Event<AdultsDeactivated> deactivations;
 
     @Inject
     jakarta.transaction.TransactionManager transactions;
@@ -378,6 +383,7 @@ public class StaffWriter {
         Applied applied = new Applied();
         List<AuditEntry> events = new ArrayList<>();
         List<AdultsLeftSchools.Departure> left = new ArrayList<>();
+        Set<StaffKey> deactivated = new HashSet<>();
         for (AdultInput record : records) {
             AdultDetails details = record.toDetails();
             Adult adult = existing.get(record.hrId());
@@ -392,6 +398,9 @@ public class StaffWriter {
             if (changed.contains("active") || changed.contains("assignments")) {
                 departure(adult, schoolsBefore, today).ifPresent(left::add);
             }
+            if (changed.contains("active") && !adult.active()) {
+                deactivated.addAll(staffKeys(adult));
+            }
             if (changed.isEmpty()) {
                 applied.unchanged.add(adult);
             } else {
@@ -405,6 +414,7 @@ public class StaffWriter {
                 if (absent.isManagedByHr() && absent.deactivate(now)) {
                     departure(absent, schoolsBefore, today).ifPresent(left::add);
                     applied.deactivated.add(absent);
+                    deactivated.addAll(staffKeys(absent));
                     events.add(event(StaffAction.DEACTIVATED, absent, List.of("active"), schoolsBefore, today));
                 }
             }
@@ -417,10 +427,23 @@ public class StaffWriter {
         if (!left.isEmpty()) {
             departures.fire(new AdultsLeftSchools(left));
         }
+        if (!deactivated.isEmpty()) {
+            deactivations.fire(new AdultsDeactivated(Set.copyOf(deactivated)));
+        }
         if (Arc.container().requestContext().isActive()) {
             thisRequest.forget();
         }
         return applied;
+    }
+
+    /** The ways a token can name this adult (ClaimsAugmentor): the HR id and the work email. */
+    private static List<StaffKey> staffKeys(Adult adult) {
+        List<StaffKey> keys = new ArrayList<>();
+        keys.add(new StaffKey(StaffKey.Kind.HR_ID, adult.hrId()));
+        if (adult.workEmail() != null) {
+            keys.add(new StaffKey(StaffKey.Kind.EMAIL, adult.workEmail()));
+        }
+        return keys;
     }
 
     private static Optional<AdultsLeftSchools.Departure> departure(

@@ -112,6 +112,37 @@ public final class Tokens {
         }
     }
 
+    /** A trust-admin token signed with the given key, naming it {@code kid} (a key the realm rotated to, or away). */
+    public static String trustAdminSignedBy(java.security.PrivateKey key, String kid) {
+        return claims("tina", Set.of("trust-admin"), "x")
+                .claim("employee_id", "E9001")
+                .jws()
+                .keyId(kid)
+                .sign(key);
+    }
+
+    /** A trust-admin token from another issuer, otherwise like {@link #trustAdmin()}. */
+    public static String trustAdminFromAnotherIssuer() {
+        return sign(claims("tina", Set.of("trust-admin"), "x")
+                .claim("employee_id", "E9001")
+                .issuer("https://evil.example"));
+    }
+
+    /** A trust-admin token that expires in {@code seconds}. */
+    public static String trustAdminExpiringIn(long seconds) {
+        return sign(claims("tina", Set.of("trust-admin"), "x")
+                .claim("employee_id", "E9001")
+                .expiresAt(Instant.now().plusSeconds(seconds)));
+    }
+
+    /** A staff token carrying {@code padding} characters of an extra claim (a token over the cache's size limit). */
+    public static String staffPadded(String hrId, int padding, String... schools) {
+        return sign(claims("staff-" + hrId, Set.of("staff"), "staff-portal")
+                .claim("employee_id", hrId)
+                .claim("schools", List.of(schools))
+                .claim("padding", "x".repeat(padding)));
+    }
+
     private static String client(String clientId, Set<String> roles) {
         return sign(claims("service-account-" + clientId, roles, clientId));
     }

@@ -57,7 +57,7 @@ public class ClaimsAugmentor implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(builder.build());
     }
 
-    private Optional<StaffKey> staffKey(JsonWebToken token) {
+    Optional<StaffKey> staffKey(JsonWebToken token) {
         String hrId = firstString(claim(token, claims.staffIdClaim()));
         if (hrId != null && !hrId.isBlank()) {
             return Optional.of(new StaffKey(StaffKey.Kind.HR_ID, hrId));
