@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * event type, its body {@code {type, timestamp, data}} with the family's named data schema, and the three Standard
  * Webhooks headers.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class EventWebhooksDocumentation implements OASFilter {
 
     static final String PING = "webhook.ping";

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -57,9 +58,17 @@ final class BenchApp implements AutoCloseable {
         env.put(
                 "QUARKUS_OIDC_PUBLIC_KEY",
                 Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
-        PackagedApp app =
-                PackagedApp.start(name, PackagedApp.DEFAULT_JAR, env, jvmArgs, Path.of("target/" + name + ".log"));
+        PackagedApp app = PackagedApp.start(name, launcher(), env, jvmArgs, Path.of("target/" + name + ".log"));
         return new BenchApp(app, keys);
+    }
+
+    /** The image built by bench/run.sh ({@code ./mvnw package -Pimage}) when there is one: what is shipped is measured. */
+    static final Path IMAGE = Path.of("target/image/rootfs");
+
+    static PackagedApp.Launcher launcher() {
+        return Files.exists(IMAGE.resolve("opt/smp/bin/run"))
+                ? PackagedApp.Launcher.image(IMAGE)
+                : PackagedApp.Launcher.jar(PackagedApp.DEFAULT_JAR);
     }
 
     String token(Set<String> roles, Map<String, Object> claims) {

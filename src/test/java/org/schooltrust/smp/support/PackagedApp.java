@@ -66,10 +66,13 @@ public final class PackagedApp implements AutoCloseable {
      * @param jvmArgs options before {@code -jar}, e.g. {@code -Xmx512m}
      */
     public static PackagedApp start(String name, Path jar, Map<String, String> env, List<String> jvmArgs, Path log) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(
-                    "No packaged app at " + jar.toAbsolutePath() + "; run ./mvnw package first");
-        }
+        return start(name, Launcher.configured(jar), env, jvmArgs, log);
+    }
+
+    /** Starts PostgreSQL and the app the launcher starts (a jar on a JDK, or the image's root filesystem). */
+    public static PackagedApp start(
+            String name, Launcher launcher, Map<String, String> env, List<String> jvmArgs, Path log) {
+        launcher.check();
         // Our own data directory, so that the postmaster can be stopped by the PID in its postmaster.pid even if the
         // JVM exits while PostgreSQL is still starting (zonky registers its own shutdown hook only once it is up).
         Path dataDir;
@@ -100,11 +103,7 @@ public final class PackagedApp implements AutoCloseable {
             // webhook secrets are stored sealed with a key from outside the database; a caller may set its own
             appEnv.put("SMP_WEBHOOKS_SECRET_KEY", WEBHOOK_SECRET_KEY);
             appEnv.putAll(env);
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmArgs);
-            command.add("-jar");
-            command.add(jar.toAbsolutePath().toString());
+            List<String> command = launcher.command(jvmArgs);
             process = ManagedProcess.start(name, command, appEnv, List.of("QUARKUS_", "SMP_"), log);
             PackagedApp app = new PackagedApp(postgres, postgresReaper, command, appEnv, process, port, managementPort);
             app.awaitReady();
@@ -134,10 +133,7 @@ public final class PackagedApp implements AutoCloseable {
         appEnv.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         appEnv.put("SMP_WEBHOOKS_SECRET_KEY", WEBHOOK_SECRET_KEY);
         appEnv.putAll(env);
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toAbsolutePath().toString());
+        List<String> command = Launcher.configured(jar).command(List.of());
         ManagedProcess process = ManagedProcess.start(name, command, appEnv, List.of("QUARKUS_", "SMP_"), log);
         PackagedApp replica = new PackagedApp(null, null, command, appEnv, process, port, managementPort);
         try {
@@ -147,6 +143,101 @@ public final class PackagedApp implements AutoCloseable {
             throw e;
         }
         return replica;
+    }
+
+    /**
+     * Another process of the app on this instance's PostgreSQL, started by {@code launcher} with this instance's
+     * environment plus {@code env} (e.g. {@code SMP_TOKEN_CACHE_ENABLED=false}), polled every 10 ms until ready, so
+     * the time it took is a start-to-ready figure on an already migrated database.
+     */
+    public PackagedApp replica(
+            String name, Launcher launcher, List<String> jvmArgs, Map<String, String> env, Path log) {
+        launcher.check();
+        int port = freePort();
+        int managementPort = freePort();
+        Map<String, String> replicaEnv = new LinkedHashMap<>(appEnv);
+        replicaEnv.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        replicaEnv.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        replicaEnv.putAll(env);
+        List<String> replicaCommand = launcher.command(jvmArgs);
+        ManagedProcess started =
+                ManagedProcess.start(name, replicaCommand, replicaEnv, List.of("QUARKUS_", "SMP_"), log);
+        PackagedApp replica = new PackagedApp(null, null, replicaCommand, replicaEnv, started, port, managementPort);
+        try {
+            replica.awaitReady(Duration.ofMillis(10));
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return replica;
+    }
+
+    /** The environment the app was started with (the database, the ports, the caller's settings). */
+    public Map<String, String> environment() {
+        return appEnv;
+    }
+
+    /**
+     * How the app is started: {@code java [options] -jar JAR} on a JDK (by default the one running this code), or the
+     * image's entrypoint from its unpacked root filesystem ({@code src/main/image/chroot-run ROOTFS [options]}), which
+     * runs the image's own Java runtime and AOT cache as uid 1001. The system property {@code e2e.app.image} (a root
+     * filesystem, e.g. {@code target/image/rootfs}) makes every app of the end-to-end suite the image.
+     */
+    public record Launcher(String description, List<String> prefix, boolean optionsLast, Path checked) {
+
+        public static Launcher jar(Path jar) {
+            return jar(Path.of(System.getProperty("java.home")), jar);
+        }
+
+        public static Launcher jar(Path javaHome, Path jar) {
+            return new Launcher(
+                    "java -jar on " + javaHome,
+                    List.of(
+                            javaHome.resolve("bin/java").toString(),
+                            "-jar",
+                            jar.toAbsolutePath().toString()),
+                    false,
+                    jar);
+        }
+
+        public static Launcher image(Path rootfs) {
+            return new Launcher(
+                    "the image " + rootfs,
+                    List.of(
+                            "bash",
+                            Path.of("src/main/image/chroot-run")
+                                    .toAbsolutePath()
+                                    .toString(),
+                            rootfs.toAbsolutePath().toString()),
+                    true,
+                    rootfs.resolve("opt/smp/bin/run"));
+        }
+
+        /** The image when {@code e2e.app.image} names one, otherwise this jar on the running JDK. */
+        public static Launcher configured(Path jar) {
+            String image = System.getProperty("e2e.app.image", "");
+            return image.isBlank() ? jar(jar) : image(Path.of(image));
+        }
+
+        List<String> command(List<String> jvmOptions) {
+            List<String> command = new ArrayList<>();
+            if (optionsLast) {
+                command.addAll(prefix);
+                command.addAll(jvmOptions);
+            } else {
+                command.add(prefix.get(0));
+                command.addAll(jvmOptions);
+                command.addAll(prefix.subList(1, prefix.size()));
+            }
+            return command;
+        }
+
+        void check() {
+            if (!Files.exists(checked)) {
+                throw new IllegalStateException("No packaged app at " + checked.toAbsolutePath()
+                        + "; run ./mvnw package (or ./mvnw package -Pimage for the image) first");
+            }
+        }
     }
 
     public URI baseUri() {
