@@ -2,7 +2,8 @@
 # Builds the application's OCI image with no container engine and no registry (issue 26, ADR 0030):
 #
 #   target/image/smp-api.tar       the image in `docker save` format (load it with `skopeo copy`, `podman load`,
-#                                  `docker load`), named ${IMAGE_NAME}:${version}
+#                                  `docker load`), named ${IMAGE_NAME}:${IMAGE_TAG} — by default the Helm chart's
+#                                  default image, ghcr.io/schooltrust/smp-api:<the chart's appVersion>
 #   target/image/rootfs/           the same image unpacked from that tar (what the end-to-end profile runs)
 #   target/image/bom.cdx.json      the CycloneDX SBOM of the application's dependencies (also in the image)
 #
@@ -16,7 +17,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 VERSION="${1:?usage: build.sh VERSION}"
+# The Helm chart's default image is this one: the same name, tagged with the chart's appVersion (HelmChartTest).
 IMAGE_NAME="${IMAGE_NAME:-ghcr.io/schooltrust/smp-api}"
+IMAGE_TAG="${IMAGE_TAG:-$(sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' helm/smp-api/Chart.yaml)}"
 IMAGE_JDK="${IMAGE_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 SUITE=bookworm
 APP_UID=1001
@@ -143,8 +146,8 @@ umoci config --image "$LAYOUT:smp" \
   --config.label "org.opencontainers.image.version=$VERSION" \
   --config.label "org.opencontainers.image.description=Trust Social Media Policy API" \
   --history.created_by "umoci config: uid $APP_UID, group 0, entrypoint /opt/smp/bin/run"
-skopeo copy --quiet "oci:$LAYOUT:smp" "docker-archive:$OUT/smp-api.tar:$IMAGE_NAME:$VERSION"
-step "image: $OUT/smp-api.tar ($(du -h "$OUT/smp-api.tar" | cut -f1)), $IMAGE_NAME:$VERSION"
+skopeo copy --quiet "oci:$LAYOUT:smp" "docker-archive:$OUT/smp-api.tar:$IMAGE_NAME:$IMAGE_TAG"
+step "image: $OUT/smp-api.tar ($(du -h "$OUT/smp-api.tar" | cut -f1)), $IMAGE_NAME:$IMAGE_TAG (app $VERSION)"
 
 # --- what was written is what runs: unpack the tar itself --------------------------------------------------------
 step "unpacking the image tar into $OUT/rootfs"

@@ -156,7 +156,7 @@ class HelmChartTest {
     }
 
     @Test
-    void defaultsRenderHpaAndTwoReplicasMinimum() {
+    void defaultsRenderHpaAndTwoReplicasMinimum() throws java.io.IOException {
         String rendered = template().withValuesFile(CI_VALUES).call();
         List<Map<String, Object>> docs = parse(rendered);
 
@@ -179,10 +179,19 @@ class HelmChartTest {
         assertThat(map(map(podTemplate, "spec"), "securityContext"))
                 .containsEntry("runAsNonRoot", true)
                 .containsEntry("runAsUser", 1001)
+                .containsEntry("runAsGroup", 0)
                 .containsEntry("fsGroup", 1001);
 
         Map<String, Object> container = container(deployment);
         assertThat(container.get("image")).isEqualTo("ghcr.io/schooltrust/smp-api:1.0.0");
+        // issue 26: that default is the image ./mvnw package -Pimage builds — its name, the chart's appVersion as tag,
+        // and the image's own user (uid 1001, group 0)
+        String build = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/image/build.sh"));
+        assertThat(build)
+                .contains("IMAGE_NAME=\"${IMAGE_NAME:-ghcr.io/schooltrust/smp-api}\"")
+                .contains("helm/smp-api/Chart.yaml")
+                .contains("APP_UID=1001")
+                .contains("--config.user \"$APP_UID:0\"");
         assertThat(env(container)).doesNotContainKey("QUARKUS_OIDC_CREDENTIALS_SECRET");
         assertThat(map(single(docs, "ConfigMap"), "data")).doesNotContainKey("QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH");
 
