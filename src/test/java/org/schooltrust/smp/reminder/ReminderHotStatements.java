@@ -15,8 +15,9 @@ public final class ReminderHotStatements {
         return List.of(new HotStatement(
                 "outbox: claim due reminder emails",
                 ReminderStore.CLAIM,
-                new UUID(0, 1),
+                // the Outbox claim's order: lease until, lease id, now, now, the limit
                 now.plusSeconds(60),
+                new UUID(0, 1),
                 now,
                 now,
                 50));
